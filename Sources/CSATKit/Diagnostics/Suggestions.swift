@@ -1,0 +1,36 @@
+/// Finds the nearest candidates to a misspelt name, for "did you mean" hints.
+public enum Suggestions {
+  /// The candidates within a small edit distance of `word`, nearest first (case-insensitive).
+  public static func nearest(to word: String, in candidates: [String], limit: Int = 3) -> [String] {
+    let target = Array(word.lowercased())
+    var scored: [(distance: Int, candidate: String)] = []
+    for candidate in candidates {
+      let lowered = Array(candidate.lowercased())
+      let distance = editDistance(target, lowered)
+      let allowed = max(1, min(target.count, lowered.count) / 3)
+      let isPrefix = lowered.count > target.count && lowered.starts(with: target) && target.count >= 3
+      if distance <= allowed || isPrefix {
+        scored.append((isPrefix ? min(distance, 1) : distance, candidate))
+      }
+    }
+    scored.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.candidate < $1.candidate }
+    return scored.prefix(limit).map(\.candidate)
+  }
+
+  /// Levenshtein distance over characters.
+  public static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+      current[0] = i
+      for j in 1...b.count {
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+      }
+      swap(&previous, &current)
+    }
+    return previous[b.count]
+  }
+}

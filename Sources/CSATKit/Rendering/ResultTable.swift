@@ -1,0 +1,84 @@
+/// A figure kept exact until it is shown: a ratio of integers, or a real number.
+public enum Figure: Sendable, Equatable {
+  /// `numerator / denominator`, e.g. 100 × satisfied / respondents.
+  case ratio(Int, Int)
+  case real(Double)
+
+  /// The value as a double (for sorting and `having`).
+  public var value: Double {
+    switch self {
+    case .ratio(let numerator, let denominator): Double(numerator) / Double(denominator)
+    case .real(let value): value
+    }
+  }
+
+  /// The value in tenths, rounded once, halves away from zero.
+  ///
+  /// Ratios are rounded in integer arithmetic so that 12.45 stays 12.45 and becomes 12.5.
+  public var tenths: Int {
+    switch self {
+    case .ratio(let numerator, let denominator):
+      let scaled = numerator * 10
+      let quotient = scaled / denominator
+      let remainder = scaled % denominator
+      // Round the magnitude half up, then restore the sign.
+      if 2 * abs(remainder) >= abs(denominator) {
+        return (scaled < 0) != (denominator < 0) ? quotient - 1 : quotient + 1
+      }
+      return quotient
+    case .real(let value):
+      return Int((value * 10).rounded(.toNearestOrAwayFromZero))
+    }
+  }
+
+  /// The value at display precision (one decimal), e.g. "-35.9", "0.0", "100.0".
+  public var displayText: String {
+    let tenths = self.tenths
+    let sign = tenths < 0 ? "-" : ""
+    let magnitude = abs(tenths)
+    return "\(sign)\(magnitude / 10).\(magnitude % 10)"
+  }
+}
+
+/// One cell of a result.
+public enum Cell: Sendable, Equatable {
+  /// A group value or any text.
+  case text(String)
+  /// A count, such as `n`.
+  case integer(Int)
+  /// A metric value, shown to one decimal.
+  case figure(Figure)
+  /// A timestamp already formatted for display.
+  case time(String)
+  /// A figure that has no value (a group with n = 0): `n/a`, JSON null.
+  case notApplicable
+  /// A missing answer in a listed response: `(blank)` on a terminal, empty in CSV, JSON null.
+  case blank
+  case boolean(Bool)
+}
+
+/// A column of a result: its name and how its cells line up.
+public struct ResultColumn: Sendable, Equatable {
+  public var name: String
+  /// Numbers are right-aligned on a terminal.
+  public var isNumeric: Bool
+
+  public init(name: String, isNumeric: Bool) {
+    self.name = name
+    self.isNumeric = isNumeric
+  }
+}
+
+/// What a query returns: named columns, rows of cells and the window it resolved to.
+public struct ResultTable: Sendable, Equatable {
+  public var columns: [ResultColumn]
+  public var rows: [[Cell]]
+  /// A line shown above the table on a terminal only, e.g. the resolved time window.
+  public var caption: String?
+
+  public init(columns: [ResultColumn], rows: [[Cell]], caption: String? = nil) {
+    self.columns = columns
+    self.rows = rows
+    self.caption = caption
+  }
+}
