@@ -1,0 +1,174 @@
+import Foundation
+
+/// Resolves a parsed statement against a catalog: names to columns, metrics to definitions,
+/// the window to instants. Collects warnings (such as values no row has) on the way.
+public struct Binder {
+  let catalog: Catalog
+  let settings: QuerySettings
+  /// The statement text, for naming result columns as written.
+  let source: String
+  let zone: ZoneOffsets
+  /// Now for this query, read once.
+  public let now: Int64
+  public internal(set) var warnings: [Diagnostic] = []
+
+  public static let metricNames = [
+    "csat", "dsat", "nps", "promoters", "passives", "detractors", "avg", "count",
+  ]
+
+  public init(catalog: Catalog, settings: QuerySettings, source: String, clock: Int64) {
+    self.catalog = catalog
+    self.settings = settings
+    self.source = source
+    switch settings.now {
+    case .clock: now = clock
+    case .fixed(let instant): now = instant
+    case .latest: now = catalog.timeRange?.upperBound ?? clock
+    }
+    let day = CalendarMath.millisecondsPerDay
+    let lower = min(catalog.timeRange?.lowerBound ?? now, now) - 3660 * day
+    let upper = max(catalog.timeRange?.upperBound ?? now, now) + 800 * day
+    zone = ZoneOffsets(timeZone: settings.timeZone, from: lower, to: upper)
+  }
+
+  /// The zone offsets this binder resolved times with, for the evaluator's time buckets.
+  public var zoneOffsets: ZoneOffsets { zone }
+
+  public mutating func bind(_ statement: StatementSyntax) throws -> BoundStatement {
+    switch statement {
+    case .query(let query): .query(try bind(query))
+    case .list(let list): .list(try bind(list))
+    }
+  }
+
+  // MARK: - Queries
+
+  mutating func bind(_ query: QuerySyntax) throws -> BoundQuery {
+    let metrics = try query.metrics.map { try bind(metric: $0) }
+    let groupings = try query.groupings.map { try bind(grouping: $0) }
+    var columns = groupings.map(\.name)
+    if metrics.count == 1 && metrics[0].kind != .count {
+      columns += ["n", metrics[0].name]
+    } else {
+      for metric in metrics {
+        columns += metric.kind == .count ? [metric.name] : [metric.name + "_n", metric.name]
+      }
+    }
+    try checkDistinct(columns, query: query)
+    let condition = try query.condition.map { try bind(condition: $0) }
+    let window = try query.window.map { try resolve($0) }
+    let having = try query.having.map { try bind(having: $0, columns: columns) }
+    let order = try query.orderBy.map { item in
+      BoundOrder(
+        column: try resultColumn(item.name, in: columns, clause: "order by"),
+        descending: item.descending)
+    }
+    return BoundQuery(
+      metrics: metrics, groupings: groupings, condition: condition, window: window,
+      having: having, order: order, rank: query.rank, limit: query.limit,
+      resultColumns: columns)
+  }
+
+  private func checkDistinct(_ columns: [String], query: QuerySyntax) throws {
+    var seen: Set<String> = []
+    for name in columns where !seen.insert(name.lowercased()).inserted {
+      throw QueryError(
+        .error(
+          "the result would have two columns named '\(name)'", at: query.range,
+          notes: ["rename one with 'as', e.g. 'csat as csat_all'"]))
+    }
+  }
+
+  mutating func bind(_ list: ListSyntax) throws -> BoundList {
+    let columns = try list.fields.map { try field($0) }
+    let condition = try list.condition.map { try bind(condition: $0) }
+    let window = try list.window.map { try resolve($0) }
+    let order = try list.orderBy.map { (column: try field($0.name), descending: $0.descending) }
+    return BoundList(
+      columns: columns, condition: condition, window: window, order: order, limit: list.limit)
+  }
+
+  // MARK: - Groupings
+
+  func bind(grouping: GroupingSyntax) throws -> BoundGrouping {
+    let name = grouping.name
+    if !name.isQuoted, let unit = CalendarUnit(rawValue: name.name.lowercased()) {
+      guard let time = catalog.dataset.roles.time else {
+        throw QueryError(
+          .error(
+            "'by \(unit.rawValue)' needs a time column, and this data has none",
+            at: name.range,
+            notes: ["name one with '.set time COLUMN' or '--time-column COLUMN'"]))
+      }
+      return .timeBucket(unit, column: time)
+    }
+    let index = try field(name)
+    if catalog.dataset.columns[index].type == .timestamp {
+      throw QueryError(
+        .error(
+          "'\(catalog.dataset.columns[index].name)' is a timestamp; group it by a calendar unit",
+          at: name.range, notes: ["write 'by day', 'by week', 'by month', 'by quarter' or 'by year'"]
+        ))
+    }
+    return .column(index, name: catalog.dataset.columns[index].name)
+  }
+
+  // MARK: - Windows
+
+  func resolve(_ window: WindowSyntax) throws -> ResolvedWindow {
+    guard catalog.dataset.roles.time != nil else {
+      throw QueryError(
+        .error(
+          "a time window needs a time column, and this data has none", at: window.range,
+          notes: ["name one with '.set time COLUMN' or '--time-column COLUMN'"]))
+    }
+    let text = slice(window.range)
+    return WindowResolver(zone: zone, now: now).resolve(window, text: text)
+  }
+
+  /// The statement text in a range.
+  func slice(_ range: SourceRange) -> String {
+    let bytes = Array(source.utf8)
+    let start = max(0, min(range.start, bytes.count))
+    let end = max(start, min(range.end, bytes.count))
+    return String(decoding: bytes[start..<end], as: UTF8.self)
+  }
+
+  // MARK: - Fields
+
+  /// The column a name refers to in a condition, a grouping or a list.
+  ///
+  /// An exact name wins, then a case-insensitive one, then a role (`csat`, `nps`, `time`,
+  /// `followed_up`).
+  func field(_ name: Identifier) throws -> Int {
+    let dataset = catalog.dataset
+    if let index = dataset.columnIndex(named: name.name) { return index }
+    if let index = roleColumn(name.name) { return index }
+    let candidates = dataset.columns.map(\.name)
+    let nearest = Suggestions.nearest(to: name.name, in: candidates, limit: 1).first
+    throw QueryError(
+      .error(
+        "no field named '\(name.name)'", at: name.range,
+        notes: nearest == nil ? ["'.fields' lists the fields"] : [],
+        suggestion: nearest.map(Self.quotedIfNeeded)))
+  }
+
+  func roleColumn(_ name: String) -> Int? {
+    let roles = catalog.dataset.roles
+    switch name.lowercased() {
+    case "csat", "satisfaction": return roles.csat
+    case "nps", "recommend": return roles.nps
+    case "time", "timestamp", "date": return roles.time
+    case "followed_up", "followup", "follow_up": return roles.followUp
+    default: return nil
+    }
+  }
+
+  /// A column name as the user must write it: back-quoted when it is not a plain word.
+  public static func quotedIfNeeded(_ name: String) -> String {
+    let plain =
+      !name.isEmpty && name.first.map { $0.isLetter || $0 == "_" } == true
+      && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+    return plain ? name : "`" + name.replacingOccurrences(of: "`", with: "``") + "`"
+  }
+}

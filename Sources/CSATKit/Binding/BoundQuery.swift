@@ -1,0 +1,137 @@
+/// The bound tree: names resolved to columns, metrics to their definitions, the time window
+/// to instants. Produced by `Binder` from the parsed tree and run by `Evaluator`.
+
+/// The integer scale of a score column, and where its satisfied and dissatisfied points lie.
+public struct ScoreScale: Sendable, Equatable {
+  /// The lowest and highest point of the scale (e.g. 1 and 5, or 0 and 10).
+  public var low: Int
+  public var high: Int
+
+  public init(low: Int, high: Int) {
+    self.low = low
+    self.high = high
+  }
+
+  public var label: String { "\(low)–\(high)" }
+}
+
+/// What a metric computes; every kind is a function of per-group counts.
+public enum MetricKind: Sendable, Equatable {
+  /// % of respondents with a score at or above `satisfiedFrom`.
+  case csat(satisfiedFrom: Int)
+  /// % of respondents with a score at or below `dissatisfiedTo`.
+  case dsat(dissatisfiedTo: Int)
+  /// % promoters (9–10) − % detractors (0–6).
+  case nps
+  case promoters
+  case passives
+  case detractors
+  /// The mean of a number column's answers.
+  case average
+  /// Rows matching the query (not respondents).
+  case count
+}
+
+public struct BoundMetric: Sendable, Equatable {
+  public var kind: MetricKind
+  /// The column the metric reads; nil only for `count`.
+  public var column: Int?
+  /// The result column's name: the metric as written, or its alias.
+  public var name: String
+
+  public init(kind: MetricKind, column: Int?, name: String) {
+    self.kind = kind
+    self.column = column
+    self.name = name
+  }
+}
+
+public enum BoundGrouping: Sendable, Equatable {
+  /// The distinct values of a text, number or boolean column.
+  case column(Int, name: String)
+  /// Calendar buckets of the time column in the report time zone.
+  case timeBucket(CalendarUnit, column: Int)
+
+  public var name: String {
+    switch self {
+    case .column(_, let name): name
+    case .timeBucket(let unit, _): unit.rawValue
+    }
+  }
+}
+
+/// A condition over rows, with text tests already turned into sets of dictionary codes.
+public indirect enum BoundCondition: Sendable, Equatable {
+  /// The row's code is in the set (`accepted[code]`).
+  case textCodes(column: Int, accepted: [Bool])
+  case numberCompare(column: Int, ComparisonOperator, Double)
+  case numberIn(column: Int, [Double])
+  case boolean(column: Int, Bool)
+  /// `lower <= time < upper` in ms.
+  case timeRange(column: Int, lower: Int64, upper: Int64)
+  case missing(column: Int)
+  case constant(Bool)
+  case not(BoundCondition)
+  case and(BoundCondition, BoundCondition)
+  case or(BoundCondition, BoundCondition)
+}
+
+/// A time window resolved to instants: `lower <= t < upper`, in ms since the epoch.
+public struct ResolvedWindow: Sendable, Equatable {
+  public var lower: Int64
+  public var upper: Int64
+  /// What the user wrote, e.g. `since 30d`.
+  public var text: String
+  /// The local day of `lower` and of the last instant in the window.
+  public var firstDay: Int
+  public var lastDay: Int
+  /// Whether the window ends at now (shown with a time) or at a period's end.
+  public var endsNow: Bool
+}
+
+/// A condition on result rows (`having`).
+public indirect enum BoundHaving: Sendable, Equatable {
+  case compare(column: Int, ComparisonOperator, Double)
+  case textCompare(column: Int, ComparisonOperator, String)
+  case not(BoundHaving)
+  case and(BoundHaving, BoundHaving)
+  case or(BoundHaving, BoundHaving)
+}
+
+public struct BoundOrder: Sendable, Equatable {
+  /// An index into the result's columns.
+  public var column: Int
+  public var descending: Bool
+}
+
+public struct BoundQuery: Sendable, Equatable {
+  public var metrics: [BoundMetric]
+  public var groupings: [BoundGrouping]
+  public var condition: BoundCondition?
+  public var window: ResolvedWindow?
+  public var having: BoundHaving?
+  public var order: [BoundOrder]
+  public var rank: RankSyntax?
+  public var limit: Int?
+  /// The names of the result's columns, in order.
+  public var resultColumns: [String]
+}
+
+public struct BoundList: Sendable, Equatable {
+  public var columns: [Int]
+  public var condition: BoundCondition?
+  public var window: ResolvedWindow?
+  /// Column index into the dataset and direction.
+  public var order: [(column: Int, descending: Bool)]
+  public var limit: Int?
+
+  public static func == (lhs: BoundList, rhs: BoundList) -> Bool {
+    lhs.columns == rhs.columns && lhs.condition == rhs.condition && lhs.window == rhs.window
+      && lhs.limit == rhs.limit && lhs.order.elementsEqual(rhs.order) { $0 == $1 }
+  }
+}
+
+public enum BoundStatement: Sendable, Equatable {
+  case query(BoundQuery)
+  case list(BoundList)
+}

@@ -1,0 +1,114 @@
+// MARK: - Metrics
+
+extension Binder {
+  /// Binds one metric of the metric list (grammar.md: `metric`).
+  func bind(metric: MetricSyntax) throws -> BoundMetric {
+    let keyword = metric.name.name.lowercased()
+    let name = metric.alias?.name ?? outputName(metric, keyword: keyword)
+    switch keyword {
+    case "csat", "dsat":
+      let column = try scoreColumn(metric, role: catalog.dataset.roles.csat, roleName: "csat")
+      guard let scale = catalog.scale(ofColumn: column) else {
+        throw notAScore(metric, column: column)
+      }
+      if keyword == "csat" {
+        let from = settings.satisfiedFrom ?? scale.high - 1
+        return BoundMetric(kind: .csat(satisfiedFrom: from), column: column, name: name)
+      }
+      return BoundMetric(kind: .dsat(dissatisfiedTo: scale.low + 1), column: column, name: name)
+    case "nps", "promoters", "passives", "detractors":
+      let column = try scoreColumn(metric, role: catalog.dataset.roles.nps, roleName: "nps")
+      try checkRecommendScale(metric, column: column)
+      let kind: MetricKind =
+        switch keyword {
+        case "nps": .nps
+        case "promoters": .promoters
+        case "passives": .passives
+        default: .detractors
+        }
+      return BoundMetric(kind: kind, column: column, name: name)
+    case "avg":
+      guard let argument = metric.argument else {
+        throw QueryError(
+          .error(
+            "'avg' needs a number field, e.g. avg(response_time_minutes)", at: metric.range))
+      }
+      let column = try field(argument)
+      guard catalog.dataset.columns[column].type == .number else {
+        throw QueryError(
+          .error(
+            "avg needs a number field, but '\(catalog.dataset.columns[column].name)' is "
+              + catalog.dataset.columns[column].type.rawValue, at: argument.range))
+      }
+      return BoundMetric(kind: .average, column: column, name: name)
+    case "count":
+      if let argument = metric.argument {
+        throw QueryError(
+          .error("'count' counts rows and takes no field", at: argument.range))
+      }
+      return BoundMetric(kind: .count, column: nil, name: name)
+    default:
+      throw unknownMetric(metric)
+    }
+  }
+
+  private func outputName(_ metric: MetricSyntax, keyword: String) -> String {
+    guard let argument = metric.argument else { return keyword }
+    return "\(keyword)(\(argument.name))"
+  }
+
+  private func scoreColumn(_ metric: MetricSyntax, role: Int?, roleName: String) throws -> Int {
+    if let argument = metric.argument { return try field(argument) }
+    if let role { return role }
+    let what = roleName == "csat" ? "satisfaction-score" : "likelihood-to-recommend (NPS)"
+    throw QueryError(
+      .error(
+        "no \(what) column was found in this data", at: metric.name.range,
+        notes: [
+          "name it in the query, e.g. \(roleName)(`Column Name`), or with "
+            + "'.set \(roleName) COLUMN' or '--\(roleName)-column COLUMN'"
+        ]))
+  }
+
+  private func notAScore(_ metric: MetricSyntax, column: Int) -> QueryError {
+    let columnName = catalog.dataset.columns[column].name
+    return QueryError(
+      .error(
+        "'\(columnName)' does not hold whole-number scores, so \(metric.name.name.lowercased()) "
+          + "cannot be computed from it", at: metric.argument?.range ?? metric.name.range))
+  }
+
+  /// NPS needs 0–10 answers: refuse columns that look like 1–5 satisfaction scores.
+  private func checkRecommendScale(_ metric: MetricSyntax, column: Int) throws {
+    let columnName = catalog.dataset.columns[column].name
+    guard let codes = catalog.scores[column] else { throw notAScore(metric, column: column) }
+    guard let range = codes.range else { return }
+    if range.lowerBound < 0 || range.upperBound > 10 {
+      throw QueryError(
+        .error(
+          "\(metric.name.name.lowercased()) needs 0–10 likelihood-to-recommend scores, but "
+            + "'\(columnName)' holds values from \(range.lowerBound) to \(range.upperBound)",
+          at: metric.argument?.range ?? metric.name.range))
+    }
+    if range.upperBound <= 5 {
+      throw QueryError(
+        .error(
+          "\(metric.name.name.lowercased()) needs 0–10 likelihood-to-recommend scores, but "
+            + "'\(columnName)' holds values from \(range.lowerBound) to \(range.upperBound), "
+            + "which looks like a satisfaction scale",
+          at: metric.argument?.range ?? metric.name.range,
+          notes: ["use csat or dsat for satisfaction scores"]))
+    }
+  }
+
+  private func unknownMetric(_ metric: MetricSyntax) -> QueryError {
+    let word = metric.name.name
+    let nearest = Suggestions.nearest(to: word, in: Self.metricNames, limit: 1).first
+    var notes = ["metrics: " + Self.metricNames.joined(separator: ", ")]
+    if catalog.dataset.columnIndex(named: word) != nil {
+      notes.insert("'\(word)' is a field: to split results by it, write '... by \(word)'", at: 0)
+    }
+    return QueryError(
+      .error("unknown metric '\(word)'", at: metric.name.range, notes: notes, suggestion: nearest))
+  }
+}

@@ -1,0 +1,115 @@
+/// Per-group counts for every metric of a query, gathered in one pass per column.
+struct Accumulators {
+  /// Matching rows per group.
+  private(set) var rows: [Int]
+  /// Per score column read by a metric: counts per group and score point.
+  private var histograms: [Int: Histogram] = [:]
+  /// Per averaged column: sum and answers per group.
+  private var sums: [Int: (sum: [Double], answers: [Int])] = [:]
+
+  struct Histogram {
+    var low: Int
+    var width: Int
+    var counts: [Int]
+
+    /// Answers in a group with a score in `scores`.
+    func count(group: Int, scores: ClosedRange<Int>) -> Int {
+      let lower = max(scores.lowerBound, low)
+      let upper = min(scores.upperBound, low + width - 1)
+      guard lower <= upper else { return 0 }
+      var total = 0
+      for score in lower...upper { total += counts[group * width + score - low] }
+      return total
+    }
+
+    func answers(group: Int) -> Int {
+      counts[group * width..<(group + 1) * width].reduce(0, +)
+    }
+  }
+
+  init(_ metrics: [BoundMetric], catalog: Catalog, groups: GroupIndex, selection: Selection) {
+    let groupCount = groups.count
+    let base = selection.range.lowerBound
+    let size = selection.range.count
+    var rows = [Int](repeating: 0, count: groupCount)
+    groups.groupOfRow.withUnsafeBufferPointer { groupOf in
+      for offset in 0..<size where selection.contains(offset: offset) {
+        rows[Int(groupOf[offset])] += 1
+      }
+    }
+    self.rows = rows
+    for metric in metrics {
+      guard let column = metric.column else { continue }
+      if metric.kind == .average {
+        if sums[column] == nil {
+          sums[column] = Self.sum(catalog, column, groups, selection)
+        }
+      } else if histograms[column] == nil, let codes = catalog.scores[column],
+        let range = codes.range
+      {
+        var histogram = Histogram(
+          low: range.lowerBound, width: range.count,
+          counts: [Int](repeating: 0, count: groupCount * range.count))
+        let low = range.lowerBound
+        let width = range.count
+        histogram.counts.withUnsafeMutableBufferPointer { counts in
+          codes.values.withUnsafeBufferPointer { scores in
+            groups.groupOfRow.withUnsafeBufferPointer { groupOf in
+              for offset in 0..<size where selection.contains(offset: offset) {
+                let score = scores[base + offset]
+                if score == ScoreCodes.missing { continue }
+                counts[Int(groupOf[offset]) * width + Int(score) - low] += 1
+              }
+            }
+          }
+        }
+        histograms[column] = histogram
+      }
+    }
+  }
+
+  private static func sum(
+    _ catalog: Catalog, _ column: Int, _ groups: GroupIndex, _ selection: Selection
+  ) -> (sum: [Double], answers: [Int]) {
+    var sums = [Double](repeating: 0, count: groups.count)
+    var answers = [Int](repeating: 0, count: groups.count)
+    guard case .number(let numbers) = catalog.dataset.columns[column].data else {
+      return (sums, answers)
+    }
+    let base = selection.range.lowerBound
+    for offset in 0..<selection.range.count where selection.contains(offset: offset) {
+      let value = numbers.values[base + offset]
+      if value.isNaN { continue }
+      let group = Int(groups.groupOfRow[offset])
+      sums[group] += value
+      answers[group] += 1
+    }
+    return (sums, answers)
+  }
+
+  /// The respondents behind a metric in a group and its value (`n/a` when there are none).
+  func figure(_ metric: BoundMetric, group: Int?) -> (n: Int, cell: Cell) {
+    guard let group else { return metric.kind == .count ? (0, .integer(0)) : (0, .notApplicable) }
+    if metric.kind == .count { return (rows[group], .integer(rows[group])) }
+    guard let column = metric.column else { return (0, .notApplicable) }
+    if metric.kind == .average {
+      guard let totals = sums[column], totals.answers[group] > 0 else { return (0, .notApplicable) }
+      let n = totals.answers[group]
+      return (n, .figure(.real(totals.sum[group] / Double(n))))
+    }
+    guard let histogram = histograms[column] else { return (0, .notApplicable) }
+    let n = histogram.answers(group: group)
+    guard n > 0 else { return (0, .notApplicable) }
+    let count = { (scores: ClosedRange<Int>) in histogram.count(group: group, scores: scores) }
+    let hundred = { (part: Int) in Cell.figure(.ratio(100 * part, n)) }
+    switch metric.kind {
+    case .csat(let from): return (n, hundred(count(from...Int(Int8.max))))
+    case .dsat(let to): return (n, hundred(count(Int(Int8.min)...to)))
+    case .nps: return (n, hundred(count(9...10) - count(0...6)))
+    case .promoters: return (n, hundred(count(9...10)))
+    case .passives: return (n, hundred(count(7...8)))
+    case .detractors: return (n, hundred(count(0...6)))
+    case .average, .count: return (n, .notApplicable)
+    }
+  }
+}

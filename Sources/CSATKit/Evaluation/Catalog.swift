@@ -1,0 +1,94 @@
+/// A loaded dataset plus the facts the engine derives from it once, at load.
+public struct Catalog: Sendable {
+  public var dataset: Dataset
+  /// Per column: small integer scores (`Int8`, `ScoreCodes.missing` for no answer) when every
+  /// answer of a number column is a whole number within −127…127; nil otherwise.
+  public var scores: [ScoreCodes?]
+  /// Per column: the lowest and highest number, for number columns with any answer.
+  public var numberRanges: [ClosedRange<Double>?]
+  /// Whether the time column's non-missing values never decrease (rows in time order).
+  public var timeIsSorted: Bool
+  /// The first and last instant in the time column.
+  public var timeRange: ClosedRange<Int64>?
+
+  public init(dataset: Dataset) {
+    self.dataset = dataset
+    var scores: [ScoreCodes?] = []
+    var ranges: [ClosedRange<Double>?] = []
+    for column in dataset.columns {
+      guard case .number(let numbers) = column.data else {
+        scores.append(nil)
+        ranges.append(nil)
+        continue
+      }
+      let summary = ScoreCodes.make(numbers.values)
+      scores.append(summary.codes)
+      ranges.append(summary.range)
+    }
+    self.scores = scores
+    self.numberRanges = ranges
+    (self.timeIsSorted, self.timeRange) = Catalog.timeFacts(dataset)
+  }
+
+  /// Recomputes the time facts after the time role changes.
+  public mutating func refreshTime() {
+    (timeIsSorted, timeRange) = Catalog.timeFacts(dataset)
+  }
+
+  private static func timeFacts(_ dataset: Dataset) -> (Bool, ClosedRange<Int64>?) {
+    guard let index = dataset.roles.time, case .timestamp(let times) = dataset.columns[index].data
+    else { return (false, nil) }
+    var sorted = true
+    var previous = Int64.min
+    var lowest = Int64.max
+    var highest = Int64.min
+    for value in times.values where value != TimestampColumn.missing {
+      if value < previous { sorted = false }
+      previous = value
+      lowest = min(lowest, value)
+      highest = max(highest, value)
+    }
+    return (sorted, lowest <= highest ? lowest...highest : nil)
+  }
+
+  /// The integer scale of a score column, from its values; nil when it is no score column.
+  public func scale(ofColumn index: Int) -> ScoreScale? {
+    guard let codes = scores[index], let range = codes.range else { return nil }
+    let low = range.lowerBound <= 0 ? 0 : 1
+    let high: Int
+    switch range.upperBound {
+    case ...5: high = 5
+    case ...7: high = 7
+    case ...10: high = 10
+    default: high = range.upperBound
+    }
+    return ScoreScale(low: min(low, range.lowerBound), high: high)
+  }
+}
+
+/// A number column's answers as small integers, for counting score points by array index.
+public struct ScoreCodes: Sendable {
+  public static let missing: Int8 = .min
+  public var values: [Int8]
+  /// The lowest and highest score present; nil when the column has no answer.
+  public var range: ClosedRange<Int>?
+
+  static func make(_ numbers: [Double]) -> (codes: ScoreCodes?, range: ClosedRange<Double>?) {
+    var lowest = Double.infinity
+    var highest = -Double.infinity
+    var whole = true
+    for value in numbers where !value.isNaN {
+      lowest = min(lowest, value)
+      highest = max(highest, value)
+      if whole && (value != value.rounded() || abs(value) > 127) { whole = false }
+    }
+    guard lowest <= highest else { return (nil, nil) }
+    guard whole else { return (nil, lowest...highest) }
+    var values = [Int8](repeating: missing, count: numbers.count)
+    for (row, value) in numbers.enumerated() where !value.isNaN {
+      values[row] = Int8(value)
+    }
+    let codes = ScoreCodes(values: values, range: Int(lowest)...Int(highest))
+    return (codes, lowest...highest)
+  }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Runs bound statements against a catalog, producing result tables.
+public struct Evaluator {
+  let catalog: Catalog
+  let zone: ZoneOffsets
+
+  public init(catalog: Catalog, zone: ZoneOffsets) {
+    self.catalog = catalog
+    self.zone = zone
+  }
+
+  /// Runs a query: select rows, number groups, count, then shape the result.
+  public func run(_ query: BoundQuery) -> ResultTable {
+    let selection = select(condition: query.condition, window: query.window)
+    let dimensions = query.groupings.map {
+      dimension($0, window: query.window, range: selection.range)
+    }
+    let groups = GroupIndex(dimensions: dimensions, count: selection.range.count)
+    let counts = Accumulators(query.metrics, catalog: catalog, groups: groups, selection: selection)
+    var rows = groups.resultGroups(counts.rows).map { keys, group -> [Cell] in
+      let labels = zip(dimensions, keys).map { $0.labels[$1] }
+      return labels + query.metrics.flatMap { metric -> [Cell] in
+        let (n, value) = counts.figure(metric, group: group)
+        if metric.kind == .count { return [value] }
+        return [.integer(n), value]
+      }
+    }
+    let groupingCount = query.groupings.count
+    rows = rows.filter { row in query.having.map { Self.holds($0, row) } ?? true }
+    if let rank = query.rank, let metricColumn = firstMetricColumn(query) {
+      rows = Self.ranked(rows, by: metricColumn, top: rank.isTop, groupingCount: groupingCount)
+      rows = Array(rows.prefix(rank.count))
+    }
+    if !query.order.isEmpty {
+      rows = Self.ordered(rows, by: query.order)
+    }
+    if let limit = query.limit { rows = Array(rows.prefix(limit)) }
+    let columns = query.resultColumns.enumerated().map { index, name in
+      ResultColumn(name: name, isNumeric: index >= groupingCount)
+    }
+    return ResultTable(columns: columns, rows: rows, caption: caption(query.window))
+  }
+
+  /// The result column of the first metric's value.
+  private func firstMetricColumn(_ query: BoundQuery) -> Int? {
+    guard let first = query.metrics.first else { return nil }
+    return query.resultColumns.firstIndex(of: first.name)
+  }
+
+  // MARK: - Captions
+
+  /// The window a result covers, in the report time zone.
+  func caption(_ window: ResolvedWindow?) -> String? {
+    let zoneName = zone.timeZone.identifier
+    guard let window else {
+      guard let span = catalog.timeRange else { return nil }
+      let first = CalendarMath.label(CalendarMath.civilDate(zone.localDay(span.lowerBound)))
+      let last = CalendarMath.label(CalendarMath.civilDate(zone.localDay(span.upperBound)))
+      return "all responses: \(first) to \(last) (\(zoneName))"
+    }
+    let first = CalendarMath.label(CalendarMath.civilDate(window.firstDay))
+    if window.endsNow {
+      return "\(window.text): \(first) 00:00 to \(localTimeText(window.upper - 1)) (\(zoneName))"
+    }
+    let last = CalendarMath.label(CalendarMath.civilDate(window.lastDay))
+    return "\(window.text): \(first) to \(last), whole days (\(zoneName))"
+  }
+
+  /// `YYYY-MM-DD HH:MM` in the report time zone.
+  func localTimeText(_ instant: Int64) -> String {
+    let local = zone.local(instant)
+    let day = Int(floorDivide(local, CalendarMath.millisecondsPerDay))
+    let minutes = Int((local - Int64(day) * CalendarMath.millisecondsPerDay) / 60_000)
+    let date = CalendarMath.label(CalendarMath.civilDate(day))
+    return "\(date) \(CalendarMath.pad(minutes / 60, 2)):\(CalendarMath.pad(minutes % 60, 2))"
+  }
+}

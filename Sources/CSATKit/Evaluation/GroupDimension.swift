@@ -1,0 +1,132 @@
+/// One `by` entry turned into a dense key per row: 0 ..< cardinality.
+struct GroupDimension {
+  /// A key per row of the selection's range.
+  var keys: [Int32]
+  var cardinality: Int
+  /// The cell shown for each key.
+  var labels: [Cell]
+  /// The position of each key in group order (time and numbers in natural order, text
+  /// alphabetically, the blank group last).
+  var ranks: [Int]
+  /// For a time bucket: the keys of every bucket the result lists, empty ones included.
+  var filledKeys: Range<Int>?
+}
+
+extension Evaluator {
+  func dimension(_ grouping: BoundGrouping, window: ResolvedWindow?, range: Range<Int>)
+    -> GroupDimension
+  {
+    switch grouping {
+    case .column(let column, _):
+      return columnDimension(column, range: range)
+    case .timeBucket(let unit, let column):
+      return timeDimension(unit, column: column, window: window, range: range)
+    }
+  }
+
+  private func columnDimension(_ column: Int, range: Range<Int>) -> GroupDimension {
+    let base = range.lowerBound
+    switch catalog.dataset.columns[column].data {
+    case .text(let text):
+      let keys = text.codes[range].map { Int32(truncatingIfNeeded: $0) }
+      let labels = text.dictionary.enumerated().map { $0.offset == 0 ? Cell.blank : .text($0.element) }
+      let order = (1..<text.dictionary.count).sorted { text.dictionary[$0] < text.dictionary[$1] } + [0]
+      return GroupDimension(
+        keys: keys, cardinality: text.dictionary.count, labels: labels,
+        ranks: Self.ranks(from: order), filledKeys: nil)
+    case .boolean(let booleans):
+      let keys = booleans.values[range].map { Int32($0) }
+      return GroupDimension(
+        keys: keys, cardinality: 3, labels: [.boolean(false), .boolean(true), .blank],
+        ranks: [0, 1, 2], filledKeys: nil)
+    case .number(let numbers):
+      if let scores = catalog.scores[column], let scoreRange = scores.range {
+        // Key 0 is the blank group; key k is the score lowerBound + k − 1.
+        let low = scoreRange.lowerBound
+        let keys = scores.values[range].map {
+          $0 == ScoreCodes.missing ? Int32(0) : Int32(Int($0) - low + 1)
+        }
+        let count = scoreRange.count + 1
+        let labels = [Cell.blank] + scoreRange.map { Cell.integer($0) }
+        return GroupDimension(
+          keys: keys, cardinality: count, labels: labels, ranks: Self.ranks(from: Array(1..<count) + [0]), filledKeys: nil)
+      }
+      let distinct = Array(Set(numbers.values[range].filter { !$0.isNaN })).sorted()
+      var index: [Double: Int32] = [:]
+      for (offset, value) in distinct.enumerated() { index[value] = Int32(offset + 1) }
+      let keys = (0..<range.count).map { offset -> Int32 in
+        let value = numbers.values[base + offset]
+        return value.isNaN ? 0 : index[value] ?? 0
+      }
+      let labels = [Cell.blank] + distinct.map { Cell.text(Self.numberText($0)) }
+      return GroupDimension(
+        keys: keys, cardinality: distinct.count + 1, labels: labels,
+        ranks: Self.ranks(from: Array(1..<distinct.count + 1) + [0]), filledKeys: nil)
+    case .timestamp:
+      // The binder turns timestamp groupings into calendar buckets.
+      return GroupDimension(
+        keys: [Int32](repeating: 0, count: range.count), cardinality: 1, labels: [.blank],
+        ranks: [0], filledKeys: nil)
+    }
+  }
+
+  private func timeDimension(
+    _ unit: CalendarUnit, column: Int, window: ResolvedWindow?, range: Range<Int>
+  ) -> GroupDimension {
+    guard case .timestamp(let times) = catalog.dataset.columns[column].data else {
+      return GroupDimension(keys: [], cardinality: 1, labels: [.blank], ranks: [0], filledKeys: nil)
+    }
+    // Buckets run over the window, or over the data's first to last response.
+    var firstDay = 0
+    var lastDay = -1
+    if let window {
+      firstDay = window.firstDay
+      lastDay = window.lastDay
+    } else if let span = catalog.timeRange {
+      firstDay = zone.localDay(span.lowerBound)
+      lastDay = zone.localDay(span.upperBound)
+    }
+    let firstOrdinal = TimeBucket.ordinal(unit, day: firstDay)
+    let lastOrdinal = max(firstOrdinal - 1, TimeBucket.ordinal(unit, day: lastDay))
+    let count = lastOrdinal - firstOrdinal + 2
+    var keys = [Int32](repeating: 0, count: range.count)
+    // Consecutive rows usually share a day: remember the last day's bucket.
+    var cachedDay = Int.min
+    var cachedKey: Int32 = 0
+    times.values.withUnsafeBufferPointer { values in
+      for offset in 0..<range.count {
+        let value = values[range.lowerBound + offset]
+        if value == TimestampColumn.missing { continue }
+        let day = zone.localDay(value)
+        if day != cachedDay {
+          cachedDay = day
+          let ordinal = TimeBucket.ordinal(unit, day: day)
+          let key = ordinal - firstOrdinal + 1
+          cachedKey = key >= 1 && key < count ? Int32(key) : 0
+        }
+        keys[offset] = cachedKey
+      }
+    }
+    let labels =
+      [Cell.blank]
+      + (firstOrdinal...max(firstOrdinal, lastOrdinal)).prefix(count - 1).map {
+        Cell.text(TimeBucket.label(unit, ordinal: $0))
+      }
+    return GroupDimension(
+      keys: keys, cardinality: count, labels: labels,
+      ranks: Self.ranks(from: Array(1..<count) + [0]), filledKeys: 1..<count)
+  }
+
+  /// Ranks from keys listed in order.
+  static func ranks(from order: [Int]) -> [Int] {
+    var ranks = [Int](repeating: 0, count: order.count)
+    for (rank, key) in order.enumerated() { ranks[key] = rank }
+    return ranks
+  }
+
+  /// A number as text: whole numbers without a decimal point.
+  static func numberText(_ value: Double) -> String {
+    if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
+    return String(value)
+  }
+}

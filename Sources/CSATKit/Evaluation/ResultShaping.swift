@@ -1,0 +1,83 @@
+// MARK: - Having, ranking and ordering of result rows
+
+extension Evaluator {
+  /// A cell as a number, for comparisons; nil for n/a, blanks and text.
+  static func number(_ cell: Cell) -> Double? {
+    switch cell {
+    case .integer(let value): Double(value)
+    case .figure(let figure): figure.value
+    case .boolean(let value): value ? 1 : 0
+    default: nil
+    }
+  }
+
+  static func text(_ cell: Cell) -> String? {
+    switch cell {
+    case .text(let value), .time(let value): value
+    case .boolean(let value): value ? "true" : "false"
+    case .integer(let value): String(value)
+    default: nil
+    }
+  }
+
+  /// Whether a result row meets a `having` condition; n/a never does.
+  static func holds(_ condition: BoundHaving, _ row: [Cell]) -> Bool {
+    switch condition {
+    case .compare(let column, let op, let literal):
+      guard let value = number(row[column]) else { return false }
+      return compare(value, op, literal)
+    case .textCompare(let column, let op, let literal):
+      guard let value = text(row[column]) else { return false }
+      return Binder.holds(value, op, literal)
+    case .not(let inner): return !holds(inner, row)
+    case .and(let left, let right): return holds(left, row) && holds(right, row)
+    case .or(let left, let right): return holds(left, row) || holds(right, row)
+    }
+  }
+
+  /// `top N` / `bottom N`: by the first metric, ties kept in group order, n/a last.
+  static func ranked(_ rows: [[Cell]], by column: Int, top: Bool, groupingCount: Int) -> [[Cell]] {
+    let indexed = rows.enumerated().map { (position: $0.offset, row: $0.element) }
+    return indexed.sorted { left, right in
+      let a = number(left.row[column])
+      let b = number(right.row[column])
+      switch (a, b) {
+      case (nil, nil): return left.position < right.position
+      case (nil, _): return false
+      case (_, nil): return true
+      case (let a?, let b?):
+        if a != b { return top ? a > b : a < b }
+        return left.position < right.position
+      }
+    }.map(\.row)
+  }
+
+  /// `order by`: a stable sort on the named result columns; n/a and blanks last.
+  static func ordered(_ rows: [[Cell]], by order: [BoundOrder]) -> [[Cell]] {
+    let indexed = rows.enumerated().map { (position: $0.offset, row: $0.element) }
+    return indexed.sorted { left, right in
+      for item in order {
+        let comparison = compareCells(left.row[item.column], right.row[item.column])
+        if comparison == 0 { continue }
+        // Missing values stay last in both directions.
+        if comparison == 2 { return false }
+        if comparison == -2 { return true }
+        return item.descending ? comparison > 0 : comparison < 0
+      }
+      return left.position < right.position
+    }.map(\.row)
+  }
+
+  /// −1, 0 or 1; 2 when only the left is missing, −2 when only the right is.
+  static func compareCells(_ left: Cell, _ right: Cell) -> Int {
+    let leftMissing = left == .notApplicable || left == .blank
+    let rightMissing = right == .notApplicable || right == .blank
+    if leftMissing || rightMissing {
+      return leftMissing == rightMissing ? 0 : (leftMissing ? 2 : -2)
+    }
+    if let a = number(left), let b = number(right) { return a < b ? -1 : (a > b ? 1 : 0) }
+    let a = text(left) ?? ""
+    let b = text(right) ?? ""
+    return a < b ? -1 : (a > b ? 1 : 0)
+  }
+}
