@@ -1,0 +1,43 @@
+/// The text of `.help`: the language in brief and every metric's definition.
+enum HelpText {
+  static let text = """
+    Queries
+      csat                                    overall CSAT
+      csat, nps by rep where product = "X" since 30d
+      nps by month since 1y                   every month listed, empty ones with n = 0
+      list rep, nps, comment where nps <= 6 and not followed_up since 7d limit 20
+
+      metric, ... [by field|day|week|month|quarter|year, ...] [where condition]
+        [since 30d|12w|6mo|1y|2024-01-01 | between DATE and DATE | during 2024|2024-Q3|2024-05
+         | this|last week|month|quarter|year] [having condition] [order by column [desc]]
+        [top N | bottom N] [limit N]
+      Names with spaces go in back-quotes: `Ticket Channel`. Strings in double quotes.
+      In 'where' a name is a field (nps reads the NPS column); in the metric list, a metric.
+
+    Metrics (n is always the respondents behind the figure; blanks are not respondents)
+      csat        % of respondents with a satisfied score: the top two points of the scale
+                  (4–5 on 1–5); '.set satisfied >= N' changes the threshold
+      dsat        % at the bottom two points of the scale (1–2 on 1–5)
+      nps         % promoters (9–10) − % detractors (0–6), on a 0–10 scale, from −100 to 100
+      promoters   % scoring 9–10;  passives: % scoring 7–8;  detractors: % scoring 0–6
+      avg(field)  mean of a number field's answers
+      count       rows matching the query
+      csat(`Column`), nps(`Column`) name the score column explicitly.
+      A group with n = 0 shows n/a. Figures are rounded once, to one decimal, halves away
+      from zero.
+
+    Meta-commands
+      .help                 this text
+      .fields               fields with type, role, distinct values and missing answers
+      .values FIELD [N]     the N most frequent values of a field, with counts
+      .load FILE...         load CSV files (several with one header are appended)
+      .read FILE            run a script of statements
+      .format table|csv|json|markdown
+      .set                  list settings; .set now latest|clock|2026-11-30T12:00,
+                            .set tz Europe/Paris, .set satisfied >= 4,
+                            .set csat|nps|time|followup FIELD, .set date_format mdy|dmy
+      .timer on|off         print each statement's run time on stderr
+      .quit                 leave (Ctrl-D too)
+
+    """
+}

@@ -1,0 +1,125 @@
+import Foundation
+
+// MARK: - Meta-commands (`.help`, `.fields`, `.load`, ...)
+
+extension Session {
+  /// The meta-commands, for `.help` and completion.
+  public static let metaCommands = [
+    ".help", ".fields", ".values", ".load", ".format", ".set", ".read", ".timer", ".quit",
+  ]
+
+  func runMetaCommand(_ statement: ScriptStatement, inputName: String) -> StatementOutcome {
+    let words = MetaArguments.split(statement.text)
+    let command = words.first?.lowercased() ?? "."
+    let arguments = Array(words.dropFirst())
+    let fail = { (message: String, notes: [String]) -> StatementOutcome in
+      self.report(.error(message, notes: notes), statement, inputName)
+      return .failure
+    }
+    switch command {
+    case ".help":
+      sink.result(HelpText.text)
+      return .success
+    case ".quit", ".exit":
+      return .quit
+    case ".fields":
+      guard let catalog else { return fail("no data is loaded", ["load a file with '.load FILE'"]) }
+      render(FieldsReport.fields(catalog))
+      return .success
+    case ".values":
+      guard let catalog else { return fail("no data is loaded", ["load a file with '.load FILE'"]) }
+      guard let name = arguments.first else { return fail("'.values' needs a field name", []) }
+      let limit = arguments.count > 1 ? Int(arguments[1]) : 20
+      guard let column = catalog.dataset.columnIndex(named: name) else {
+        let nearest = Suggestions.nearest(to: name, in: catalog.dataset.columns.map(\.name))
+        return fail("no field named '\(name)'", nearest.map { "did you mean '\($0)'?" })
+      }
+      render(FieldsReport.values(catalog, column: column, limit: limit ?? 20))
+      return .success
+    case ".load":
+      guard !arguments.isEmpty else { return fail("'.load' needs one or more file names", []) }
+      return load(paths: arguments) ? .success : .failure
+    case ".read":
+      guard arguments.count == 1 else { return fail("'.read' needs one file name", []) }
+      return read(arguments[0], statement, inputName)
+    case ".format", ".mode":
+      guard arguments.count == 1, let chosen = OutputFormat(rawValue: arguments[0].lowercased())
+      else {
+        return fail(
+          "'.format' takes one of: "
+            + OutputFormat.allCases.map(\.rawValue).joined(separator: ", "), [])
+      }
+      format = chosen
+      return .success
+    case ".timer":
+      guard arguments.count == 1, ["on", "off"].contains(arguments[0].lowercased()) else {
+        return fail("'.timer' takes 'on' or 'off'", [])
+      }
+      timer = arguments[0].lowercased() == "on"
+      return .success
+    case ".set":
+      do {
+        try applySetting(arguments)
+        return .success
+      } catch let error as SettingError {
+        return fail(error.message, error.notes)
+      } catch {
+        return fail("\(error)", [])
+      }
+    default:
+      let nearest = Suggestions.nearest(to: command, in: Self.metaCommands, limit: 1)
+      report(
+        .error(
+          "unknown command '\(command)'", notes: ["'.help' lists the commands"],
+          suggestion: nearest.first), statement, inputName)
+      return .failure
+    }
+  }
+
+  func render(_ table: ResultTable) {
+    sink.result(ResultRenderer.render(table, format: format, style: style))
+  }
+
+  /// `.read FILE`: runs a script file; its statements stop at the first error.
+  private func read(_ path: String, _ statement: ScriptStatement, _ inputName: String)
+    -> StatementOutcome
+  {
+    guard readDepth < 16 else {
+      report(.error("'.read' is nested more than 16 deep"), statement, inputName)
+      return .failure
+    }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      report(.error("cannot read '\(path)': no such file or not readable"), statement, inputName)
+      return .failure
+    }
+    readDepth += 1
+    defer { readDepth -= 1 }
+    let outcome = run(script: String(decoding: data, as: UTF8.self), inputName: path)
+    return outcome == .quit ? .quit : outcome
+  }
+}
+
+/// Splits a meta-command's words at blanks; double quotes keep a word with spaces together.
+enum MetaArguments {
+  static func split(_ text: String) -> [String] {
+    var words: [String] = []
+    var current = ""
+    var inQuotes = false
+    var hasWord = false
+    for character in text {
+      if character == "\"" {
+        inQuotes.toggle()
+        hasWord = true
+      } else if !inQuotes && (character == " " || character == "\t") {
+        if hasWord { words.append(current) }
+        current = ""
+        hasWord = false
+      } else {
+        current.append(character)
+        hasWord = true
+      }
+    }
+    if hasWord { words.append(current) }
+    return words
+  }
+}

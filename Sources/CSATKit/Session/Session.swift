@@ -1,0 +1,165 @@
+import Foundation
+
+/// Where a session writes: results to one stream, everything else to the other.
+public struct OutputSink: Sendable {
+  public var result: @Sendable (String) -> Void
+  public var message: @Sendable (String) -> Void
+
+  public init(
+    result: @escaping @Sendable (String) -> Void, message: @escaping @Sendable (String) -> Void
+  ) {
+    self.result = result
+    self.message = message
+  }
+
+  /// stdout and stderr of the process.
+  public static let standard = OutputSink(
+    result: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
+    message: { text in FileHandle.standardError.write(Data(text.utf8)) })
+}
+
+/// How a statement ended.
+public enum StatementOutcome: Sendable, Equatable {
+  case success
+  /// A query, data or usage error was reported.
+  case failure
+  /// `.quit` was run: stop reading statements.
+  case quit
+}
+
+/// The state of one csat shell: the loaded data, the settings, the output format.
+///
+/// Executes statements (queries and meta-commands) and writes their results and messages
+/// to its sink. An error leaves the data and settings as they were.
+public final class Session {
+  public private(set) var catalog: Catalog?
+  public var settings: QuerySettings
+  public var loadOptions: LoadOptions
+  public var format: OutputFormat
+  public var timer = false
+  /// Whether results go to a terminal (table style, colour).
+  public var style: RenderStyle
+  /// Whether messages may use colour.
+  public var messageColour = false
+  public let sink: OutputSink
+  /// The clock, in ms since the epoch (replaceable for tests).
+  public var clock: @Sendable () -> Int64 = {
+    Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
+  }
+  /// Nesting depth of `.read`, to stop a script that reads itself.
+  var readDepth = 0
+
+  public init(
+    settings: QuerySettings = QuerySettings(), loadOptions: LoadOptions = LoadOptions(),
+    format: OutputFormat = .table, style: RenderStyle = .plain, sink: OutputSink = .standard
+  ) {
+    self.settings = settings
+    self.loadOptions = loadOptions
+    self.format = format
+    self.style = style
+    self.sink = sink
+  }
+
+  // MARK: - Running statements
+
+  /// Runs every statement of a script in order, stopping at the first error.
+  ///
+  /// Returns `.failure` when a statement failed and `.quit` when `.quit` was run.
+  @discardableResult
+  public func run(script text: String, inputName: String, firstLine: Int = 1) -> StatementOutcome {
+    for statement in ScriptSplitter.split(text, firstLine: firstLine) {
+      let outcome = execute(statement, inputName: inputName)
+      if outcome != .success { return outcome }
+    }
+    return .success
+  }
+
+  /// Runs one statement: a meta-command or a query.
+  public func execute(_ statement: ScriptStatement, inputName: String) -> StatementOutcome {
+    let started = DispatchTime.now().uptimeNanoseconds
+    let outcome: StatementOutcome
+    if statement.isMetaCommand {
+      outcome = runMetaCommand(statement, inputName: inputName)
+    } else {
+      outcome = runQuery(statement, inputName: inputName)
+    }
+    if timer && outcome != .quit {
+      let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+      sink.message("Run Time: real \(String(format: "%.6f", seconds))\n")
+    }
+    return outcome
+  }
+
+  /// Parses, binds and evaluates a query, then renders its result.
+  func runQuery(_ statement: ScriptStatement, inputName: String) -> StatementOutcome {
+    do {
+      let syntax = try Parser.parse(statement.text)
+      guard let catalog else {
+        report(
+          .error("no data is loaded", notes: ["load a file with '.load FILE' or 'csat FILE'"]),
+          statement, inputName)
+        return .failure
+      }
+      var binder = Binder(
+        catalog: catalog, settings: settings, source: statement.text, clock: clock())
+      let bound = try binder.bind(syntax)
+      for warning in binder.warnings { report(warning, statement, inputName) }
+      let evaluator = Evaluator(catalog: catalog, zone: binder.zoneOffsets)
+      let table: ResultTable
+      switch bound {
+      case .query(let query): table = evaluator.run(query)
+      case .list(let list): table = evaluator.run(list)
+      }
+      sink.result(ResultRenderer.render(table, format: format, style: style))
+      return .success
+    } catch let error as QueryError {
+      for diagnostic in error.diagnostics { report(diagnostic, statement, inputName) }
+      return .failure
+    } catch {
+      report(.error("\(error)"), statement, inputName)
+      return .failure
+    }
+  }
+
+  /// Writes a diagnostic about a statement to the message stream.
+  func report(_ diagnostic: Diagnostic, _ statement: ScriptStatement, _ inputName: String) {
+    sink.message(
+      DiagnosticRenderer.render(
+        diagnostic, source: statement.text, inputName: inputName, firstLine: statement.line,
+        colour: messageColour))
+  }
+
+  // MARK: - Data
+
+  /// Loads files, replacing the current data only when every file loads.
+  @discardableResult
+  public func load(paths: [String]) -> Bool {
+    let started = DispatchTime.now().uptimeNanoseconds
+    do {
+      let result = try DatasetLoader.load(paths: paths, options: loadOptions)
+      for warning in result.warnings { sink.message(warning.description + "\n") }
+      let catalog = Catalog(dataset: result.dataset)
+      self.catalog = catalog
+      let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+      sink.message(
+        LoadSummary.render(result.dataset, seconds: seconds, timeZone: settings.timeZone))
+      return true
+    } catch {
+      sink.message("\(error)\n")
+      return false
+    }
+  }
+
+  /// Replaces the data with an already loaded dataset (for tests and generators).
+  public func use(_ dataset: Dataset) {
+    catalog = Catalog(dataset: dataset)
+  }
+
+  /// Changes the roles of the loaded data.
+  func updateRoles(_ change: (inout Roles) -> Void) {
+    guard var catalog else { return }
+    change(&catalog.dataset.roles)
+    catalog.refreshTime()
+    self.catalog = catalog
+  }
+}

@@ -1,0 +1,181 @@
+import Foundation
+
+/// A `.set` or flag value that cannot be used, with what would be accepted.
+public struct SettingError: Error, Sendable, Equatable, CustomStringConvertible {
+  public var message: String
+  public var notes: [String]
+
+  public init(_ message: String, notes: [String] = []) {
+    self.message = message
+    self.notes = notes
+  }
+
+  public var description: String { message }
+}
+
+// MARK: - `.set`
+
+extension Session {
+  static let settingNames = ["now", "tz", "satisfied", "csat", "nps", "time", "followup", "date_format"]
+
+  /// Applies `.set NAME VALUE...`; with no arguments lists the settings.
+  func applySetting(_ arguments: [String]) throws {
+    guard let name = arguments.first?.lowercased() else {
+      render(settingsTable())
+      return
+    }
+    let values = Array(arguments.dropFirst())
+    guard !values.isEmpty else { throw SettingError("'.set \(name)' needs a value") }
+    switch name {
+    case "now":
+      settings.now = try Self.parseNow(values[0], timeZone: settings.timeZone)
+    case "tz", "timezone", "time_zone":
+      settings.timeZone = try Self.parseTimeZone(values[0])
+    case "satisfied":
+      let number = values.last ?? ""
+      if number.lowercased() == "default" {
+        settings.satisfiedFrom = nil
+      } else if let threshold = Int(number), values.count == 1 || values[0] == ">=" {
+        settings.satisfiedFrom = threshold
+      } else {
+        throw SettingError(
+          "'.set satisfied' takes '>= N' (the lowest satisfied score) or 'default'")
+      }
+    case "csat", "csat_column", "nps", "nps_column", "time", "time_column", "followup",
+      "followed_up", "followup_column":
+      try setRole(name, column: values.joined(separator: " "))
+    case "date_format":
+      guard let order = DateOrder(rawValue: values[0].lowercased()) else {
+        throw SettingError("'.set date_format' takes 'mdy' or 'dmy'")
+      }
+      loadOptions.dateOrder = order
+    default:
+      let nearest = Suggestions.nearest(to: name, in: Self.settingNames, limit: 1)
+      throw SettingError(
+        "unknown setting '\(name)'",
+        notes: (nearest.map { "did you mean '\($0)'?" }) + [
+          "settings: " + Self.settingNames.joined(separator: ", ")
+        ])
+    }
+  }
+
+  private func setRole(_ role: String, column name: String) throws {
+    guard let catalog else { throw SettingError("no data is loaded") }
+    guard let index = catalog.dataset.columnIndex(named: name) else {
+      let nearest = Suggestions.nearest(to: name, in: catalog.dataset.columns.map(\.name))
+      throw SettingError(
+        "no field named '\(name)'", notes: nearest.map { "did you mean '\($0)'?" })
+    }
+    let type = catalog.dataset.columns[index].type
+    let wanted: ColumnType =
+      role.hasPrefix("time") ? .timestamp : role.hasPrefix("follow") ? .boolean : .number
+    guard type == wanted else {
+      throw SettingError("'\(name)' is \(type.rawValue), and the \(role) role needs \(wanted.rawValue)")
+    }
+    updateRoles { roles in
+      if role.hasPrefix("csat") { roles.csat = index }
+      if role.hasPrefix("nps") { roles.nps = index }
+      if role.hasPrefix("time") { roles.time = index }
+      if role.hasPrefix("follow") { roles.followUp = index }
+    }
+  }
+
+  private func settingsTable() -> ResultTable {
+    let now: String
+    switch settings.now {
+    case .clock: now = "clock"
+    case .latest: now = "latest"
+    case .fixed(let instant):
+      now = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(instant) / 1000))
+    }
+    let satisfied = settings.satisfiedFrom.map { ">= \($0)" } ?? "default (top two points)"
+    let rows: [[Cell]] = [
+      [.text("now"), .text(now)],
+      [.text("tz"), .text(settings.timeZone.identifier)],
+      [.text("satisfied"), .text(satisfied)],
+      [.text("format"), .text(format.rawValue)],
+      [.text("date_format"), .text(loadOptions.dateOrder?.rawValue ?? "decided per column")],
+    ]
+    return ResultTable(
+      columns: [ResultColumn(name: "setting", isNumeric: false),
+        ResultColumn(name: "value", isNumeric: false)], rows: rows)
+  }
+
+  // MARK: - Values of settings and flags
+
+  /// A time zone by IANA name (`Europe/Paris`) or `UTC`.
+  public static func parseTimeZone(_ text: String) throws -> TimeZone {
+    guard let zone = TimeZone(identifier: text) else {
+      throw SettingError(
+        "unknown time zone '\(text)'", notes: ["use an IANA name such as UTC or Europe/Paris"])
+    }
+    return zone
+  }
+
+  /// `latest`, `clock`, or a time `2026-11-30T12:00[:00][Z|±HH:MM]` (local to `timeZone`
+  /// without an offset), or a date alone (its midnight).
+  public static func parseNow(_ text: String, timeZone: TimeZone) throws -> NowSetting {
+    switch text.lowercased() {
+    case "latest": return .latest
+    case "clock", "now": return .clock
+    default:
+      guard let instant = InstantText.parse(text, timeZone: timeZone) else {
+        throw SettingError(
+          "cannot read '\(text)' as a time",
+          notes: ["write e.g. 2026-11-30T12:00, 2026-11-30, 'latest' or 'clock'"])
+      }
+      return .fixed(instant)
+    }
+  }
+}
+
+/// Reads one instant written by a person: `YYYY-MM-DD[(T| )HH:MM[:SS]][Z|±HH[:]MM]`.
+enum InstantText {
+  static func parse(_ text: String, timeZone: TimeZone) -> Int64? {
+    let bytes = Array(text.utf8)
+    var index = 0
+    func number(_ digits: Int) -> Int? {
+      guard index + digits <= bytes.count else { return nil }
+      var value = 0
+      for byte in bytes[index..<index + digits] {
+        guard byte >= 48 && byte <= 57 else { return nil }
+        value = value * 10 + Int(byte - 48)
+      }
+      index += digits
+      return value
+    }
+    func eat(_ character: Character) -> Bool {
+      guard index < bytes.count, bytes[index] == character.asciiValue else { return false }
+      index += 1
+      return true
+    }
+    guard let year = number(4), eat("-"), let month = number(2), eat("-"), let day = number(2)
+    else { return nil }
+    let date = CivilDate(year: year, month: month, day: day)
+    guard CalendarMath.isValid(date) else { return nil }
+    var seconds = 0
+    if eat("T") || eat(" ") {
+      guard let hour = number(2), hour < 24, eat(":"), let minute = number(2), minute < 60
+      else { return nil }
+      seconds = hour * 3600 + minute * 60
+      if eat(":") {
+        guard let second = number(2), second < 60 else { return nil }
+        seconds += second
+      }
+    }
+    let local = Int64(CalendarMath.dayNumber(date)) * CalendarMath.millisecondsPerDay
+      + Int64(seconds) * 1000
+    if index == bytes.count {
+      let zone = ZoneOffsets(timeZone: timeZone, from: local, to: local)
+      return zone.utc(fromLocal: local)
+    }
+    if eat("Z") { return index == bytes.count ? local : nil }
+    guard index < bytes.count, bytes[index] == 43 || bytes[index] == 45 else { return nil }
+    let sign: Int64 = bytes[index] == 45 ? -1 : 1
+    index += 1
+    guard let hours = number(2) else { return nil }
+    _ = eat(":")
+    guard let minutes = number(2), index == bytes.count else { return nil }
+    return local - sign * Int64(hours * 3600 + minutes * 60) * 1000
+  }
+}
