@@ -1,0 +1,92 @@
+/// Draws a result as aligned columns for a terminal.
+///
+/// ```
+/// last 7 days
+/// rep    n   csat
+/// ─────  ──  ────
+/// Zoë    12  85.0
+/// (1 row)
+/// ```
+///
+/// Columns are two spaces apart; numeric columns (header included) are right-aligned and
+/// text columns left-aligned, measured in display columns. Text cells are kept to one line
+/// and cut at `RenderStyle.maxCellWidth`. Lines carry no trailing spaces.
+public enum TableRenderer {
+  /// The result drawn as a table, ending with a newline.
+  public static func render(_ table: ResultTable, style: RenderStyle = .plain) -> String {
+    let columnCount = table.columns.count
+    let headers = table.columns.map { CellText.singleLine($0.name) }
+    let cells = table.rows.map { row in
+      (0..<columnCount).map { index in
+        index < row.count ? cellText(row[index], style: style) : ""
+      }
+    }
+
+    var widths = headers.map(DisplayWidth.of)
+    for row in cells {
+      for (index, text) in row.enumerated() {
+        widths[index] = max(widths[index], DisplayWidth.of(text))
+      }
+    }
+    let alignRight = table.columns.map(\.isNumeric)
+
+    var lines: [String] = []
+    if let caption = table.caption {
+      lines.append(CellText.singleLine(caption))
+    }
+    if columnCount > 0 {
+      let header = line(headers, widths: widths, alignRight: alignRight)
+      let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
+      lines.append(style.colour ? bold + header + reset : header)
+      lines.append(style.colour ? dim + rule + reset : rule)
+      for row in cells {
+        lines.append(line(row, widths: widths, alignRight: alignRight))
+      }
+    }
+    lines.append(footer(rowCount: table.rows.count))
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `(no rows)`, `(1 row)` or `(n rows)`.
+  static func footer(rowCount: Int) -> String {
+    switch rowCount {
+    case 0: "(no rows)"
+    case 1: "(1 row)"
+    default: "(\(rowCount) rows)"
+    }
+  }
+
+  // MARK: - Cells and lines
+
+  private static let bold = "\u{1B}[1m"
+  private static let dim = "\u{1B}[2m"
+  private static let reset = "\u{1B}[0m"
+
+  /// A cell as shown: on one line, text cut to the widest allowed.
+  private static func cellText(_ cell: Cell, style: RenderStyle) -> String {
+    let text = CellText.singleLine(CellText.display(cell))
+    switch cell {
+    case .text: return DisplayWidth.truncate(text, toWidth: max(1, style.maxCellWidth))
+    default: return text
+    }
+  }
+
+  /// One line of padded cells; the last column is not padded when it is left-aligned.
+  private static func line(_ texts: [String], widths: [Int], alignRight: [Bool]) -> String {
+    var parts: [String] = []
+    for (index, text) in texts.enumerated() {
+      let isLast = index == texts.count - 1
+      if isLast && !alignRight[index] {
+        parts.append(text)
+      } else {
+        parts.append(DisplayWidth.pad(text, toWidth: widths[index], alignRight: alignRight[index]))
+      }
+    }
+    var result = parts.joined(separator: "  ")
+    // An empty last cell would leave the separator hanging.
+    while result.last == " " {
+      result.removeLast()
+    }
+    return result
+  }
+}
