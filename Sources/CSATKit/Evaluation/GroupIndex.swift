@@ -77,6 +77,8 @@ struct GroupIndex {
   /// The groups a result lists, in group order: those with rows, plus every bucket of each
   /// time dimension for each combination of the other keys that occurs.
   func resultGroups(_ rowsPerGroup: [Int]) -> [(keys: [Int], group: Int?)] {
+    // Without groupings there is always one row, even when no row matched.
+    if dimensions.isEmpty { return [([], 0)] }
     let present = (0..<count).filter { rowsPerGroup[$0] > 0 }
     let timeDimensions = dimensions.indices.filter { dimensions[$0].filledKeys != nil }
     var extraTuples: [[Int]] = []
