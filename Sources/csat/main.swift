@@ -1,1 +1,178 @@
-print("csat")
+import CSATKit
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+// The csat executable: arguments, the shell loop and wiring; everything else is in CSATKit.
+
+/// Writes to stderr.
+func printError(_ text: String) {
+  FileHandle.standardError.write(Data(text.utf8))
+}
+
+/// Runs csat with the process's arguments and environment; returns the exit status.
+func runMain() -> Int32 {
+  let environment = ProcessInfo.processInfo.environment
+  let options: CommandLineOptions
+  do {
+    options = try CommandLineOptions.parse(Array(CommandLine.arguments.dropFirst()))
+  } catch {
+    printError("\(error)\n")
+    return 2
+  }
+  if options.showHelp {
+    print(CommandLineOptions.usage, terminator: "")
+    return 0
+  }
+  if options.showVersion {
+    print("csat \(csatVersion)")
+    return 0
+  }
+  if let generate = options.generate {
+    return runGenerator(rows: generate.rows, seed: generate.seed)
+  }
+
+  let terminal = TerminalFacts.current(environment: environment)
+  let session: Session
+  do {
+    session = try makeSession(options, environment: environment, terminal: terminal)
+  } catch {
+    printError("csat: \(error)\n")
+    return 2
+  }
+  if !options.files.isEmpty && !session.load(paths: options.files) { return 1 }
+
+  if !options.actions.isEmpty {
+    return runActions(options.actions, session: session)
+  }
+  if terminal.standardInputIsTerminal {
+    return runInteractive(session: session, terminal: terminal, environment: environment)
+  }
+  return runPiped(session: session)
+}
+
+let csatVersion = "0.1.0"
+
+/// A session set up from the command line; throws on a bad `--tz` or `--now`.
+func makeSession(
+  _ options: CommandLineOptions, environment: [String: String], terminal: TerminalFacts
+) throws -> Session {
+  var settings = QuerySettings()
+  if let name = options.timeZone {
+    settings.timeZone = try Session.parseTimeZone(name)
+  } else if let zone = QuerySettings.environmentTimeZone(environment) {
+    settings.timeZone = zone
+  } else {
+    printError("csat: warning: unknown time zone TZ=\(environment["TZ"] ?? ""); using UTC\n")
+  }
+  if let now = options.now {
+    settings.now = try Session.parseNow(now, timeZone: settings.timeZone)
+  }
+  var loadOptions = LoadOptions()
+  loadOptions.csatColumn = options.csatColumn
+  loadOptions.npsColumn = options.npsColumn
+  loadOptions.timeColumn = options.timeColumn
+  loadOptions.dateOrder = options.dateOrder
+  loadOptions.strict = options.strict
+  loadOptions.timeZone = settings.timeZone
+  let session = Session(
+    settings: settings, loadOptions: loadOptions, format: options.format ?? .table,
+    style: terminal.standardOutputIsTerminal ? terminal.outputStyle : .plain)
+  session.messageColour = terminal.errorColour
+  return session
+}
+
+/// `-e` and `-f` in command-line order; stops at the first error.
+func runActions(_ actions: [CommandLineOptions.Action], session: Session) -> Int32 {
+  for action in actions {
+    let outcome: StatementOutcome
+    switch action {
+    case .statement(let text):
+      outcome = session.run(script: text, inputName: "-e")
+    case .script(let path):
+      guard let data = FileManager.default.contents(atPath: path) else {
+        printError("csat: cannot read script '\(path)': no such file or not readable\n")
+        return 2
+      }
+      outcome = session.run(script: String(decoding: data, as: UTF8.self), inputName: path)
+    }
+    switch outcome {
+    case .success: continue
+    case .failure: return 1
+    case .quit: return 0
+    }
+  }
+  return 0
+}
+
+/// Statements from a pipe or file on stdin: no prompt, banner or history.
+func runPiped(session: Session) -> Int32 {
+  var reader = PlainLineReader()
+  var lineNumber = 0
+  while case .line(let line) = reader.readLine(prompt: "") {
+    lineNumber += 1
+    switch session.run(script: line, inputName: "<stdin>", firstLine: lineNumber) {
+    case .success: continue
+    case .failure: return 1
+    case .quit: return 0
+    }
+  }
+  return 0
+}
+
+/// The interactive shell: libedit editing, history, Ctrl-C clears the line, Ctrl-D leaves.
+func runInteractive(session: Session, terminal: TerminalFacts, environment: [String: String])
+  -> Int32
+{
+  let history = History.defaultPath(environment: environment).map { History(path: $0) }
+  guard let reader = EditLineReader(historyFile: history) else {
+    printError("csat: cannot start the line editor; reading plain lines\n")
+    return runPiped(session: session)
+  }
+  defer { reader.close() }
+  reader.completionCandidates = { completionWords(session) }
+  printError("csat \(csatVersion): type .help for the language and metrics, Ctrl-D to leave\n")
+  while true {
+    switch reader.readLine(prompt: "csat> ") {
+    case .line(let line):
+      if line.allSatisfy(\.isWhitespace) { continue }
+      reader.addHistory(line)
+      if session.run(script: line, inputName: "csat") == .quit { return 0 }
+    case .interrupted:
+      continue
+    case .endOfInput:
+      printError("\n")
+      return 0
+    }
+  }
+}
+
+/// Words offered by Tab: meta-commands, keywords, metrics and the loaded fields.
+func completionWords(_ session: Session) -> [String] {
+  var words = Session.metaCommands + Binder.metricNames
+  words += [
+    "by", "where", "since", "between", "during", "this", "last", "having", "order", "top",
+    "bottom", "limit", "list", "and", "or", "not", "in", "contains", "starts", "with", "is",
+    "missing", "day", "week", "month", "quarter", "year",
+  ]
+  if let catalog = session.catalog { words += catalog.dataset.columns.map(\.name) }
+  return words
+}
+
+/// `csat generate`: generated responses as CSV on stdout.
+func runGenerator(rows: Int, seed: UInt64) -> Int32 {
+  do {
+    var options = GeneratorOptions()
+    options.rows = rows
+    options.seed = seed
+    try ResponseGenerator(options: options).write(to: FileHandle.standardOutput)
+    return 0
+  } catch {
+    printError("csat: \(error)\n")
+    return 1
+  }
+}
+
+exit(runMain())
