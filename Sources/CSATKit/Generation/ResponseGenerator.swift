@@ -52,13 +52,19 @@ public struct ResponseGenerator: Sendable {
     + "followed_up,comment\n"
 
   /// Rows per random stream. Part of the output's identity: changing it changes the bytes.
-  static let chunkRows = 32_768
+  static let defaultChunkRows = 32_768
 
   public let options: GeneratorOptions
+  /// Rows per random stream; only tests change it, to cover several chunks with few rows.
+  let chunkRows: Int
   private let rows: ResponseRows
 
   /// Checks the options and prepares the world; throws when they cannot make an export.
   public init(options: GeneratorOptions) throws {
+    try self.init(options: options, chunkRows: ResponseGenerator.defaultChunkRows)
+  }
+
+  init(options: GeneratorOptions, chunkRows: Int) throws {
     guard options.rows >= 0 else {
       throw QueryError(.error("the number of rows must not be negative, got \(options.rows)"))
     }
@@ -70,6 +76,7 @@ public struct ResponseGenerator: Sendable {
     }
 
     self.options = options
+    self.chunkRows = max(1, chunkRows)
     rows = ResponseRows(
       world: SurveyWorld(), timeline: ResponseTimeline(end: options.end, days: options.days),
       totalRows: options.rows)
@@ -79,7 +86,7 @@ public struct ResponseGenerator: Sendable {
   public func write(to sink: ([UInt8]) throws -> Void) throws {
     try sink(Array(ResponseGenerator.header.utf8))
 
-    let chunkCount = (options.rows + ResponseGenerator.chunkRows - 1) / ResponseGenerator.chunkRows
+    let chunkCount = (options.rows + chunkRows - 1) / chunkRows
     let threads = max(1, min(options.threads, chunkCount))
     guard threads > 1 else {
       for chunk in 0..<chunkCount { try sink(chunkBytes(chunk)) }
@@ -130,8 +137,8 @@ public struct ResponseGenerator: Sendable {
 
   /// The bytes of chunk number `chunk`.
   private func chunkBytes(_ chunk: Int) -> [UInt8] {
-    let first = chunk * ResponseGenerator.chunkRows
-    let last = min(options.rows, first + ResponseGenerator.chunkRows)
+    let first = chunk * chunkRows
+    let last = min(options.rows, first + chunkRows)
     let random = RandomSource(seed: options.seed, stream: UInt64(chunk))
     return rows.bytes(for: first..<last, random: random)
   }

@@ -20,7 +20,7 @@ struct ResponseRows {
   /// Latent scores above which CSAT is 5, 4, 3 and 2; anything lower is 1.
   static let csatThresholds = (five: 1.25, four: 0.2, three: -0.55, two: -1.2)
   /// Skew of customer activity: rank = count × u^skew, so low ranks answer most often.
-  static let customerSkew = 1.7
+  static let customerSkew = 1.6
 
   let world: SurveyWorld
   let timeline: ResponseTimeline
@@ -35,7 +35,7 @@ struct ResponseRows {
     self.world = world
     self.timeline = timeline
     self.totalRows = totalRows
-    customerCount = max(500, totalRows / 8)
+    customerCount = max(500, totalRows / 5)
     var stride = 7919
     while ResponseRows.greatestCommonDivisor(stride, customerCount) != 1 { stride += 2 }
     customerStride = stride
