@@ -12,7 +12,7 @@
 /// normal noise. The CSAT and NPS answers, the follow-up and the comment's mood all follow
 /// from that score, so segments differ for real reasons.
 struct ResponseRows {
-  static let baseScore = 1.2
+  static let baseScore = 1.3
   /// Per unit of `log(1 + minutes / 30)`.
   static let waitPenalty = 0.22
   /// Gained over the whole window.
@@ -103,8 +103,15 @@ struct ResponseRows {
         + world.countryChoices[region].index(at: ResponseRows.fraction(traits, 42))
 
       // What and how: product, interaction, channel and the rep who answered.
-      let product = world.productChoice.index(at: random.unit())
-      let interaction = world.interactionChoice.index(at: random.unit())
+      var product = world.productChoice.index(at: random.unit())
+      var interaction = world.interactionChoice.index(at: random.unit())
+      let duringIncident = timeline.incidentDays.contains(day)
+      if duringIncident && random.chance(SurveyCatalog.incidentSurge) {
+        product = world.incidentProduct
+        if random.chance(SurveyCatalog.incidentTechnicalShare) {
+          interaction = SurveyCatalog.technicalSupportIndex
+        }
+      }
       let channel = world.channelChoice.index(at: random.unit())
       let rep: Int
       if random.chance(0.85) {
@@ -126,7 +133,7 @@ struct ResponseRows {
         + world.customerTypes[customerType].effect + world.regions[region].effect
         - ResponseRows.waitPenalty * log1p(minutes / 30)
         + ResponseRows.trend * Double(day) / dayCount + random.gaussian()
-      if product == world.incidentProduct && timeline.incidentDays.contains(day) {
+      if product == world.incidentProduct && duringIncident {
         score += SurveyCatalog.incidentEffect
       }
       let csat = ResponseRows.csat(for: score)

@@ -34,6 +34,10 @@ enum SurveyCatalog {
   static let incidentStart = CivilDate(year: 2026, month: 10, day: 20)
   static let incidentEnd = CivilDate(year: 2026, month: 11, day: 10)
   static let incidentEffect = -0.95
+  /// On incident days, the share of all contacts that are about the failing product on top
+  /// of its usual share (an outage floods support), and how many of those are technical.
+  static let incidentSurge = 0.25
+  static let incidentTechnicalShare = 0.6
 
   // MARK: - Products
 
