@@ -54,6 +54,15 @@ struct ResponseGeneratorTests {
     #expect(received == GeneratedSample.generate(options))
   }
 
+  @Test func aShortWindowEndsOnItsLastDay() {
+    let end = CivilDate(year: 2025, month: 3, day: 2)
+    let options = GeneratorOptions(rows: 300, seed: 4, end: end, days: 2)
+    let records = (try? CSVTestReader.records(GeneratedSample.generate(options))) ?? []
+    let times = records.dropFirst().map { $0[1] }
+    #expect(times.count == 300)
+    #expect(times.allSatisfy { $0.hasPrefix("2025-03-01T") || $0.hasPrefix("2025-03-02T") })
+  }
+
   @Test(arguments: [0, 1, 17, 1000])
   func rowCountMatchesTheOptions(rows: Int) {
     let sample = GeneratedSample(rows: rows, seed: 42)
@@ -104,5 +113,13 @@ struct ResponseGeneratorTests {
   @Test func badOptionsAreRefused() {
     #expect(throws: QueryError.self) { try ResponseGenerator(options: .init(rows: -1)) }
     #expect(throws: QueryError.self) { try ResponseGenerator(options: .init(rows: 5, days: 0)) }
+    let february30 = CivilDate(year: 2026, month: 2, day: 30)
+    #expect(throws: QueryError.self) {
+      try ResponseGenerator(options: .init(rows: 5, end: february30))
+    }
+    let yearTwo = CivilDate(year: 2, month: 6, day: 1)
+    #expect(throws: QueryError.self) {
+      try ResponseGenerator(options: .init(rows: 5, end: yearTwo, days: 730))
+    }
   }
 }
