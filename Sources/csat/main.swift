@@ -167,7 +167,7 @@ func runGenerator(rows: Int, seed: UInt64) -> Int32 {
     var options = GeneratorOptions()
     options.rows = rows
     options.seed = seed
-    try ResponseGenerator(options: options).write(to: FileHandle.standardOutput)
+    try ResponseGenerator(options: options).write(toFileDescriptor: 1)
     return 0
   } catch {
     printError("csat: \(error)\n")
