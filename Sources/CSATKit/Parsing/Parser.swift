@@ -153,8 +153,14 @@ struct StatementParser {
     guard at(.identifier), !keywords.isEmpty else { return nil }
     let word = current.text.lowercased()
     let candidates = keywords.map(\.rawValue)
-    if let nearest = Suggestions.nearest(to: word, in: candidates, limit: 1).first {
-      return nearest
+    let nearest = Suggestions.nearest(to: word, in: candidates)
+    // Among equally near keywords, the one that starts like the word is the likelier slip.
+    if let first = nearest.first {
+      let distance = { (candidate: String) in
+        Suggestions.editDistance(Array(word), Array(candidate))
+      }
+      let tied = nearest.filter { distance($0) == distance(first) }
+      return tied.first { $0.first == word.first } ?? first
     }
     // `Suggestions.nearest` counts a swap of two letters as two edits; `odrer` is one slip.
     return candidates.first { Self.isSwap(of: Array(word), Array($0)) }
@@ -162,7 +168,7 @@ struct StatementParser {
 
   /// Whether `a` is `b` with two neighbouring letters swapped.
   private static func isSwap(of a: [Character], _ b: [Character]) -> Bool {
-    guard a.count == b.count, a.count >= 3 else { return false }
+    guard a.count == b.count, a.count >= 2 else { return false }
     let differences = a.indices.filter { a[$0] != b[$0] }
     guard differences.count == 2, differences[1] == differences[0] + 1 else { return false }
     return a[differences[0]] == b[differences[1]] && a[differences[1]] == b[differences[0]]
