@@ -1,0 +1,120 @@
+/// One file being loaded: its name, its bytes and what its header said.
+struct SourceFile: Sendable {
+  let name: String
+  let buffer: ByteBuffer
+  let layout: CSVLayout
+}
+
+/// A run of whole records in one file: the unit of work one thread takes.
+struct Chunk: Sendable {
+  /// The index of the file in the load.
+  var file: Int
+  /// The offset of the chunk's first record.
+  var start: Int
+  /// Records starting before this offset belong to the chunk.
+  var end: Int
+}
+
+/// What reading one chunk produced, with line numbers still relative to the chunk.
+struct ChunkResult {
+  var builders: [ColumnBuilder]
+  var rowCount = 0
+  /// Line ends consumed from the chunk's start to `endPosition`.
+  var linesConsumed = 0
+  /// The offset after the chunk's last record.
+  var endPosition = 0
+  /// Rows with the wrong number of fields: line ends before each, the first few only.
+  var raggedLines: [(linesBefore: Int, fieldCount: Int)] = []
+  var raggedCount = 0
+  /// What stopped the chunk: an unclosed quote, or a ragged row when strict.
+  var failure: (linesBefore: Int, message: String)?
+}
+
+/// Reads the records of a chunk into one column builder per column.
+enum ChunkReader {
+  /// How many ragged rows each chunk reports one by one.
+  static let raggedReportLimit = 10
+
+  static let unclosedQuoteMessage = "unclosed quote: the quoted field starting here never ends"
+
+  /// Reads every column of `chunk`, guessing types.
+  static func read(_ chunk: Chunk, of source: SourceFile, options: LoadOptions) -> ChunkResult {
+    let columnCount = source.layout.names.count
+    var result = ChunkResult(builders: [])
+    var builders = Array(repeating: ColumnBuilder(), count: columnCount)
+    var context = CellContext(options: options)
+    let base = UnsafePointer(source.buffer.base)
+    var scanner = RecordScanner(
+      base: base, from: chunk.start, to: source.buffer.count,
+      delimiter: source.layout.delimiter)
+
+    var linesBefore = 0
+    while true {
+      let fieldCount: Int
+      do {
+        fieldCount = try scanner.nextRecord(before: chunk.end, linesBefore: &linesBefore)
+      } catch {
+        result.failure = (error.linesBefore, unclosedQuoteMessage)
+        break
+      }
+      if fieldCount == 0 { break }
+      if fieldCount != columnCount {
+        if options.strict {
+          result.failure = (linesBefore, raggedMessage(fieldCount, columnCount, strict: true))
+          break
+        }
+        if result.raggedLines.count < raggedReportLimit {
+          result.raggedLines.append((linesBefore, fieldCount))
+        }
+        result.raggedCount += 1
+      }
+      let fields = scanner.fields.pointer
+      for column in 0..<columnCount {
+        builders[column].add(column < fieldCount ? fields[column] : nil, base, &context)
+      }
+      result.rowCount += 1
+    }
+    result.linesConsumed = scanner.linesConsumed
+    result.endPosition = scanner.position
+    result.builders = builders
+
+    let demoted = (0..<columnCount).filter { result.builders[$0].kind == .demoted }
+    if !demoted.isEmpty && result.failure == nil {
+      let again = readText(chunk, of: source, columns: demoted, options: options)
+      for (index, column) in demoted.enumerated() { result.builders[column] = again[index] }
+    }
+    return result
+  }
+
+  /// Reads `columns` of `chunk` again, every cell as text; one builder per column, in order.
+  static func readText(
+    _ chunk: Chunk, of source: SourceFile, columns: [Int], options: LoadOptions
+  ) -> [ColumnBuilder] {
+    var builders = Array(repeating: ColumnBuilder.textOnly(), count: columns.count)
+    var context = CellContext(options: options)
+    let base = UnsafePointer(source.buffer.base)
+    var scanner = RecordScanner(
+      base: base, from: chunk.start, to: source.buffer.count,
+      delimiter: source.layout.delimiter)
+    var linesBefore = 0
+    // The first reading already met any unclosed quote, so none is met here.
+    while let fieldCount = try? scanner.nextRecord(before: chunk.end, linesBefore: &linesBefore),
+      fieldCount > 0
+    {
+      let fields = scanner.fields.pointer
+      for (index, column) in columns.enumerated() {
+        builders[index].add(column < fieldCount ? fields[column] : nil, base, &context)
+      }
+    }
+    return builders
+  }
+
+  /// The message for a row with `fieldCount` fields under a header of `columnCount`.
+  static func raggedMessage(_ fieldCount: Int, _ columnCount: Int, strict: Bool) -> String {
+    let counts = "row has \(fieldCount) \(fieldCount == 1 ? "field" : "fields")"
+      + " but the header has \(columnCount)"
+    if strict { return counts }
+    return fieldCount < columnCount
+      ? counts + "; the missing fields are left blank" : counts + "; the extra fields are dropped"
+  }
+}

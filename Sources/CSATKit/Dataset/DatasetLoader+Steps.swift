@@ -1,0 +1,96 @@
+import Dispatch
+
+extension DatasetLoader {
+  /// How many rows with the wrong field count each file reports one by one.
+  static let raggedWarningLimit = 10
+
+  /// Turns chunk-relative lines into file lines, throws the first failure, and reports
+  /// ragged rows (the first few of each file, then a count of the rest).
+  static func reportRows(
+    _ chunks: [Chunk], _ results: [ChunkResult], _ sources: [SourceFile]
+  ) throws -> [LoadWarning] {
+    var warnings: [LoadWarning] = []
+    var lineBase = 0
+    var currentFile = -1
+    var reported = 0
+    var ragged = 0
+    for (chunk, result) in zip(chunks, results) {
+      let source = sources[chunk.file]
+      if chunk.file != currentFile {
+        warnings += moreRaggedRows(ragged - reported, currentFile >= 0 ? sources[currentFile] : nil)
+        currentFile = chunk.file
+        lineBase = source.layout.headerLines + 1
+        reported = 0
+        ragged = 0
+      }
+      if let failure = result.failure {
+        throw DataError(file: source.name, line: lineBase + failure.linesBefore, message: failure.message)
+      }
+      let columnCount = source.layout.names.count
+      for row in result.raggedLines where reported < raggedWarningLimit {
+        let message = ChunkReader.raggedMessage(row.fieldCount, columnCount, strict: false)
+        warnings.append(LoadWarning(file: source.name, line: lineBase + row.linesBefore, message: message))
+        reported += 1
+      }
+      ragged += result.raggedCount
+      lineBase += result.linesConsumed
+    }
+    warnings += moreRaggedRows(ragged - reported, currentFile >= 0 ? sources[currentFile] : nil)
+    return warnings
+  }
+
+  /// The closing warning for ragged rows not reported one by one.
+  private static func moreRaggedRows(_ count: Int, _ source: SourceFile?) -> [LoadWarning] {
+    guard count > 0, let source else { return [] }
+    let rows = count == 1 ? "1 more row has" : "\(count) more rows have"
+    return [LoadWarning(file: source.name, message: "\(rows) the wrong number of fields")]
+  }
+
+  /// Reads again, as text, the chunks of columns that became text after their chunks guessed
+  /// another type; one dictionary per column from chunk index to text builder.
+  static func rereadAsText(
+    _ decisions: [ColumnDecision], _ chunks: [Chunk], _ sources: [SourceFile],
+    _ options: LoadOptions
+  ) -> [[Int: ColumnBuilder]] {
+    var columnsByChunk: [Int: [Int]] = [:]
+    for (column, decision) in decisions.enumerated() {
+      for chunk in decision.chunksToReread { columnsByChunk[chunk, default: []].append(column) }
+    }
+    let work = columnsByChunk.sorted { $0.key < $1.key }
+    let builders = parallelMap(work) { chunk, columns in
+      ChunkReader.readText(chunks[chunk], of: sources[chunks[chunk].file], columns: columns, options: options)
+    }
+    var rereads = [[Int: ColumnBuilder]](repeating: [:], count: decisions.count)
+    for ((chunk, columns), found) in zip(work, builders) {
+      for (column, builder) in zip(columns, found) { rereads[column][chunk] = builder }
+    }
+    return rereads
+  }
+
+  /// `transform` applied to every item on as many threads as there are cores, in order.
+  static func parallelMap<Item, Output>(
+    _ items: [Item], _ transform: (Item) -> Output
+  ) -> [Output] {
+    if items.count <= 1 { return items.map(transform) }
+    let outputs = UnsafeMutableBufferPointer<Output?>.allocate(capacity: items.count)
+    outputs.initialize(repeating: nil)
+    defer { outputs.deallocate() }
+    let target = SendablePointer(outputs.baseAddress)
+    withoutActuallyEscaping(transform) { transform in
+      let work = UncheckedSendable(value: (items, transform))
+      DispatchQueue.concurrentPerform(iterations: items.count) { index in
+        let (items, transform) = work.value
+        target.pointer?[index] = transform(items[index])
+      }
+    }
+    // Every index ran exactly once, so every output is set.
+    let results = outputs.compactMap { $0 }
+    _ = outputs.deinitialize()
+    return results
+  }
+}
+
+/// A value handed to worker threads that only read it (or call it) concurrently.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+  let value: Value
+}

@@ -1,0 +1,123 @@
+import Dispatch
+import Foundation
+
+/// Reads CSV survey exports into a columnar ``Dataset``.
+///
+/// The path of one load:
+/// 1. each file is read whole into memory (``ByteBuffer``) and its header and delimiter
+///    are found (``CSVLayout``); several files must share one header;
+/// 2. each file is cut into chunks of whole records (``ChunkPlanner``) that threads read
+///    at the same time, guessing each column's type from its values (``ChunkReader``,
+///    ``ColumnBuilder``);
+/// 3. the chunks' guesses are joined into one type per column and the columns are built
+///    (``ColumnMerger``); the roles are found last (``RoleDetection``).
+public enum DatasetLoader {
+  /// Loads the files at `paths` into one dataset, appending their rows in order.
+  public static func load(paths: [String], options: LoadOptions) throws -> LoadResult {
+    let started = DispatchTime.now()
+    guard !paths.isEmpty else {
+      throw DataError(file: "csat", message: "no file to load: expected at least one CSV file")
+    }
+    var sources: [SourceFile] = []
+    for path in paths {
+      let buffer = try ByteBuffer.read(path: path)
+      sources.append(SourceFile(name: path, buffer: buffer, layout: try CSVLayout.read(buffer, file: path)))
+    }
+    return try load(sources, options: options, started: started)
+  }
+
+  /// Loads CSV text held in memory; `name` stands for the file in messages.
+  public static func load(csv bytes: [UInt8], name: String, options: LoadOptions) throws
+    -> LoadResult
+  {
+    let started = DispatchTime.now()
+    let buffer = bytes.withUnsafeBytes { ByteBuffer(copying: $0) }
+    let source = SourceFile(name: name, buffer: buffer, layout: try CSVLayout.read(buffer, file: name))
+    return try load([source], options: options, started: started)
+  }
+
+  private static func load(
+    _ sources: [SourceFile], options: LoadOptions, started: DispatchTime
+  ) throws -> LoadResult {
+    try checkHeadersMatch(sources)
+    var warnings = sources.flatMap(\.layout.warnings)
+    let planned = sources.enumerated().flatMap { index, source in
+      ChunkPlanner.plan(
+        source.buffer, file: index, from: source.layout.dataStart,
+        parts: ChunkPlanner.workerCount * 2)
+    }
+    var (finalChunks, results) = readChunks(planned, sources, options)
+    warnings += try reportRows(finalChunks, results, sources)
+
+    let names = sources[0].layout.names
+    let firstFile = sources[0].name
+    let decisions = names.indices.map { column in
+      ColumnMerger.decide(
+        column: column, name: names[column], results: results, options: options,
+        warnings: &warnings, file: firstFile)
+    }
+    let rereads = rereadAsText(decisions, finalChunks, sources, options)
+    var columns: [Column] = []
+    for column in names.indices {
+      let data = ColumnMerger.build(
+        column: column, decision: decisions[column], results: &results,
+        rereads: rereads[column], timeZone: options.timeZone)
+      columns.append(Column(name: names[column], data: data))
+    }
+    finalChunks.removeAll()
+
+    let rowCount = results.reduce(0) { $0 + $1.rowCount }
+    var dataset = Dataset(
+      columns: columns, rowCount: rowCount, roles: Roles(), sources: sources.map(\.name))
+    dataset.roles = RoleDetection.detect(in: dataset)
+    try dataset.applyRoleOverrides(options)
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+    return LoadResult(dataset: dataset, warnings: warnings, seconds: seconds)
+  }
+
+  /// Appending needs the same trimmed names in the same order in every file.
+  private static func checkHeadersMatch(_ sources: [SourceFile]) throws {
+    guard let first = sources.first else { return }
+    let expected = first.layout.writtenNames
+    for source in sources.dropFirst() {
+      let names = source.layout.writtenNames
+      guard names != expected else { continue }
+      let shared = min(names.count, expected.count)
+      let position = (0..<shared).first { names[$0] != expected[$0] } ?? shared
+      let here = position < names.count ? "'\(names[position])'" : "missing"
+      let there = position < expected.count ? "'\(expected[position])'" : "missing"
+      throw DataError(
+        file: source.name, line: 1,
+        message: "header does not match \(first.name): column \(position + 1) is \(here) here "
+          + "but \(there) in \(first.name); files are appended only when their headers match")
+    }
+  }
+
+  /// Reads all chunks in parallel, then checks that each chunk began where the one before
+  /// ended; from the first that did not, the rest of that file is read again in one piece.
+  private static func readChunks(
+    _ planned: [Chunk], _ sources: [SourceFile], _ options: LoadOptions
+  ) -> ([Chunk], [ChunkResult]) {
+    var chunks = planned
+    var results = parallelMap(chunks) { ChunkReader.read($0, of: sources[$0.file], options: options) }
+    var index = 1
+    while index < chunks.count {
+      let chunk = chunks[index]
+      let previous = results[index - 1]
+      if chunk.file == chunks[index - 1].file && previous.failure == nil
+        && previous.endPosition != chunk.start
+      {
+        // A stray quote misled the planner: read the rest of this file in one piece.
+        let sameFile = chunks[index...].prefix { $0.file == chunk.file }
+        let end = sameFile.last?.end ?? chunk.end
+        let remainder = Chunk(file: chunk.file, start: previous.endPosition, end: end)
+        chunks.replaceSubrange(index..<index + sameFile.count, with: [remainder])
+        results.replaceSubrange(
+          index..<index + sameFile.count,
+          with: [ChunkReader.read(remainder, of: sources[chunk.file], options: options)])
+      }
+      index += 1
+    }
+    return (chunks, results)
+  }
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// The order of day and month in slash dates such as `3/4/2026`.
+public enum DateOrder: String, Sendable {
+  /// `M/D/YYYY`, the United States habit.
+  case monthDay = "mdy"
+  /// `D/M/YYYY`, the habit nearly everywhere else.
+  case dayMonth = "dmy"
+}
+
+/// Choices that change how files are read.
+public struct LoadOptions: Sendable {
+  /// The satisfaction column by name; `nil` lets the loader find it.
+  public var csatColumn: String?
+  /// The recommend (NPS) column by name; `nil` lets the loader find it.
+  public var npsColumn: String?
+  /// The response time column by name; `nil` lets the loader find it.
+  public var timeColumn: String?
+  /// The order for slash dates in every column; `nil` decides per column from the values.
+  public var dateOrder: DateOrder?
+  /// Whether a row with too few or too many fields stops the load.
+  public var strict: Bool
+  /// The report time zone; timestamps written without an offset are local times in it.
+  public var timeZone: TimeZone
+
+  public init(
+    csatColumn: String? = nil, npsColumn: String? = nil, timeColumn: String? = nil,
+    dateOrder: DateOrder? = nil, strict: Bool = false, timeZone: TimeZone = .utcZone
+  ) {
+    self.csatColumn = csatColumn
+    self.npsColumn = npsColumn
+    self.timeColumn = timeColumn
+    self.dateOrder = dateOrder
+    self.strict = strict
+    self.timeZone = timeZone
+  }
+}
+
+extension TimeZone {
+  /// Coordinated Universal Time (identifier `UTC`).
+  ///
+  /// The fallbacks never run on a system with tzdata; they only avoid a force unwrap.
+  public static let utcZone =
+    TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? TimeZone.current
+}
+
+/// Something odd in a file that did not stop the load.
+public struct LoadWarning: Sendable, Equatable, CustomStringConvertible {
+  public var file: String
+  /// The 1-based physical line, when the warning has one.
+  public var line: Int?
+  /// Lower case, says what was found and what the loader did about it.
+  public var message: String
+
+  public init(file: String, line: Int? = nil, message: String) {
+    self.file = file
+    self.line = line
+    self.message = message
+  }
+
+  /// `file:line: warning: message`, or `file: warning: message` without a line.
+  public var description: String {
+    "\(fileLocation(file, line)): warning: \(message)"
+  }
+}
+
+/// A file that cannot be loaded, or a role that cannot be set.
+public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
+  public var file: String
+  /// The 1-based physical line, when the error has one.
+  public var line: Int?
+  /// Lower case, says what was wrong and what was expected.
+  public var message: String
+
+  public init(file: String, line: Int? = nil, message: String) {
+    self.file = file
+    self.line = line
+    self.message = message
+  }
+
+  /// `file:line: error: message`, or `file: error: message` without a line.
+  public var description: String {
+    "\(fileLocation(file, line)): error: \(message)"
+  }
+}
+
+/// `file:line`, or `file` alone.
+private func fileLocation(_ file: String, _ line: Int?) -> String {
+  guard let line else { return file }
+  return "\(file):\(line)"
+}
+
+/// A loaded dataset and whatever the loader noticed on the way.
+public struct LoadResult: Sendable {
+  public var dataset: Dataset
+  public var warnings: [LoadWarning]
+  /// Wall-clock seconds the load took, reading the files included.
+  public var seconds: Double
+
+  public init(dataset: Dataset, warnings: [LoadWarning], seconds: Double = 0) {
+    self.dataset = dataset
+    self.warnings = warnings
+    self.seconds = seconds
+  }
+}

@@ -1,0 +1,205 @@
+/// Byte values the CSV reader looks for.
+enum ASCII {
+  static let quote: UInt8 = 0x22
+  static let lineFeed: UInt8 = 0x0A
+  static let carriageReturn: UInt8 = 0x0D
+  static let space: UInt8 = 0x20
+  static let tab: UInt8 = 0x09
+}
+
+/// One field of a record, as byte offsets into the file.
+struct FieldRange {
+  /// The first byte of the content (after an opening quote).
+  var start: Int
+  /// One past the last byte of the content (before a closing quote).
+  var end: Int
+  /// `quoted`, and `escaped` when the content must go through ``unescapeField`` first.
+  var flags: UInt8
+
+  static let quoted: UInt8 = 1
+  /// The raw bytes hold doubled quotes or text after the closing quote; `start` follows
+  /// the opening quote and `end` is the delimiter or line end.
+  static let escaped: UInt8 = 2
+}
+
+/// A quoted field that runs to the end of the input.
+struct UnclosedQuote: Error {
+  /// Lines consumed before the line where the quoted field starts.
+  var linesBefore: Int
+}
+
+/// The growable list of fields of the record being read, reused for every record.
+final class FieldList {
+  private(set) var pointer: UnsafeMutablePointer<FieldRange>
+  private(set) var capacity: Int
+  var count = 0
+
+  init(capacity: Int = 64) {
+    self.capacity = capacity
+    pointer = UnsafeMutablePointer<FieldRange>.allocate(capacity: capacity)
+  }
+
+  deinit {
+    pointer.deallocate()
+  }
+
+  @inline(__always)
+  func append(_ field: FieldRange) {
+    if count == capacity { grow() }
+    pointer[count] = field
+    count += 1
+  }
+
+  private func grow() {
+    let larger = UnsafeMutablePointer<FieldRange>.allocate(capacity: capacity * 2)
+    larger.moveInitialize(from: pointer, count: count)
+    pointer.deallocate()
+    pointer = larger
+    capacity *= 2
+  }
+}
+
+/// Splits bytes into records and fields per RFC 4180, counting physical lines as it goes.
+///
+/// A quote opens a quoted field only as the field's first byte; inside, a doubled quote
+/// stands for one quote and delimiters and line breaks are content. Records end at LF,
+/// CRLF or a lone CR. A line that is empty or holds only spaces and tabs is no record.
+struct RecordScanner {
+  let base: UnsafePointer<UInt8>
+  let end: Int
+  let delimiter: UInt8
+  /// The offset of the next unread byte.
+  var position: Int
+  /// Line ends consumed since the scanner started.
+  var linesConsumed = 0
+  /// The fields of the last record read.
+  let fields = FieldList()
+
+  init(base: UnsafePointer<UInt8>, from start: Int, to end: Int, delimiter: UInt8) {
+    self.base = base
+    self.end = end
+    self.delimiter = delimiter
+    position = start
+  }
+
+  /// Reads the next record into `fields` and returns its field count, or 0 at the end.
+  ///
+  /// Only a record whose first byte lies before `limit` is read (the end when `nil`).
+  /// `linesBefore` receives the line ends consumed before the record's first byte.
+  mutating func nextRecord(before limit: Int? = nil, linesBefore: inout Int) throws(UnclosedQuote)
+    -> Int
+  {
+    let limit = limit ?? end
+    while position < limit {
+      linesBefore = linesConsumed
+      try readRecord()
+      if fields.count == 1 && isBlankLine(fields.pointer[0]) { continue }
+      return fields.count
+    }
+    return 0
+  }
+
+  /// Whether a lone field is an unquoted run of spaces and tabs (or nothing at all).
+  private func isBlankLine(_ field: FieldRange) -> Bool {
+    guard field.flags == 0 else { return false }
+    var index = field.start
+    while index < field.end {
+      let byte = base[index]
+      if byte != ASCII.space && byte != ASCII.tab { return false }
+      index += 1
+    }
+    return true
+  }
+
+  /// Reads one record starting at `position`, leaving `position` after its line end.
+  private mutating func readRecord() throws(UnclosedQuote) {
+    fields.count = 0
+    while true {
+      let field = try readField()
+      fields.append(field)
+      guard position < end else { return }
+      let byte = base[position]
+      position += 1
+      // After a delimiter another field follows, even an empty one at the very end.
+      if byte == delimiter { continue }
+      if byte == ASCII.carriageReturn && position < end && base[position] == ASCII.lineFeed {
+        position += 1
+      }
+      linesConsumed += 1
+      return
+    }
+  }
+
+  /// Reads one field, leaving `position` on the delimiter, the line end or the end.
+  private mutating func readField() throws(UnclosedQuote) -> FieldRange {
+    let start = position
+    guard start < end && base[start] == ASCII.quote else {
+      var index = start
+      while index < end {
+        let byte = base[index]
+        if byte == delimiter || byte == ASCII.lineFeed || byte == ASCII.carriageReturn { break }
+        index += 1
+      }
+      position = index
+      return FieldRange(start: start, end: index, flags: 0)
+    }
+
+    let linesAtQuote = linesConsumed
+    var flags = FieldRange.quoted
+    var index = start + 1
+    var inQuotes = true
+    var contentEnd = -1
+    while index < end {
+      let byte = base[index]
+      if inQuotes {
+        if byte == ASCII.quote {
+          if index + 1 < end && base[index + 1] == ASCII.quote {
+            flags |= FieldRange.escaped
+            index += 2
+            continue
+          }
+          inQuotes = false
+          if contentEnd < 0 { contentEnd = index }
+        } else if byte == ASCII.lineFeed {
+          linesConsumed += 1
+        } else if byte == ASCII.carriageReturn && (index + 1 == end || base[index + 1] != ASCII.lineFeed) {
+          linesConsumed += 1
+        }
+      } else {
+        if byte == delimiter || byte == ASCII.lineFeed || byte == ASCII.carriageReturn { break }
+        // Text after the closing quote: kept, and a further quote reopens quoting.
+        flags |= FieldRange.escaped
+        if byte == ASCII.quote { inQuotes = true }
+      }
+      index += 1
+    }
+    if inQuotes { throw UnclosedQuote(linesBefore: linesAtQuote) }
+
+    position = index
+    if flags & FieldRange.escaped != 0 {
+      return FieldRange(start: start + 1, end: index, flags: flags)
+    }
+    return FieldRange(start: start + 1, end: contentEnd, flags: flags)
+  }
+}
+
+/// Appends the content of an escaped field to `output`: doubled quotes become one, and
+/// lone quotes (which open and close quoting) are dropped.
+func unescapeField(_ field: FieldRange, in base: UnsafePointer<UInt8>, into output: inout [UInt8]) {
+  var inQuotes = true
+  var index = field.start
+  while index < field.end {
+    let byte = base[index]
+    if byte == ASCII.quote {
+      if inQuotes && index + 1 < field.end && base[index + 1] == ASCII.quote {
+        output.append(ASCII.quote)
+        index += 2
+        continue
+      }
+      inQuotes.toggle()
+    } else {
+      output.append(byte)
+    }
+    index += 1
+  }
+}

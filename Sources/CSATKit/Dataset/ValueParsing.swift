@@ -1,0 +1,144 @@
+import Foundation
+
+/// Readers of single cell values straight from bytes, with no `String` in between.
+///
+/// Every function takes the cell as `base[start..<end]`, already trimmed of spaces and tabs.
+enum ValueParsing {
+  /// Narrows `start..<end` to drop surrounding spaces, tabs and line breaks.
+  @inline(__always)
+  static func trim(_ base: UnsafePointer<UInt8>, _ start: inout Int, _ end: inout Int) {
+    while start < end && isSpace(base[start]) { start += 1 }
+    while end > start && isSpace(base[end - 1]) { end -= 1 }
+  }
+
+  @inline(__always)
+  static func isSpace(_ byte: UInt8) -> Bool {
+    byte == ASCII.space || byte == ASCII.tab || byte == ASCII.lineFeed
+      || byte == ASCII.carriageReturn
+  }
+
+  /// Whether a trimmed cell is one of the tokens that mean "no answer" outside text columns:
+  /// `NA`, `N/A`, `null`, `#N/A` (any letter case) and `-`. Blank cells are checked apart.
+  static func isMissingToken(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    let length = end - start
+    guard length >= 1 && length <= 4 else { return false }
+    let first = base[start] | 0x20
+    switch length {
+    case 1:
+      return base[start] == 0x2D  // -
+    case 2:
+      return first == 0x6E && base[start + 1] | 0x20 == 0x61  // na
+    case 3:
+      return first == 0x6E && base[start + 1] == 0x2F && base[start + 2] | 0x20 == 0x61  // n/a
+    default:
+      if base[start] == 0x23 {  // #n/a
+        return base[start + 1] | 0x20 == 0x6E && base[start + 2] == 0x2F
+          && base[start + 3] | 0x20 == 0x61
+      }
+      return first == 0x6E && base[start + 1] | 0x20 == 0x75 && base[start + 2] | 0x20 == 0x6C
+        && base[start + 3] | 0x20 == 0x6C  // null
+    }
+  }
+
+  /// `1` for true, `0` for false, `nil` for anything else: true/false, yes/no, y/n, t/f
+  /// in any letter case. Digits are never booleans, so a 0/1 column stays a number column.
+  static func parseBoolean(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> UInt8? {
+    let length = end - start
+    guard length >= 1 && length <= 5 else { return nil }
+    // Fold ASCII letters to lower case into one integer for a single comparison.
+    var word: UInt64 = 0
+    for index in start..<end {
+      let byte = base[index]
+      guard (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) else { return nil }
+      word = word << 8 | UInt64(byte | 0x20)
+    }
+    switch word {
+    case 0x74, 0x79, 0x79_6573, 0x74_7275_65: return 1  // t, y, yes, true
+    case 0x66, 0x6E, 0x6E6F, 0x66_616C_7365: return 0  // f, n, no, false
+    default: return nil
+    }
+  }
+
+  /// Powers of ten that a double holds exactly, for the fast path of ``parseNumber``.
+  private static let exactPowers: [Double] = (0...22).map { exponent in
+    var value = 1.0
+    for _ in 0..<exponent { value *= 10 }
+    return value
+  }
+
+  /// A decimal number: optional sign, digits with an optional point (`1.`, `.5`), optional
+  /// exponent. No thousands separators, no `inf` or `nan`, no hexadecimal.
+  ///
+  /// Up to 15 significant digits and a small exponent are converted with one exact
+  /// multiplication or division (correctly rounded); longer numbers go to `strtod`.
+  static func parseNumber(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+    var index = start
+    var negative = false
+    if index < end && (base[index] == 0x2B || base[index] == 0x2D) {
+      negative = base[index] == 0x2D
+      index += 1
+    }
+
+    var mantissa: UInt64 = 0
+    var digits = 0
+    var overflowed = false
+    var scale = 0
+    while index < end, case let digit = base[index] &- 0x30, digit < 10 {
+      if mantissa < 100_000_000_000_000_000 {
+        mantissa = mantissa * 10 + UInt64(digit)
+      } else {
+        overflowed = true
+        scale += 1
+      }
+      digits += 1
+      index += 1
+    }
+    if index < end && base[index] == 0x2E {
+      index += 1
+      while index < end, case let digit = base[index] &- 0x30, digit < 10 {
+        if mantissa < 100_000_000_000_000_000 {
+          mantissa = mantissa * 10 + UInt64(digit)
+          scale -= 1
+        } else {
+          overflowed = true
+        }
+        digits += 1
+        index += 1
+      }
+    }
+    guard digits > 0 else { return nil }
+
+    if index < end && (base[index] | 0x20) == 0x65 {
+      index += 1
+      var exponentNegative = false
+      if index < end && (base[index] == 0x2B || base[index] == 0x2D) {
+        exponentNegative = base[index] == 0x2D
+        index += 1
+      }
+      var exponent = 0
+      var exponentDigits = 0
+      while index < end, case let digit = base[index] &- 0x30, digit < 10 {
+        if exponent < 100_000 { exponent = exponent * 10 + Int(digit) }
+        exponentDigits += 1
+        index += 1
+      }
+      guard exponentDigits > 0 else { return nil }
+      scale += exponentNegative ? -exponent : exponent
+    }
+    guard index == end else { return nil }
+
+    if !overflowed && mantissa < (1 << 53) && scale >= -22 && scale <= 22 {
+      var value = Double(mantissa)
+      value = scale < 0 ? value / exactPowers[-scale] : value * exactPowers[scale]
+      return negative ? -value : value
+    }
+    return slowParse(base, start, end)
+  }
+
+  /// `strtod` on a terminated copy, for numbers the fast path cannot convert exactly.
+  private static func slowParse(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double {
+    var text = [CChar](repeating: 0, count: end - start + 1)
+    for index in start..<end { text[index - start] = CChar(bitPattern: base[index]) }
+    return strtod(text, nil)
+  }
+}

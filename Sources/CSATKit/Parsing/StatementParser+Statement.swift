@@ -1,0 +1,183 @@
+/// A clause after the metrics of a query or the fields of a list, once parsed.
+enum ParsedClause {
+  case filter(ExprSyntax)
+  case window(WindowSyntax)
+  case having(ExprSyntax)
+  case order([OrderItemSyntax])
+  case rank(RankSyntax)
+  case limit(Int)
+}
+
+/// Which clause a keyword starts; the five window keywords share one, as do `top` and
+/// `bottom`, since a statement takes at most one of each.
+enum ClauseSlot: Hashable {
+  case filter, window, having, order, rank, limit
+
+  init?(_ keyword: Keyword) {
+    switch keyword {
+    case .where: self = .filter
+    case .since, .between, .during, .this, .last: self = .window
+    case .having: self = .having
+    case .order: self = .order
+    case .top, .bottom: self = .rank
+    case .limit: self = .limit
+    default: return nil
+    }
+  }
+}
+
+extension StatementParser {
+  /// `statement`
+  mutating func parseStatement() throws(QueryError) -> StatementSyntax {
+    at(.list) ? .list(try parseList()) : .query(try parseQuery())
+  }
+
+  /// `query`
+  mutating func parseQuery() throws(QueryError) -> QuerySyntax {
+    let start = current.range.start
+    var metrics = [try parseMetric()]
+    while eat(.comma) != nil {
+      metrics.append(try parseMetric())
+    }
+    continuation.note = ParseMessage.separateMetrics
+    var groupings: [GroupingSyntax] = []
+    if eat(.by) != nil {
+      repeat {
+        groupings.append(GroupingSyntax(name: try parseName(ParseMessage.grouping)))
+      } while eat(.comma) != nil
+      continuation.note = ParseMessage.separateGroupings
+    }
+
+    var query = QuerySyntax(metrics: metrics, groupings: groupings, range: SourceRange(0, 0))
+    for clause in try parseClauses(inList: false, hasGroupings: !groupings.isEmpty) {
+      switch clause {
+      case .filter(let condition): query.condition = condition
+      case .window(let window): query.window = window
+      case .having(let condition): query.having = condition
+      case .order(let items): query.orderBy = items
+      case .rank(let rank): query.rank = rank
+      case .limit(let count): query.limit = count
+      }
+    }
+    query.range = SourceRange(start, previousEnd)
+    return query
+  }
+
+  /// `list`
+  mutating func parseList() throws(QueryError) -> ListSyntax {
+    let start = advance().range.start
+    var fields = [try parseName(ParseMessage.fieldName)]
+    while eat(.comma) != nil {
+      fields.append(try parseName(ParseMessage.fieldName))
+    }
+
+    var list = ListSyntax(fields: fields, range: SourceRange(0, 0))
+    for clause in try parseClauses(inList: true, hasGroupings: false) {
+      switch clause {
+      case .filter(let condition): list.condition = condition
+      case .window(let window): list.window = window
+      case .order(let items): list.orderBy = items
+      case .limit(let count): list.limit = count
+      case .having, .rank: break  // parseClauses refuses these in a list
+      }
+    }
+    list.range = SourceRange(start, previousEnd)
+    return list
+  }
+
+  /// `query_clause` or `list_clause`, repeated to the end: any order, each at most once.
+  private mutating func parseClauses(
+    inList: Bool, hasGroupings: Bool
+  ) throws(QueryError) -> [ParsedClause] {
+    var clauses: [ParsedClause] = []
+    var seen: Set<ClauseSlot> = []
+    while !at(.end) {
+      let token = current
+      guard case .keyword(let keyword) = token.kind else {
+        throw clauseExpected(inList: inList, byAllowed: !inList && clauses.isEmpty && !hasGroupings)
+      }
+      if inList, [.by, .having, .top, .bottom].contains(keyword) {
+        throw error(
+          ParseMessage.notInList(token.text.lowercased()), at: token.range,
+          notes: [ParseMessage.notInListNote(keyword)])
+      }
+      if keyword == .by {
+        let message = hasGroupings ? ParseMessage.duplicateClause("by") : ParseMessage.misplacedBy
+        throw error(message, at: token.range)
+      }
+      guard let slot = ClauseSlot(keyword) else {
+        throw clauseExpected(inList: inList, byAllowed: !inList && clauses.isEmpty && !hasGroupings)
+      }
+      guard seen.insert(slot).inserted else { throw duplicate(slot, token) }
+      continuation = ParseContinuation()
+      clauses.append(try parseClause(slot))
+    }
+    return clauses
+  }
+
+  /// One clause, starting at its keyword.
+  private mutating func parseClause(_ slot: ClauseSlot) throws(QueryError) -> ParsedClause {
+    switch slot {
+    case .filter, .having:
+      advance()
+      let condition = try parseCondition()
+      continuation.expected = ["'and'", "'or'"]
+      continuation.keywords = [.and, .or]
+      if lastPredicateWasField {
+        continuation.expected.insert(ParseMessage.comparison, at: 0)
+        continuation.keywords += [.in, .not, .contains, .starts, .is]
+      }
+      return slot == .filter ? .filter(condition) : .having(condition)
+    case .window:
+      return .window(try parseWindow())
+    case .order:
+      return .order(try parseOrderClause())
+    case .rank:
+      let keyword = advance()
+      let count = try parseCount(after: keyword)
+      let range = SourceRange(keyword.range.start, previousEnd)
+      return .rank(RankSyntax(isTop: keyword.kind == .keyword(.top), count: count, range: range))
+    case .limit:
+      return .limit(try parseCount(after: advance()))
+    }
+  }
+
+  /// The error for a token that starts no clause where one, or the end, was expected.
+  private func clauseExpected(inList: Bool, byAllowed: Bool) -> QueryError {
+    if let lexical = lexicalError() { return lexical }
+    var items = continuation.expected
+    var keywords = continuation.keywords
+    if byAllowed {
+      items.append("'by'")
+      keywords.append(.by)
+    }
+    items += ["'where'", ParseMessage.window]
+    keywords += [.where, .since, .between, .during, .this, .last]
+    if !inList {
+      items.append("'having'")
+      keywords.append(.having)
+    }
+    items.append("'order by'")
+    keywords.append(.order)
+    if !inList {
+      items += ["'top'", "'bottom'"]
+      keywords += [.top, .bottom]
+    }
+    items.append("'limit'")
+    keywords.append(.limit)
+
+    let suggestion = suggestion(among: keywords)
+    let notes = suggestion == nil && atName ? continuation.note.map { [$0] } ?? [] : []
+    let message = ParseMessage.expectedClause(items, found: ParseMessage.describe(current))
+    return error(message, at: current.range, notes: notes, suggestion: suggestion)
+  }
+
+  private func duplicate(_ slot: ClauseSlot, _ token: Token) -> QueryError {
+    let keyword = slot == .order ? "order by" : token.text.lowercased()
+    switch slot {
+    case .window: return error(ParseMessage.duplicateWindow(keyword), at: token.range)
+    case .rank: return error(ParseMessage.duplicateRank(keyword), at: token.range)
+    default: return error(ParseMessage.duplicateClause(keyword), at: token.range)
+    }
+  }
+}
