@@ -164,9 +164,7 @@ func completionWords(_ session: Session) -> [String] {
 /// `csat generate`: generated responses as CSV on stdout.
 func runGenerator(rows: Int, seed: UInt64) -> Int32 {
   do {
-    var options = GeneratorOptions()
-    options.rows = rows
-    options.seed = seed
+    let options = GeneratorOptions(rows: rows, seed: seed)
     try ResponseGenerator(options: options).write(toFileDescriptor: 1)
     return 0
   } catch {

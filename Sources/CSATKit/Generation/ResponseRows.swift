@@ -61,7 +61,7 @@ struct ResponseRows {
           guard let arenaBase = arena.baseAddress, let prefixBase = prefixes.baseAddress
           else { return }
 
-          var cursor = ByteCursor(base)
+          var cursor = RowWriter(base)
           var random = random
           writeRows(
             rows, to: &cursor, random: &random, arena: arenaBase, dayPrefixes: prefixBase)
@@ -74,7 +74,7 @@ struct ResponseRows {
   // MARK: - The row loop
 
   private func writeRows(
-    _ rows: Range<Int>, to cursor: inout ByteCursor, random: inout RandomSource,
+    _ rows: Range<Int>, to cursor: inout RowWriter, random: inout RandomSource,
     arena: UnsafePointer<UInt8>, dayPrefixes: UnsafePointer<UInt8>
   ) {
     let hourTotals = timeline.hourTotals
@@ -185,7 +185,7 @@ struct ResponseRows {
 
   /// Writes a comment whose mood follows the latent score, with an optional tail.
   private func writeComment(
-    score: Double, to cursor: inout ByteCursor, random: inout RandomSource,
+    score: Double, to cursor: inout RowWriter, random: inout RandomSource,
     arena: UnsafePointer<UInt8>
   ) {
     let mood =

@@ -134,15 +134,13 @@ public final class Session {
   /// Loads files, replacing the current data only when every file loads.
   @discardableResult
   public func load(paths: [String]) -> Bool {
-    let started = DispatchTime.now().uptimeNanoseconds
     do {
-      let result = try DatasetLoader.load(paths: paths, options: loadOptions)
+      var options = loadOptions
+      options.timeZone = settings.timeZone
+      let result = try DatasetLoader.load(paths: paths, options: options)
       for warning in result.warnings { sink.message(warning.description + "\n") }
-      let catalog = Catalog(dataset: result.dataset)
-      self.catalog = catalog
-      let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-      sink.message(
-        LoadSummary.render(result.dataset, seconds: seconds, timeZone: settings.timeZone))
+      catalog = Catalog(dataset: result.dataset)
+      sink.message(LoadSummary.render(result, timeZone: settings.timeZone))
       return true
     } catch {
       sink.message("\(error)\n")

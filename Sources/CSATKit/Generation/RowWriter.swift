@@ -2,7 +2,7 @@
 ///
 /// This is the innermost layer of the generator. A chunk allocates room for its longest
 /// possible rows up front (see `SurveyWorld.maxRowBytes`), so no write here checks bounds.
-struct ByteCursor {
+struct RowWriter {
   private(set) var pointer: UnsafeMutablePointer<UInt8>
 
   init(_ pointer: UnsafeMutablePointer<UInt8>) {
