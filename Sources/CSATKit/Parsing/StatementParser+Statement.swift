@@ -93,8 +93,10 @@ extension StatementParser {
     var seen: Set<ClauseSlot> = []
     while !at(.end) {
       let token = current
+      // `by` may only come straight after the metrics of a query.
+      let byAllowed = !inList && clauses.isEmpty && !hasGroupings
       guard case .keyword(let keyword) = token.kind else {
-        throw clauseExpected(inList: inList, byAllowed: !inList && clauses.isEmpty && !hasGroupings)
+        throw clauseExpected(inList: inList, byAllowed: byAllowed)
       }
       if inList, [.by, .having, .top, .bottom].contains(keyword) {
         throw error(
@@ -106,7 +108,7 @@ extension StatementParser {
         throw error(message, at: token.range)
       }
       guard let slot = ClauseSlot(keyword) else {
-        throw clauseExpected(inList: inList, byAllowed: !inList && clauses.isEmpty && !hasGroupings)
+        throw clauseExpected(inList: inList, byAllowed: byAllowed)
       }
       guard seen.insert(slot).inserted else { throw duplicate(slot, token) }
       continuation = ParseContinuation()
@@ -115,7 +117,11 @@ extension StatementParser {
     return clauses
   }
 
-  /// One clause, starting at its keyword.
+  /// One clause, starting at its keyword: `where_clause`, `having_clause`, `window`,
+  /// `order_clause`, `rank_clause` or `limit_clause`.
+  ///
+  /// Afterwards `continuation` says what could have gone on the clause, for the error if
+  /// what follows starts no clause.
   private mutating func parseClause(_ slot: ClauseSlot) throws(QueryError) -> ParsedClause {
     switch slot {
     case .filter, .having:

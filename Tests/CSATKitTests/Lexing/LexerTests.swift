@@ -10,7 +10,8 @@ func lexes(
   let tokens = Lexer.tokenize(source)
   let bytes = Array(source.utf8)
   #expect(tokens.last?.kind == .end, sourceLocation: sourceLocation)
-  #expect(tokens.last?.range == SourceRange(bytes.count, bytes.count))
+  #expect(
+    tokens.last?.range == SourceRange(bytes.count, bytes.count), sourceLocation: sourceLocation)
   let found = tokens.dropLast()
   #expect(found.map(\.kind) == expected.map(\.0), sourceLocation: sourceLocation)
   #expect(found.map(\.text) == expected.map(\.1), sourceLocation: sourceLocation)
