@@ -34,3 +34,10 @@ public struct QuerySettings: Sendable {
     return TimeZone(identifier: name)
   }
 }
+
+extension TimeZone {
+  /// The zone's name as shown to users: `UTC` rather than Foundation's `GMT` alias.
+  public var displayName: String {
+    identifier == "GMT" || identifier == "GMT+0000" ? "UTC" : identifier
+  }
+}

@@ -28,7 +28,7 @@ public enum LoadSummary {
     {
       let first = dateText(earliest, timeZone)
       let last = dateText(latest, timeZone)
-      lines.append("responses from \(first) to \(last) (\(timeZone.identifier))")
+      lines.append("responses from \(first) to \(last) (\(timeZone.displayName))")
     }
     return lines.joined(separator: "\n")
   }

@@ -52,7 +52,7 @@ public struct Evaluator {
 
   /// The window a result covers, in the report time zone.
   func caption(_ window: ResolvedWindow?) -> String? {
-    let zoneName = zone.timeZone.identifier
+    let zoneName = zone.timeZone.displayName
     guard let window else {
       guard let span = catalog.timeRange else { return nil }
       let first = CalendarMath.label(CalendarMath.civilDate(zone.localDay(span.lowerBound)))

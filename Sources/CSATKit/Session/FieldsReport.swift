@@ -10,7 +10,7 @@ enum FieldsReport {
         role += " (\(scale.label))"
       }
       return [
-        .text(column.name), .text(column.type.rawValue), role.isEmpty ? .blank : .text(role),
+        .text(column.name), .text(column.type.rawValue), .text(role),
         .integer(distinct), .integer(missing),
       ]
     }

@@ -91,7 +91,7 @@ extension Session {
     let satisfied = settings.satisfiedFrom.map { ">= \($0)" } ?? "default (top two points)"
     let rows: [[Cell]] = [
       [.text("now"), .text(now)],
-      [.text("tz"), .text(settings.timeZone.identifier)],
+      [.text("tz"), .text(settings.timeZone.displayName)],
       [.text("satisfied"), .text(satisfied)],
       [.text("format"), .text(format.rawValue)],
       [.text("date_format"), .text(loadOptions.dateOrder?.rawValue ?? "decided per column")],
