@@ -1,4 +1,8 @@
-/// Per-group counts for every metric of a query, gathered in one pass per column.
+/// Per-group counts for every metric of a query.
+///
+/// Each score column read by a metric gets one histogram: counts per group and score point.
+/// Rows that do not match go to an extra sink group, so the inner loops have no branch on the
+/// mask; the work is split over the cores and the partial counts added up.
 struct Accumulators {
   /// Matching rows per group.
   private(set) var rows: [Int]
@@ -10,6 +14,7 @@ struct Accumulators {
   struct Histogram {
     var low: Int
     var width: Int
+    /// `width` counts per group.
     var counts: [Int]
 
     /// Answers in a group with a score in `scores`.
@@ -28,44 +33,38 @@ struct Accumulators {
   }
 
   init(_ metrics: [BoundMetric], catalog: Catalog, groups: GroupIndex, selection: Selection) {
-    let groupCount = groups.count
-    let base = selection.range.lowerBound
-    let size = selection.range.count
-    var rows = [Int](repeating: 0, count: groupCount)
-    groups.groupOfRow.withUnsafeBufferPointer { groupOf in
-      for offset in 0..<size where selection.contains(offset: offset) {
-        rows[Int(groupOf[offset])] += 1
-      }
+    let scoreColumns = Self.distinct(metrics.filter { $0.kind != .average }.compactMap(\.column))
+    let averaged = Self.distinct(metrics.filter { $0.kind == .average }.compactMap(\.column))
+    let sources = scoreColumns.compactMap { column -> (Int, ScoreCodes, ClosedRange<Int>)? in
+      guard let codes = catalog.scores[column], let range = codes.range else { return nil }
+      return (column, codes, range)
     }
-    self.rows = rows
-    for metric in metrics {
-      guard let column = metric.column else { continue }
-      if metric.kind == .average {
-        if sums[column] == nil {
-          sums[column] = Self.sum(catalog, column, groups, selection)
-        }
-      } else if histograms[column] == nil, let codes = catalog.scores[column],
-        let range = codes.range
-      {
-        var histogram = Histogram(
-          low: range.lowerBound, width: range.count,
-          counts: [Int](repeating: 0, count: groupCount * range.count))
-        let low = range.lowerBound
-        let width = range.count
-        histogram.counts.withUnsafeMutableBufferPointer { counts in
-          codes.values.withUnsafeBufferPointer { scores in
-            groups.groupOfRow.withUnsafeBufferPointer { groupOf in
-              for offset in 0..<size where selection.contains(offset: offset) {
-                let score = scores[base + offset]
-                if score == ScoreCodes.missing { continue }
-                counts[Int(groupOf[offset]) * width + Int(score) - low] += 1
-              }
-            }
+    let counter = Counter(
+      groups: groups, selection: selection,
+      scores: sources.map { ($0.1, $0.2) })
+    let partials = Parallel.map(rows: selection.range.count) { chunk in counter.count(chunk) }
+    var total = counter.empty()
+    for partial in partials {
+      for index in total.indices {
+        total[index].withUnsafeMutableBufferPointer { sum in
+          partial[index].withUnsafeBufferPointer { part in
+            for slot in sum.indices { sum[slot] += part[slot] }
           }
         }
-        histograms[column] = histogram
       }
     }
+    rows = counter.rowsPerGroup(total)
+    for (index, source) in sources.enumerated() {
+      histograms[source.0] = counter.histogram(total, index: index, range: source.2)
+    }
+    for column in averaged {
+      sums[column] = Self.sum(catalog, column, groups, selection)
+    }
+  }
+
+  private static func distinct(_ columns: [Int]) -> [Int] {
+    var seen: Set<Int> = []
+    return columns.filter { seen.insert($0).inserted }
   }
 
   private static func sum(
@@ -80,7 +79,7 @@ struct Accumulators {
     for offset in 0..<selection.range.count where selection.contains(offset: offset) {
       let value = numbers.values[base + offset]
       if value.isNaN { continue }
-      let group = Int(groups.groupOfRow[offset])
+      let group = groups.group(atOffset: offset)
       sums[group] += value
       answers[group] += 1
     }

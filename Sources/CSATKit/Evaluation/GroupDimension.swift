@@ -1,7 +1,14 @@
 /// One `by` entry turned into a dense key per row: 0 ..< cardinality.
 struct GroupDimension {
-  /// A key per row of the selection's range.
-  var keys: [Int32]
+  /// Where each row's key comes from.
+  enum Keys {
+    /// A text column's codes, read in place: the key of offset i is `codes[base + i]`.
+    case codes([UInt32], base: Int)
+    /// Keys computed for the selection's range.
+    case computed([Int32])
+  }
+
+  var keys: Keys
   var cardinality: Int
   /// The cell shown for each key.
   var labels: [Cell]
@@ -10,6 +17,37 @@ struct GroupDimension {
   var ranks: [Int]
   /// For a time bucket: the keys of every bucket the result lists, empty ones included.
   var filledKeys: Range<Int>?
+}
+
+extension GroupDimension {
+  /// The key of the row at `offset` in the selection's range.
+  @inline(__always)
+  func key(atOffset offset: Int) -> Int32 {
+    switch keys {
+    case .codes(let codes, let base): Int32(truncatingIfNeeded: codes[base + offset])
+    case .computed(let keys): keys[offset]
+    }
+  }
+
+  /// `slots[i] = slots[i] × cardinality + key` for each row of `chunk`.
+  func accumulate(into slots: UnsafeMutableBufferPointer<Int32>, chunk: Range<Int>) {
+    let size = Int32(cardinality)
+    switch keys {
+    case .codes(let codes, let base):
+      codes.withUnsafeBufferPointer { codes in
+        let start = base + chunk.lowerBound
+        for index in 0..<chunk.count {
+          slots[index] = slots[index] &* size &+ Int32(truncatingIfNeeded: codes[start + index])
+        }
+      }
+    case .computed(let keys):
+      keys.withUnsafeBufferPointer { keys in
+        for index in 0..<chunk.count {
+          slots[index] = slots[index] &* size &+ keys[chunk.lowerBound + index]
+        }
+      }
+    }
+  }
 }
 
 extension Evaluator {
@@ -28,14 +66,14 @@ extension Evaluator {
     let base = range.lowerBound
     switch catalog.dataset.columns[column].data {
     case .text(let text):
-      let keys = text.codes[range].map { Int32(truncatingIfNeeded: $0) }
+      let keys = GroupDimension.Keys.codes(text.codes, base: range.lowerBound)
       let labels = text.dictionary.enumerated().map { $0.offset == 0 ? Cell.blank : .text($0.element) }
       let order = (1..<text.dictionary.count).sorted { text.dictionary[$0] < text.dictionary[$1] } + [0]
       return GroupDimension(
         keys: keys, cardinality: text.dictionary.count, labels: labels,
         ranks: Self.ranks(from: order), filledKeys: nil)
     case .boolean(let booleans):
-      let keys = booleans.values[range].map { Int32($0) }
+      let keys = GroupDimension.Keys.computed(booleans.values[range].map { Int32($0) })
       return GroupDimension(
         keys: keys, cardinality: 3, labels: [.boolean(false), .boolean(true), .blank],
         ranks: [0, 1, 2], filledKeys: nil)
@@ -43,9 +81,10 @@ extension Evaluator {
       if let scores = catalog.scores[column], let scoreRange = scores.range {
         // Key 0 is the blank group; key k is the score lowerBound + k − 1.
         let low = scoreRange.lowerBound
-        let keys = scores.values[range].map {
-          $0 == ScoreCodes.missing ? Int32(0) : Int32(Int($0) - low + 1)
-        }
+        let keys = GroupDimension.Keys.computed(
+          scores.values[range].map {
+            $0 == ScoreCodes.missing ? Int32(0) : Int32(Int($0) - low + 1)
+          })
         let count = scoreRange.count + 1
         let labels = [Cell.blank] + scoreRange.map { Cell.integer($0) }
         return GroupDimension(
@@ -54,10 +93,11 @@ extension Evaluator {
       let distinct = Array(Set(numbers.values[range].filter { !$0.isNaN })).sorted()
       var index: [Double: Int32] = [:]
       for (offset, value) in distinct.enumerated() { index[value] = Int32(offset + 1) }
-      let keys = (0..<range.count).map { offset -> Int32 in
-        let value = numbers.values[base + offset]
-        return value.isNaN ? 0 : index[value] ?? 0
-      }
+      let keys = GroupDimension.Keys.computed(
+        (0..<range.count).map { offset -> Int32 in
+          let value = numbers.values[base + offset]
+          return value.isNaN ? 0 : index[value] ?? 0
+        })
       let labels = [Cell.blank] + distinct.map { Cell.text(Self.numberText($0)) }
       return GroupDimension(
         keys: keys, cardinality: distinct.count + 1, labels: labels,
@@ -65,7 +105,7 @@ extension Evaluator {
     case .timestamp:
       // The binder turns timestamp groupings into calendar buckets.
       return GroupDimension(
-        keys: [Int32](repeating: 0, count: range.count), cardinality: 1, labels: [.blank],
+        keys: .computed([Int32](repeating: 0, count: range.count)), cardinality: 1, labels: [.blank],
         ranks: [0], filledKeys: nil)
     }
   }
@@ -74,7 +114,9 @@ extension Evaluator {
     _ unit: CalendarUnit, column: Int, window: ResolvedWindow?, range: Range<Int>
   ) -> GroupDimension {
     guard case .timestamp(let times) = catalog.dataset.columns[column].data else {
-      return GroupDimension(keys: [], cardinality: 1, labels: [.blank], ranks: [0], filledKeys: nil)
+      return GroupDimension(
+        keys: .computed([Int32](repeating: 0, count: range.count)), cardinality: 1,
+        labels: [.blank], ranks: [0], filledKeys: nil)
     }
     // Buckets run over the window, or over the data's first to last response.
     var firstDay = 0
@@ -113,7 +155,7 @@ extension Evaluator {
         Cell.text(TimeBucket.label(unit, ordinal: $0))
       }
     return GroupDimension(
-      keys: keys, cardinality: count, labels: labels,
+      keys: .computed(keys), cardinality: count, labels: labels,
       ranks: Self.ranks(from: Array(1..<count) + [0]), filledKeys: 1..<count)
   }
 

@@ -2,61 +2,75 @@
 ///
 /// The group of a row is the mixed-radix number of its keys in each dimension. When that
 /// space is too large for arrays, the groups that occur are renumbered through a hash map.
-struct GroupIndex {
+struct GroupIndex: @unchecked Sendable {
   let dimensions: [GroupDimension]
-  /// Per row of the selection's range: its group.
-  private(set) var groupOfRow: [Int32]
   /// The number of groups (array size for accumulators).
   private(set) var count: Int
-  /// When renumbered: the mixed-radix number of each group.
-  private var radixOfGroup: [Int]?
-  /// When renumbered: the group of each mixed-radix number that occurs.
-  private var groupOfRadix: [Int: Int]?
+  /// When renumbered: the group of each row of the selection's range.
+  private var renumbered: [Int32]?
+  /// When renumbered: the mixed-radix number of each group, and back.
+  private var radixOfGroup: [Int] = []
+  private var groupOfRadix: [Int: Int] = [:]
 
   static let denseLimit = 1 << 22
 
   init(dimensions: [GroupDimension], count rows: Int) {
     self.dimensions = dimensions
-    let space = dimensions.reduce(1) { $0.multipliedReportingOverflow(by: $1.cardinality).0 }
-    if dimensions.isEmpty {
-      groupOfRow = [Int32](repeating: 0, count: rows)
-      count = 1
-      return
+    let (space, overflow) = dimensions.reduce((1, false)) { partial, dimension in
+      let (product, overflow) = partial.0.multipliedReportingOverflow(by: dimension.cardinality)
+      return (product, partial.1 || overflow)
     }
-    if dimensions.count == 1 {
-      groupOfRow = dimensions[0].keys
-      count = dimensions[0].cardinality
-      return
-    }
-    var radix = [Int](repeating: 0, count: rows)
-    for dimension in dimensions {
-      let size = dimension.cardinality
-      dimension.keys.withUnsafeBufferPointer { keys in
-        for row in 0..<rows { radix[row] = radix[row] &* size &+ Int(keys[row]) }
-      }
-    }
-    if space > 0 && space <= Self.denseLimit {
-      groupOfRow = radix.map { Int32($0) }
-      count = space
-      return
-    }
+    count = space
+    guard overflow || space > Self.denseLimit else { return }
     var numbering: [Int: Int32] = [:]
     var radixes: [Int] = []
-    groupOfRow = radix.map { value in
-      if let known = numbering[value] { return known }
-      let group = Int32(radixes.count)
-      numbering[value] = group
-      radixes.append(value)
-      return group
+    var groups = [Int32](repeating: 0, count: rows)
+    for row in 0..<rows {
+      let value = radix(ofOffset: row)
+      if let known = numbering[value] {
+        groups[row] = known
+      } else {
+        numbering[value] = Int32(radixes.count)
+        groups[row] = Int32(radixes.count)
+        radixes.append(value)
+      }
     }
     count = radixes.count
+    renumbered = groups
     radixOfGroup = radixes
-    groupOfRadix = numbering.mapValues { Int($0) }
+    groupOfRadix = Dictionary(uniqueKeysWithValues: radixes.enumerated().map { ($1, $0) })
+  }
+
+  /// The mixed-radix number of the keys of the row at `offset` in the selection's range.
+  private func radix(ofOffset offset: Int) -> Int {
+    var value = 0
+    for dimension in dimensions {
+      value = value &* dimension.cardinality &+ Int(dimension.key(atOffset: offset))
+    }
+    return value
+  }
+
+  /// The group of the row at `offset` in the selection's range.
+  func group(atOffset offset: Int) -> Int {
+    if let renumbered { return Int(renumbered[offset]) }
+    return radix(ofOffset: offset)
+  }
+
+  /// Writes the group of each row of `chunk` (offsets in the selection's range) into `slots`.
+  func fill(_ slots: UnsafeMutableBufferPointer<Int32>, chunk: Range<Int>) {
+    if let renumbered {
+      for index in 0..<chunk.count { slots[index] = renumbered[chunk.lowerBound + index] }
+      return
+    }
+    for index in 0..<chunk.count { slots[index] = 0 }
+    for dimension in dimensions {
+      dimension.accumulate(into: slots, chunk: chunk)
+    }
   }
 
   /// The key in each dimension of a group.
   func keys(of group: Int) -> [Int] {
-    var radix = radixOfGroup.map { $0[group] } ?? group
+    var radix = renumbered == nil ? group : radixOfGroup[group]
     var keys = [Int](repeating: 0, count: dimensions.count)
     for index in dimensions.indices.reversed() {
       let size = dimensions[index].cardinality
@@ -70,7 +84,7 @@ struct GroupIndex {
   func group(ofKeys keys: [Int]) -> Int? {
     var radix = 0
     for (dimension, key) in zip(dimensions, keys) { radix = radix * dimension.cardinality + key }
-    guard let groupOfRadix else { return radix }
+    guard renumbered != nil else { return radix }
     return groupOfRadix[radix]
   }
 
@@ -81,30 +95,29 @@ struct GroupIndex {
     if dimensions.isEmpty { return [([], 0)] }
     let present = (0..<count).filter { rowsPerGroup[$0] > 0 }
     let timeDimensions = dimensions.indices.filter { dimensions[$0].filledKeys != nil }
-    var extraTuples: [[Int]] = []
+    var tuples = present.map { keys(of: $0) }
     if !timeDimensions.isEmpty {
-      var seen: Set<[Int]> = []
-      var tuples = Set(present.map { keys(of: $0) })
-      if dimensions.count == timeDimensions.count { seen.insert(dimensions.map { _ in -1 }) }
+      var known = Set(tuples)
+      var others: Set<[Int]> = []
+      if dimensions.count == timeDimensions.count { others.insert(dimensions.map { _ in -1 }) }
       for tuple in tuples {
-        var others = tuple
-        for index in timeDimensions { others[index] = -1 }
-        seen.insert(others)
+        var other = tuple
+        for index in timeDimensions { other[index] = -1 }
+        others.insert(other)
       }
-      for var others in seen {
-        Self.fill(&others, timeDimensions[...], dimensions) { tuple in
-          if tuples.insert(tuple).inserted { extraTuples.append(tuple) }
+      for var other in others {
+        Self.fill(&other, timeDimensions[...], dimensions) { tuple in
+          if known.insert(tuple).inserted { tuples.append(tuple) }
         }
       }
     }
-    var rows = present.map { keys(of: $0) } + extraTuples
-    rows.sort { left, right in
+    tuples.sort { left, right in
       for (index, dimension) in dimensions.enumerated() where left[index] != right[index] {
         return dimension.ranks[left[index]] < dimension.ranks[right[index]]
       }
       return false
     }
-    return rows.map { tuple in (tuple, group(ofKeys: tuple)) }
+    return tuples.map { tuple in (tuple, group(ofKeys: tuple)) }
   }
 
   private static func fill(

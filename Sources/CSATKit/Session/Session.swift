@@ -140,7 +140,7 @@ public final class Session {
       let result = try DatasetLoader.load(paths: paths, options: options)
       for warning in result.warnings { sink.message(warning.description + "\n") }
       catalog = Catalog(dataset: result.dataset)
-      sink.message(LoadSummary.render(result, timeZone: settings.timeZone))
+      sink.message(LoadSummary.render(result, timeZone: settings.timeZone) + "\n")
       return true
     } catch {
       sink.message("\(error)\n")
