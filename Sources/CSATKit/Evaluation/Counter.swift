@@ -34,6 +34,23 @@ struct Counter: @unchecked Sendable {
   func count(_ chunk: Range<Int>) -> [[Int]] {
     var result = empty()
     let base = selection.range.lowerBound
+    if groups.dimensions.isEmpty && selection.mask == nil {
+      // One group and every row: count score points straight from the codes.
+      result[0][0] = chunk.count
+      for (column, source) in scores.enumerated() {
+        let stride = source.range.count + 1
+        var points = [Int](repeating: 0, count: stride)
+        tables[column].withUnsafeBufferPointer { table in
+          source.codes.values.withUnsafeBufferPointer { values in
+            for index in chunk {
+              points[Int(table[Int(UInt8(bitPattern: values[base + index]))])] += 1
+            }
+          }
+        }
+        for point in 0..<stride { result[column + 1][point] = points[point] }
+      }
+      return result
+    }
     withSlots(chunk) { slotOf in
       result[0].withUnsafeMutableBufferPointer { rows in
         for index in 0..<slotOf.count { rows[Int(slotOf[index])] += 1 }

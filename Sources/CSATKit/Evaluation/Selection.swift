@@ -57,6 +57,20 @@ extension Evaluator {
         for offset in 0..<range.count { result[offset] = table[Int(codes[base + offset])] }
       }
     case .numberCompare(let column, let op, let literal):
+      if let scores = catalog.scores[column] {
+        // Whole-number scores: one table lookup per row over the Int8 codes.
+        let table = (0..<256).map { pattern -> UInt8 in
+          let score = Int8(truncatingIfNeeded: pattern)
+          if score == ScoreCodes.missing { return 0 }
+          return Self.compare(Double(score), op, literal) ? 1 : 0
+        }
+        scores.values.withUnsafeBufferPointer { values in
+          for offset in 0..<range.count {
+            result[offset] = table[Int(UInt8(bitPattern: values[base + offset]))]
+          }
+        }
+        return result
+      }
       guard case .number(let numbers) = columns[column].data else { return result }
       numbers.values.withUnsafeBufferPointer { values in
         for offset in 0..<range.count {
