@@ -46,6 +46,8 @@ public final class Session {
   public var clock: @Sendable () -> Int64 = {
     Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
   }
+  /// The most rows a `list` without `limit` shows as a terminal table.
+  static let listDisplayLimit = 1000
   /// Nesting depth of `.read`, to stop a script that reads itself.
   var readDepth = 0
 
@@ -105,10 +107,19 @@ public final class Session {
       let bound = try binder.bind(syntax)
       for warning in binder.warnings { report(warning, statement, inputName) }
       let evaluator = Evaluator(catalog: catalog, zone: binder.zoneOffsets)
-      let table: ResultTable
+      var table: ResultTable
       switch bound {
-      case .query(let query): table = evaluator.run(query)
-      case .list(let list): table = evaluator.run(list)
+      case .query(let query):
+        table = evaluator.run(query)
+      case .list(let list):
+        table = evaluator.run(list)
+        // A terminal table of every response would scroll away: show the first ones and say so.
+        if format == .table && list.limit == nil && table.rows.count > Self.listDisplayLimit {
+          sink.message(
+            "note: showing the first \(Self.listDisplayLimit) of \(table.rows.count) rows; "
+              + "add 'limit N' or use '.format csv' for all\n")
+          table.rows.removeLast(table.rows.count - Self.listDisplayLimit)
+        }
       }
       sink.result(ResultRenderer.render(table, format: format, style: style))
       return .success
