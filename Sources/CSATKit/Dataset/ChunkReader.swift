@@ -111,7 +111,8 @@ enum ChunkReader {
 
   /// The message for a row with `fieldCount` fields under a header of `columnCount`.
   static func raggedMessage(_ fieldCount: Int, _ columnCount: Int, strict: Bool) -> String {
-    let counts = "row has \(fieldCount) \(fieldCount == 1 ? "field" : "fields")"
+    let counts =
+      "row has \(fieldCount) \(fieldCount == 1 ? "field" : "fields")"
       + " but the header has \(columnCount)"
     if strict { return counts }
     return fieldCount < columnCount

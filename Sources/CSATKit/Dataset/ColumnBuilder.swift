@@ -53,7 +53,9 @@ struct ColumnBuilder {
 
   /// Adds the cell `field` (or a missing cell when the row was short).
   @inline(__always)
-  mutating func add(_ field: FieldRange?, _ base: UnsafePointer<UInt8>, _ context: inout CellContext) {
+  mutating func add(
+    _ field: FieldRange?, _ base: UnsafePointer<UInt8>, _ context: inout CellContext
+  ) {
     guard let field else {
       addMissing()
       return
@@ -66,7 +68,9 @@ struct ColumnBuilder {
     var start = field.start
     var end = field.end
     ValueParsing.trim(base, &start, &end)
-    if start == end || (field.flags & FieldRange.escaped == 0 && ValueParsing.isMissingToken(base, start, end)) {
+    if start == end
+      || (field.flags & FieldRange.escaped == 0 && ValueParsing.isMissingToken(base, start, end))
+    {
       if kind == .undecided && start != end { sawMissingToken = true }
       addMissing()
       return
