@@ -41,6 +41,8 @@ struct ColumnBuilder {
   /// A slash date with a second field above 12 (so month first) was seen.
   var sawMonthFirst = false
   var sawSlashDate = false
+  /// A slash date contradicted the order seen before or the one the options fix.
+  var sawDateOrderConflict = false
   var codes: [UInt32] = []
   var interner = TextInterner(capacity: 16)
 
@@ -132,7 +134,10 @@ struct ColumnBuilder {
       let contradicted =
         (sawDayFirst && sawMonthFirst)
         || (context.dateOrder.map { date.monthAndDay($0) == nil } ?? false)
-      if contradicted { return demote() }
+      if contradicted {
+        sawDateOrderConflict = true
+        return demote()
+      }
       timestamps.append(date.packed)
     }
   }

@@ -26,27 +26,24 @@ enum ColumnMerger {
     var sawDayFirst = false
     var sawMonthFirst = false
     var sawSlashDate = false
+    var sawConflict = false
     for result in results {
       let builder = result.builders[column]
       if builder.kind != .undecided { kinds.insert(builder.kind) }
       sawDayFirst = sawDayFirst || builder.sawDayFirst
       sawMonthFirst = sawMonthFirst || builder.sawMonthFirst
       sawSlashDate = sawSlashDate || builder.sawSlashDate
+      sawConflict = sawConflict || builder.sawDateOrderConflict
     }
 
     var decision = ColumnDecision(type: .text)
     switch kinds.count == 1 ? kinds.first : nil {
     case .number: decision.type = .number
     case .boolean: decision.type = .boolean
-    case .timestamp:
+    case .timestamp
+    where !sawConflict && !(sawDayFirst && sawMonthFirst && options.dateOrder == nil):
       if let order = options.dateOrder {
         decision = ColumnDecision(type: .timestamp, dateOrder: order)
-      } else if sawDayFirst && sawMonthFirst {
-        warnings.append(
-          LoadWarning(
-            file: file,
-            message: "column '\(name)' has dates with the day first and dates with the month "
-              + "first; it is read as text"))
       } else {
         decision = ColumnDecision(type: .timestamp, dateOrder: sawDayFirst ? .dayMonth : .monthDay)
         if sawSlashDate && !sawDayFirst && !sawMonthFirst {
@@ -61,6 +58,13 @@ enum ColumnMerger {
     }
 
     guard decision.type == .text else { return decision }
+    if sawConflict || (sawDayFirst && sawMonthFirst && options.dateOrder == nil) {
+      let reason =
+        options.dateOrder.map { "dates that do not fit the \($0.rawValue) date format" }
+        ?? "dates with the day first and dates with the month first"
+      warnings.append(
+        LoadWarning(file: file, message: "column '\(name)' has \(reason); it is read as text"))
+    }
     for (index, result) in results.enumerated() {
       let builder = result.builders[column]
       let blankOnly = builder.kind == .undecided && !builder.sawMissingToken

@@ -28,7 +28,7 @@ public enum LoadSummary {
     {
       let first = dateText(earliest, timeZone)
       let last = dateText(latest, timeZone)
-      lines.append("responses from \(first) to \(last) (\(timeZone.identifier))")
+      lines.append("responses from \(first) to \(last) (\(zoneName(timeZone)))")
     }
     return lines.joined(separator: "\n")
   }
@@ -62,6 +62,12 @@ public enum LoadSummary {
     let days = CivilTime.floorDivide(seconds + Int64(offset), 86_400)
     let (year, month, day) = CivilTime.date(fromDays: days)
     return String(format: "%04d-%02d-%02d", year, month, day)
+  }
+
+  /// The zone's identifier, with UTC for the zero-offset zone Foundation calls GMT.
+  static func zoneName(_ timeZone: TimeZone) -> String {
+    let identifier = timeZone.identifier
+    return identifier == "GMT" || identifier == "Etc/UTC" ? "UTC" : identifier
   }
 
   /// `1234567` as `1,234,567`.
