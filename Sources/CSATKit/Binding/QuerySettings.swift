@@ -38,6 +38,6 @@ public struct QuerySettings: Sendable {
 extension TimeZone {
   /// The zone's name as shown to users: `UTC` rather than Foundation's `GMT` alias.
   public var displayName: String {
-    identifier == "GMT" || identifier == "GMT+0000" ? "UTC" : identifier
+    ["GMT", "GMT+0000", "Etc/UTC", "Etc/GMT"].contains(identifier) ? "UTC" : identifier
   }
 }

@@ -2,20 +2,33 @@ import Glibc
 
 /// The whole content of one file in one allocation, freed when the last reference goes.
 ///
-/// The loader reads a file with as few `read` calls as the system allows and then only
+/// The loader maps a regular file into memory (or reads it with as few `read` calls as
+/// the system allows when it cannot be mapped, such as a pipe) and then only
 /// ever looks at the bytes through `bytes`, so that no `String` is made per cell.
 /// It is a class for its lifetime only: the bytes never change after loading, which is
 /// why sharing it between the threads that parse chunks is safe.
 final class ByteBuffer: @unchecked Sendable {
-  /// Where the bytes start; one spare zero byte follows the last one.
+  /// Where the bytes start. Mapped bytes are read-only: nothing may write through it.
   let base: UnsafeMutablePointer<UInt8>
   let count: Int
+  /// Whether `base` comes from `mmap` (and is released with `munmap`).
+  private let isMapped: Bool
 
   /// A buffer with room for `count` bytes, not yet filled.
   init(count: Int) {
     self.count = count
-    base = UnsafeMutablePointer<UInt8>.allocate(capacity: count + 1)
-    base[count] = 0
+    base = UnsafeMutablePointer<UInt8>.allocate(capacity: max(count, 1))
+    isMapped = false
+  }
+
+  /// The bytes of a regular file mapped into memory (read-only), or `nil` if that fails.
+  private init?(mapping descriptor: Int32, count: Int) {
+    guard count > 0 else { return nil }
+    let address = mmap(nil, count, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0)
+    guard let address, address != MAP_FAILED else { return nil }
+    base = address.assumingMemoryBound(to: UInt8.self)
+    self.count = count
+    isMapped = true
   }
 
   /// A copy of `bytes`.
@@ -27,7 +40,11 @@ final class ByteBuffer: @unchecked Sendable {
   }
 
   deinit {
-    base.deallocate()
+    if isMapped {
+      munmap(base, count)
+    } else {
+      base.deallocate()
+    }
   }
 
   /// The bytes as a buffer pointer, valid while `self` is alive.
@@ -47,6 +64,12 @@ final class ByteBuffer: @unchecked Sendable {
       throw DataError(file: path, message: "cannot read file: it is a directory")
     }
 
+    // A regular file is mapped: no copy, and the pages come straight from the page cache.
+    if (status.st_mode & S_IFMT) == S_IFREG,
+      let mapped = ByteBuffer(mapping: descriptor, count: Int(status.st_size))
+    {
+      return mapped
+    }
     var buffer = ByteBuffer(count: Int(status.st_size))
     var filled = 0
     while true {

@@ -71,7 +71,8 @@ struct CSVLayout {
 
       var matching = 0
       var sampled = 0
-      while sampled < sampleRecords, let fields = try? scanner.nextRecord(linesBefore: &linesBefore),
+      while sampled < sampleRecords,
+        let fields = try? scanner.nextRecord(linesBefore: &linesBefore),
         fields > 0
       {
         // A record cut off by the sample limit says nothing.
@@ -96,7 +97,8 @@ struct CSVLayout {
     if field.flags & FieldRange.escaped != 0 {
       unescapeField(field, in: base, into: &scratch)
     } else {
-      scratch.append(contentsOf: UnsafeBufferPointer(start: base + field.start, count: field.end - field.start))
+      scratch.append(
+        contentsOf: UnsafeBufferPointer(start: base + field.start, count: field.end - field.start))
     }
     let name = String(decoding: scratch, as: UTF8.self)
       .trimmingCharacters(in: .whitespacesAndNewlines)

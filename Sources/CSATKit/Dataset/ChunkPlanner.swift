@@ -33,10 +33,7 @@ enum ChunkPlanner {
     DispatchQueue.concurrentPerform(iterations: count) { slice in
       let lower = sliceStarts[slice]
       let upper = slice == count - 1 ? buffer.count : sliceStarts[slice + 1]
-      let bytes = buffer.base
-      var quotes = 0
-      for index in lower..<upper where bytes[index] == ASCII.quote { quotes += 1 }
-      countsOut.pointer?[slice] = quotes
+      countsOut.pointer?[slice] = countQuotes(UnsafePointer(buffer.base), from: lower, to: upper)
     }
 
     var boundaries = [start]
@@ -53,6 +50,26 @@ enum ChunkPlanner {
     return (0..<boundaries.count - 1).map {
       Chunk(file: file, start: boundaries[$0], end: boundaries[$0 + 1])
     }
+  }
+
+  /// The number of quote bytes in `start..<end`, eight bytes at a time.
+  private static func countQuotes(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int
+  {
+    var count = 0
+    var index = start
+    while index + 8 <= end {
+      let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+      // Exact per byte (unlike the borrow trick): the high bit is set only where a byte is 0.
+      let difference = word ^ WordMatch.quotes
+      let low = (difference & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F
+      count += (~(low | difference) & 0x8080_8080_8080_8080).nonzeroBitCount
+      index += 8
+    }
+    while index < end {
+      if base[index] == ASCII.quote { count += 1 }
+      index += 1
+    }
+    return count
   }
 
   /// The offset after the first line feed at or after `start` that lies outside quotes.

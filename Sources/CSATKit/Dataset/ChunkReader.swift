@@ -81,7 +81,12 @@ enum ChunkReader {
     let demoted = (0..<columnCount).filter { result.builders[$0].kind == .demoted }
     if !demoted.isEmpty && result.failure == nil {
       let again = readText(chunk, of: source, columns: demoted, options: options)
-      for (index, column) in demoted.enumerated() { result.builders[column] = again[index] }
+      for (index, column) in demoted.enumerated() {
+        // Keep what the dates said, for the warning about a column read as text.
+        var text = again[index]
+        text.sawDateOrderConflict = result.builders[column].sawDateOrderConflict
+        result.builders[column] = text
+      }
     }
     return result
   }
@@ -111,7 +116,8 @@ enum ChunkReader {
 
   /// The message for a row with `fieldCount` fields under a header of `columnCount`.
   static func raggedMessage(_ fieldCount: Int, _ columnCount: Int, strict: Bool) -> String {
-    let counts = "row has \(fieldCount) \(fieldCount == 1 ? "field" : "fields")"
+    let counts =
+      "row has \(fieldCount) \(fieldCount == 1 ? "field" : "fields")"
       + " but the header has \(columnCount)"
     if strict { return counts }
     return fieldCount < columnCount

@@ -41,6 +41,8 @@ struct ColumnBuilder {
   /// A slash date with a second field above 12 (so month first) was seen.
   var sawMonthFirst = false
   var sawSlashDate = false
+  /// A slash date contradicted the order seen before or the one the options fix.
+  var sawDateOrderConflict = false
   var codes: [UInt32] = []
   var interner = TextInterner(capacity: 16)
 
@@ -53,7 +55,9 @@ struct ColumnBuilder {
 
   /// Adds the cell `field` (or a missing cell when the row was short).
   @inline(__always)
-  mutating func add(_ field: FieldRange?, _ base: UnsafePointer<UInt8>, _ context: inout CellContext) {
+  mutating func add(
+    _ field: FieldRange?, _ base: UnsafePointer<UInt8>, _ context: inout CellContext
+  ) {
     guard let field else {
       addMissing()
       return
@@ -66,7 +70,9 @@ struct ColumnBuilder {
     var start = field.start
     var end = field.end
     ValueParsing.trim(base, &start, &end)
-    if start == end || (field.flags & FieldRange.escaped == 0 && ValueParsing.isMissingToken(base, start, end)) {
+    if start == end
+      || (field.flags & FieldRange.escaped == 0 && ValueParsing.isMissingToken(base, start, end))
+    {
       if kind == .undecided && start != end { sawMissingToken = true }
       addMissing()
       return
@@ -128,7 +134,10 @@ struct ColumnBuilder {
       let contradicted =
         (sawDayFirst && sawMonthFirst)
         || (context.dateOrder.map { date.monthAndDay($0) == nil } ?? false)
-      if contradicted { return demote() }
+      if contradicted {
+        sawDateOrderConflict = true
+        return demote()
+      }
       timestamps.append(date.packed)
     }
   }

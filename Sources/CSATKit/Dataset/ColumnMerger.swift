@@ -26,27 +26,24 @@ enum ColumnMerger {
     var sawDayFirst = false
     var sawMonthFirst = false
     var sawSlashDate = false
+    var sawConflict = false
     for result in results {
       let builder = result.builders[column]
       if builder.kind != .undecided { kinds.insert(builder.kind) }
       sawDayFirst = sawDayFirst || builder.sawDayFirst
       sawMonthFirst = sawMonthFirst || builder.sawMonthFirst
       sawSlashDate = sawSlashDate || builder.sawSlashDate
+      sawConflict = sawConflict || builder.sawDateOrderConflict
     }
 
     var decision = ColumnDecision(type: .text)
     switch kinds.count == 1 ? kinds.first : nil {
     case .number: decision.type = .number
     case .boolean: decision.type = .boolean
-    case .timestamp:
+    case .timestamp
+    where !sawConflict && !(sawDayFirst && sawMonthFirst && options.dateOrder == nil):
       if let order = options.dateOrder {
         decision = ColumnDecision(type: .timestamp, dateOrder: order)
-      } else if sawDayFirst && sawMonthFirst {
-        warnings.append(
-          LoadWarning(
-            file: file,
-            message: "column '\(name)' has dates with the day first and dates with the month "
-              + "first; it is read as text"))
       } else {
         decision = ColumnDecision(type: .timestamp, dateOrder: sawDayFirst ? .dayMonth : .monthDay)
         if sawSlashDate && !sawDayFirst && !sawMonthFirst {
@@ -61,6 +58,13 @@ enum ColumnMerger {
     }
 
     guard decision.type == .text else { return decision }
+    if sawConflict || (sawDayFirst && sawMonthFirst && options.dateOrder == nil) {
+      let reason =
+        options.dateOrder.map { "dates that do not fit the \($0.rawValue) date format" }
+        ?? "dates with the day first and dates with the month first"
+      warnings.append(
+        LoadWarning(file: file, message: "column '\(name)' has \(reason); it is read as text"))
+    }
     for (index, result) in results.enumerated() {
       let builder = result.builders[column]
       let blankOnly = builder.kind == .undecided && !builder.sawMissingToken
@@ -69,20 +73,21 @@ enum ColumnMerger {
     return decision
   }
 
-  /// The column's buffer; `rereads` holds the text builders for `chunksToReread`.
+  /// The column's buffer from its builder in each chunk (`parts`, whose arrays it frees as it
+  /// goes) and the chunks' row counts; `rereads` holds the text builders for `chunksToReread`.
   static func build(
-    column: Int, decision: ColumnDecision, results: inout [ChunkResult],
+    parts: inout [ColumnBuilder], rowCounts: [Int], decision: ColumnDecision,
     rereads: [Int: ColumnBuilder], timeZone: TimeZone
   ) -> ColumnData {
-    let total = results.reduce(0) { $0 + $1.rowCount }
+    let total = rowCounts.reduce(0, +)
     switch decision.type {
     case .number:
       var values: [Double] = []
       values.reserveCapacity(total)
-      for index in results.indices {
-        let builder = takeBuilder(&results, index, column)
+      for index in parts.indices {
+        let builder = takeBuilder(&parts, index)
         if builder.kind == .undecided {
-          values.append(contentsOf: repeatElement(.nan, count: results[index].rowCount))
+          values.append(contentsOf: repeatElement(.nan, count: rowCounts[index]))
         } else {
           values.append(contentsOf: builder.numbers)
         }
@@ -91,10 +96,10 @@ enum ColumnMerger {
     case .boolean:
       var values: [UInt8] = []
       values.reserveCapacity(total)
-      for index in results.indices {
-        let builder = takeBuilder(&results, index, column)
+      for index in parts.indices {
+        let builder = takeBuilder(&parts, index)
         if builder.kind == .undecided {
-          values.append(contentsOf: repeatElement(BooleanColumn.missing, count: results[index].rowCount))
+          values.append(contentsOf: repeatElement(BooleanColumn.missing, count: rowCounts[index]))
         } else {
           values.append(contentsOf: builder.booleans)
         }
@@ -102,32 +107,30 @@ enum ColumnMerger {
       return .boolean(BooleanColumn(values: values))
     case .timestamp:
       return .timestamp(
-        buildTimestamps(column, decision.dateOrder, &results, total: total, timeZone: timeZone))
+        buildTimestamps(&parts, rowCounts, decision.dateOrder, total: total, timeZone: timeZone))
     case .text:
-      return .text(buildText(column, &results, rereads: rereads, total: total))
+      return .text(buildText(&parts, rowCounts, rereads: rereads, total: total))
     }
   }
 
-  /// Moves a builder out of the results so its arrays are freed once copied.
-  private static func takeBuilder(
-    _ results: inout [ChunkResult], _ index: Int, _ column: Int
-  ) -> ColumnBuilder {
-    let builder = results[index].builders[column]
-    results[index].builders[column] = ColumnBuilder()
+  /// Moves a builder out of `parts` so its arrays are freed once copied.
+  private static func takeBuilder(_ parts: inout [ColumnBuilder], _ index: Int) -> ColumnBuilder {
+    let builder = parts[index]
+    parts[index] = ColumnBuilder()
     return builder
   }
 
   private static func buildTimestamps(
-    _ column: Int, _ order: DateOrder, _ results: inout [ChunkResult], total: Int,
+    _ parts: inout [ColumnBuilder], _ rowCounts: [Int], _ order: DateOrder, total: Int,
     timeZone: TimeZone
   ) -> TimestampColumn {
     var converter = LocalTimeConverter(timeZone: timeZone)
     var values: [Int64] = []
     values.reserveCapacity(total)
-    for index in results.indices {
-      let builder = takeBuilder(&results, index, column)
+    for index in parts.indices {
+      let builder = takeBuilder(&parts, index)
       guard builder.kind != .undecided else {
-        values.append(contentsOf: repeatElement(TimestampColumn.missing, count: results[index].rowCount))
+        values.append(contentsOf: repeatElement(TimestampColumn.missing, count: rowCounts[index]))
         continue
       }
       guard builder.sawSlashDate else {
@@ -156,40 +159,27 @@ enum ColumnMerger {
 
   /// Joins per-chunk dictionaries, merging values equal under Unicode canonical equivalence.
   ///
-  /// Each distinct value of a chunk is normalised to NFC once (ASCII needs nothing).
+  /// The chunks' distinct values are joined by their bytes. A value with any non-ASCII byte
+  /// is first decoded and normalised to NFC (once per chunk), so canonically equivalent
+  /// spellings and invalid bytes (read as U+FFFD) meet under the same bytes; ASCII is NFC
+  /// already. A `String` is made once per distinct value of the whole column.
   private static func buildText(
-    _ column: Int, _ results: inout [ChunkResult], rereads: [Int: ColumnBuilder], total: Int
+    _ parts: inout [ColumnBuilder], _ rowCounts: [Int], rereads: [Int: ColumnBuilder], total: Int
   ) -> TextColumn {
-    var dictionary = [""]
-    var lookup: [String: UInt32] = ["": 0]
+    var joined = TextInterner(capacity: 1024)
     var codes: [UInt32] = []
     codes.reserveCapacity(total)
-    for index in results.indices {
-      let builder = rereads[index] ?? takeBuilder(&results, index, column)
+    for index in parts.indices {
+      let builder = rereads[index] ?? takeBuilder(&parts, index)
       guard builder.kind == .text else {
-        codes.append(contentsOf: repeatElement(TextColumn.missingCode, count: results[index].rowCount))
+        codes.append(contentsOf: repeatElement(TextColumn.missingCode, count: rowCounts[index]))
         continue
       }
-      let strings = builder.interner.strings()
-      var remap = [UInt32](repeating: 0, count: strings.count)
-      for local in 1..<max(1, strings.count) {
-        var value = strings[local]
-        if !value.utf8.allSatisfy({ $0 < 0x80 }) {
-          value = value.precomposedStringWithCanonicalMapping
-        }
-        if let code = lookup[value] {
-          remap[local] = code
-        } else {
-          let code = UInt32(dictionary.count)
-          dictionary.append(value)
-          lookup[value] = code
-          remap[local] = code
-        }
-      }
+      let remap = builder.interner.remap(into: &joined)
       remap.withUnsafeBufferPointer { table in
         codes.append(contentsOf: builder.codes.lazy.map { table[Int($0)] })
       }
     }
-    return TextColumn(codes: codes, dictionary: dictionary)
+    return TextColumn(codes: codes, dictionary: joined.strings())
   }
 }

@@ -24,7 +24,8 @@ extension Dataset {
       } else {
         let suitable = columns.filter { $0.type == role.requiredType }.prefix(5).map(\.name)
         if !suitable.isEmpty {
-          message += "; \(role.requiredType.rawValue) columns: "
+          message +=
+            "; \(role.requiredType.rawValue) columns: "
             + suitable.map { "'\($0)'" }.joined(separator: ", ")
         }
       }

@@ -24,12 +24,14 @@ extension DatasetLoader {
         ragged = 0
       }
       if let failure = result.failure {
-        throw DataError(file: source.name, line: lineBase + failure.linesBefore, message: failure.message)
+        throw DataError(
+          file: source.name, line: lineBase + failure.linesBefore, message: failure.message)
       }
       let columnCount = source.layout.names.count
       for row in result.raggedLines where reported < raggedWarningLimit {
         let message = ChunkReader.raggedMessage(row.fieldCount, columnCount, strict: false)
-        warnings.append(LoadWarning(file: source.name, line: lineBase + row.linesBefore, message: message))
+        warnings.append(
+          LoadWarning(file: source.name, line: lineBase + row.linesBefore, message: message))
         reported += 1
       }
       ragged += result.raggedCount
@@ -58,7 +60,8 @@ extension DatasetLoader {
     }
     let work = columnsByChunk.sorted { $0.key < $1.key }
     let builders = parallelMap(work) { chunk, columns in
-      ChunkReader.readText(chunks[chunk], of: sources[chunks[chunk].file], columns: columns, options: options)
+      ChunkReader.readText(
+        chunks[chunk], of: sources[chunks[chunk].file], columns: columns, options: options)
     }
     var rereads = [[Int: ColumnBuilder]](repeating: [:], count: decisions.count)
     for ((chunk, columns), found) in zip(work, builders) {

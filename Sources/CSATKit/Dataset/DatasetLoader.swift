@@ -21,7 +21,8 @@ public enum DatasetLoader {
     var sources: [SourceFile] = []
     for path in paths {
       let buffer = try ByteBuffer.read(path: path)
-      sources.append(SourceFile(name: path, buffer: buffer, layout: try CSVLayout.read(buffer, file: path)))
+      sources.append(
+        SourceFile(name: path, buffer: buffer, layout: try CSVLayout.read(buffer, file: path)))
     }
     return try load(sources, options: options, started: started)
   }
@@ -32,7 +33,8 @@ public enum DatasetLoader {
   {
     let started = DispatchTime.now()
     let buffer = bytes.withUnsafeBytes { ByteBuffer(copying: $0) }
-    let source = SourceFile(name: name, buffer: buffer, layout: try CSVLayout.read(buffer, file: name))
+    let source = SourceFile(
+      name: name, buffer: buffer, layout: try CSVLayout.read(buffer, file: name))
     return try load([source], options: options, started: started)
   }
 
@@ -57,16 +59,19 @@ public enum DatasetLoader {
         warnings: &warnings, file: firstFile)
     }
     let rereads = rereadAsText(decisions, finalChunks, sources, options)
-    var columns: [Column] = []
-    for column in names.indices {
+    let rowCounts = results.map(\.rowCount)
+    // One list of builders per column, so that columns can be built on separate threads.
+    let partsByColumn = names.indices.map { column in results.map { $0.builders[column] } }
+    results.removeAll()
+    let columns = parallelMap(Array(names.indices)) { column in
+      var parts = partsByColumn[column]
       let data = ColumnMerger.build(
-        column: column, decision: decisions[column], results: &results,
+        parts: &parts, rowCounts: rowCounts, decision: decisions[column],
         rereads: rereads[column], timeZone: options.timeZone)
-      columns.append(Column(name: names[column], data: data))
+      return Column(name: names[column], data: data)
     }
-    finalChunks.removeAll()
 
-    let rowCount = results.reduce(0) { $0 + $1.rowCount }
+    let rowCount = rowCounts.reduce(0, +)
     var dataset = Dataset(
       columns: columns, rowCount: rowCount, roles: Roles(), sources: sources.map(\.name))
     dataset.roles = RoleDetection.detect(in: dataset)
@@ -99,7 +104,9 @@ public enum DatasetLoader {
     _ planned: [Chunk], _ sources: [SourceFile], _ options: LoadOptions
   ) -> ([Chunk], [ChunkResult]) {
     var chunks = planned
-    var results = parallelMap(chunks) { ChunkReader.read($0, of: sources[$0.file], options: options) }
+    var results = parallelMap(chunks) {
+      ChunkReader.read($0, of: sources[$0.file], options: options)
+    }
     var index = 1
     while index < chunks.count {
       let chunk = chunks[index]

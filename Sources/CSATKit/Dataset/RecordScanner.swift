@@ -72,6 +72,8 @@ struct RecordScanner {
   var position: Int
   /// Line ends consumed since the scanner started.
   var linesConsumed = 0
+  /// The delimiter in every byte of a word.
+  private let delimiterWord: UInt64
   /// The fields of the last record read.
   let fields = FieldList()
 
@@ -79,6 +81,7 @@ struct RecordScanner {
     self.base = base
     self.end = end
     self.delimiter = delimiter
+    delimiterWord = WordMatch.repeated(delimiter)
     position = start
   }
 
@@ -135,6 +138,20 @@ struct RecordScanner {
     let start = position
     guard start < end && base[start] == ASCII.quote else {
       var index = start
+      // Eight bytes at a time while they last, then byte by byte.
+      while index + 8 <= end {
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        let found =
+          WordMatch.bytes(word, equalTo: delimiterWord)
+          | WordMatch.bytes(word, equalTo: WordMatch.lineFeeds)
+          | WordMatch.bytes(word, equalTo: WordMatch.carriageReturns)
+        if found != 0 {
+          index += found.trailingZeroBitCount >> 3
+          position = index
+          return FieldRange(start: start, end: index, flags: 0)
+        }
+        index += 8
+      }
       while index < end {
         let byte = base[index]
         if byte == delimiter || byte == ASCII.lineFeed || byte == ASCII.carriageReturn { break }
@@ -150,6 +167,22 @@ struct RecordScanner {
     var inQuotes = true
     var contentEnd = -1
     while index < end {
+      if inQuotes {
+        // Skip eight bytes at a time while they hold no quote and no line end.
+        while index + 8 <= end {
+          let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+          let found =
+            WordMatch.bytes(word, equalTo: WordMatch.quotes)
+            | WordMatch.bytes(word, equalTo: WordMatch.lineFeeds)
+            | WordMatch.bytes(word, equalTo: WordMatch.carriageReturns)
+          if found != 0 {
+            index += found.trailingZeroBitCount >> 3
+            break
+          }
+          index += 8
+        }
+        guard index < end else { break }
+      }
       let byte = base[index]
       if inQuotes {
         if byte == ASCII.quote {
@@ -162,7 +195,9 @@ struct RecordScanner {
           if contentEnd < 0 { contentEnd = index }
         } else if byte == ASCII.lineFeed {
           linesConsumed += 1
-        } else if byte == ASCII.carriageReturn && (index + 1 == end || base[index + 1] != ASCII.lineFeed) {
+        } else if byte == ASCII.carriageReturn
+          && (index + 1 == end || base[index + 1] != ASCII.lineFeed)
+        {
           linesConsumed += 1
         }
       } else {
@@ -201,5 +236,29 @@ func unescapeField(_ field: FieldRange, in base: UnsafePointer<UInt8>, into outp
       output.append(byte)
     }
     index += 1
+  }
+}
+
+/// Finding bytes eight at a time in a 64-bit word (little-endian: the first byte is lowest).
+enum WordMatch {
+  static let lineFeeds = repeated(ASCII.lineFeed)
+  static let carriageReturns = repeated(ASCII.carriageReturn)
+  static let quotes = repeated(ASCII.quote)
+
+  /// `byte` in all eight bytes of a word.
+  static func repeated(_ byte: UInt8) -> UInt64 {
+    UInt64(byte) &* 0x0101_0101_0101_0101
+  }
+
+  /// A word whose lowest set bit marks the first byte of `word` equal to the byte repeated in
+  /// `pattern` (the high bit of that byte); 0 when there is none.
+  ///
+  /// Bytes of `word ^ pattern` that are zero are the matches; subtracting 1 from each byte
+  /// sets the high bit of a zero byte. A borrow can also mark bytes above a match, never
+  /// below one, so the lowest mark is exact.
+  @inline(__always)
+  static func bytes(_ word: UInt64, equalTo pattern: UInt64) -> UInt64 {
+    let difference = word ^ pattern
+    return (difference &- 0x0101_0101_0101_0101) & ~difference & 0x8080_8080_8080_8080
   }
 }

@@ -148,11 +148,10 @@ enum TimestampParsing {
     var probe = cursor
     _ = probe.eat(ASCII.space)
     guard let letter = probe.next(), let m = probe.next(), m | 0x20 == 0x6D else { return nil }
-    switch letter | 0x20 {
-    case 0x61: cursor = probe; return false
-    case 0x70: cursor = probe; return true
-    default: return nil
-    }
+    let lower = letter | 0x20
+    guard lower == 0x61 || lower == 0x70 else { return nil }
+    cursor = probe
+    return lower == 0x70
   }
 
   /// `Z`, `UTC`, `GMT`, `+HH:MM`, `+HHMM` or `+HH` (optionally after a space), in seconds.
