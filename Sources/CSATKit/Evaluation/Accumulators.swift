@@ -1,8 +1,7 @@
 /// Per-group counts for every metric of a query.
 ///
 /// Each score column read by a metric gets one histogram: counts per group and score point.
-/// Rows that do not match go to an extra sink group, so the inner loops have no branch on the
-/// mask; the work is split over the cores and the partial counts added up.
+/// The work is split over the cores (see `Counter`) and the partial counts added up.
 struct Accumulators {
   /// Matching rows per group.
   private(set) var rows: [Int]
@@ -34,56 +33,45 @@ struct Accumulators {
 
   init(_ metrics: [BoundMetric], catalog: Catalog, groups: GroupIndex, selection: Selection) {
     let scoreColumns = Self.distinct(metrics.filter { $0.kind != .average }.compactMap(\.column))
-    let averaged = Self.distinct(metrics.filter { $0.kind == .average }.compactMap(\.column))
+    let averagedColumns = Self.distinct(
+      metrics.filter { $0.kind == .average }.compactMap(\.column))
     let sources = scoreColumns.compactMap { column -> (Int, ScoreCodes, ClosedRange<Int>)? in
       guard let codes = catalog.scores[column], let range = codes.range else { return nil }
       return (column, codes, range)
     }
+    let averaged = averagedColumns.map { column -> [Double] in
+      guard case .number(let numbers) = catalog.dataset.columns[column].data else { return [] }
+      return numbers.values
+    }
     let counter = Counter(
-      groups: groups, selection: selection,
-      scores: sources.map { ($0.1, $0.2) })
-    let partials = Parallel.map(rows: selection.range.count) { chunk in counter.count(chunk) }
+      groups: groups, selection: selection, scores: sources.map { ($0.1, $0.2) },
+      averaged: averaged)
     var total = counter.empty()
-    for partial in partials {
-      for index in total.indices {
-        total[index].withUnsafeMutableBufferPointer { sum in
-          partial[index].withUnsafeBufferPointer { part in
-            for slot in sum.indices { sum[slot] += part[slot] }
-          }
+    for partial in Parallel.map(rows: selection.range.count, counter.count) {
+      Counter.merge(&total, partial)
+    }
+    rows = Array(total.rows.prefix(groups.count))
+    for (index, source) in sources.enumerated() {
+      let width = source.2.count
+      var counts = [Int](repeating: 0, count: groups.count * width)
+      for group in 0..<groups.count {
+        for point in 0..<width {
+          counts[group * width + point] = total.histograms[index][group * (width + 1) + point + 1]
         }
       }
+      histograms[source.0] = Histogram(low: source.2.lowerBound, width: width, counts: counts)
     }
-    rows = counter.rowsPerGroup(total)
-    for (index, source) in sources.enumerated() {
-      histograms[source.0] = counter.histogram(total, index: index, range: source.2)
-    }
-    for column in averaged {
-      sums[column] = Self.sum(catalog, column, groups, selection)
+    for (index, column) in averagedColumns.enumerated() {
+      sums[column] = (
+        Array(total.sums[index].prefix(groups.count)),
+        Array(total.answers[index].prefix(groups.count))
+      )
     }
   }
 
   private static func distinct(_ columns: [Int]) -> [Int] {
     var seen: Set<Int> = []
     return columns.filter { seen.insert($0).inserted }
-  }
-
-  private static func sum(
-    _ catalog: Catalog, _ column: Int, _ groups: GroupIndex, _ selection: Selection
-  ) -> (sum: [Double], answers: [Int]) {
-    var sums = [Double](repeating: 0, count: groups.count)
-    var answers = [Int](repeating: 0, count: groups.count)
-    guard case .number(let numbers) = catalog.dataset.columns[column].data else {
-      return (sums, answers)
-    }
-    let base = selection.range.lowerBound
-    for offset in 0..<selection.range.count where selection.contains(offset: offset) {
-      let value = numbers.values[base + offset]
-      if value.isNaN { continue }
-      let group = groups.group(atOffset: offset)
-      sums[group] += value
-      answers[group] += 1
-    }
-    return (sums, answers)
   }
 
   /// The respondents behind a metric in a group and its value (`n/a` when there are none).

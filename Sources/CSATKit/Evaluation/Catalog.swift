@@ -42,7 +42,12 @@ public struct Catalog: Sendable {
     var previous = Int64.min
     var lowest = Int64.max
     var highest = Int64.min
-    for value in times.values where value != TimestampColumn.missing {
+    for value in times.values {
+      // A missing time breaks the order: windows could not be found by binary search.
+      if value == TimestampColumn.missing {
+        sorted = false
+        continue
+      }
       if value < previous { sorted = false }
       previous = value
       lowest = min(lowest, value)

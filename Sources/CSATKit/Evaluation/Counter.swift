@@ -1,69 +1,108 @@
 /// The counting loops behind `Accumulators`, run once per chunk of the selection.
 ///
-/// Layout of one partial result: array 0 holds rows per slot; array k + 1 holds, for score
-/// column k, `width + 1` counters per slot (counter 0 for a missing answer). Slots are the
-/// groups plus one sink slot for rows the mask rejects.
+/// Layout of one partial result: `rows` per slot; for score column k, `width + 1` counters
+/// per slot (counter 0 for a missing answer); for averaged column k, a sum and a count per
+/// slot. Slots are the groups plus one sink slot for rows the condition rejects, so the
+/// inner loops have no branch on the mask.
 struct Counter: @unchecked Sendable {
   let groups: GroupIndex
   let selection: Selection
   let scores: [(codes: ScoreCodes, range: ClosedRange<Int>)]
+  let averaged: [[Double]]
   /// Groups plus the sink.
   let slots: Int
   /// Per score column: the counter of each Int8 bit pattern (0 for missing).
-  let tables: [[Int32]]
+  let tables: [[Int]]
 
-  init(groups: GroupIndex, selection: Selection, scores: [(ScoreCodes, ClosedRange<Int>)]) {
+  struct Partial {
+    var rows: [Int]
+    var histograms: [[Int]]
+    var sums: [[Double]]
+    var answers: [[Int]]
+  }
+
+  init(
+    groups: GroupIndex, selection: Selection, scores: [(ScoreCodes, ClosedRange<Int>)],
+    averaged: [[Double]]
+  ) {
     self.groups = groups
     self.selection = selection
     self.scores = scores.map { (codes: $0.0, range: $0.1) }
+    self.averaged = averaged
     slots = groups.count + 1
     tables = scores.map { _, range in
-      (0..<256).map { pattern -> Int32 in
+      (0..<256).map { pattern -> Int in
         let score = Int(Int8(truncatingIfNeeded: pattern))
-        return range.contains(score) ? Int32(score - range.lowerBound + 1) : 0
+        return range.contains(score) ? score - range.lowerBound + 1 : 0
       }
     }
   }
 
-  func empty() -> [[Int]] {
-    [[Int](repeating: 0, count: slots)]
-      + scores.map { [Int](repeating: 0, count: slots * ($0.range.count + 1)) }
+  func empty() -> Partial {
+    Partial(
+      rows: [Int](repeating: 0, count: slots),
+      histograms: scores.map { [Int](repeating: 0, count: slots * ($0.range.count + 1)) },
+      sums: averaged.map { _ in [Double](repeating: 0, count: slots) },
+      answers: averaged.map { _ in [Int](repeating: 0, count: slots) })
+  }
+
+  /// Adds one chunk's counts to another's.
+  static func merge(_ total: inout Partial, _ part: Partial) {
+    for slot in total.rows.indices { total.rows[slot] += part.rows[slot] }
+    for index in total.histograms.indices {
+      for slot in total.histograms[index].indices {
+        total.histograms[index][slot] += part.histograms[index][slot]
+      }
+    }
+    for index in total.sums.indices {
+      for slot in total.sums[index].indices {
+        total.sums[index][slot] += part.sums[index][slot]
+        total.answers[index][slot] += part.answers[index][slot]
+      }
+    }
   }
 
   /// Counts one chunk (offsets within the selection's range).
-  func count(_ chunk: Range<Int>) -> [[Int]] {
+  func count(_ chunk: Range<Int>) -> Partial {
     var result = empty()
+    if groups.dimensions.isEmpty && selection.condition == nil && averaged.isEmpty {
+      countUngrouped(chunk, into: &result)
+      return result
+    }
     let base = selection.range.lowerBound
-    if groups.dimensions.isEmpty && selection.mask == nil {
-      // One group and every row: count score points straight from the codes.
-      result[0][0] = chunk.count
-      for (column, source) in scores.enumerated() {
-        let stride = source.range.count + 1
-        var points = [Int](repeating: 0, count: stride)
-        tables[column].withUnsafeBufferPointer { table in
-          source.codes.values.withUnsafeBufferPointer { values in
-            for index in chunk {
-              points[Int(table[Int(UInt8(bitPattern: values[base + index]))])] += 1
+    let sink = Int32(groups.count)
+    withUnsafeTemporaryAllocation(of: Int32.self, capacity: Selection.blockSize) { buffer in
+      guard let slotOf = buffer.baseAddress else { return }
+      selection.forEachBlock(chunk) { block, mask in
+        groups.fill(UnsafeMutableBufferPointer(start: slotOf, count: block.count), chunk: block)
+        if let mask {
+          for index in 0..<block.count where mask[index] == 0 { slotOf[index] = sink }
+        }
+        result.rows.withUnsafeMutableBufferPointer { rows in
+          for index in 0..<block.count { rows[Int(slotOf[index])] += 1 }
+        }
+        let first = base + block.lowerBound
+        for (column, source) in scores.enumerated() {
+          let stride = source.range.count + 1
+          tables[column].withUnsafeBufferPointer { table in
+            source.codes.values.withUnsafeBufferPointer { values in
+              result.histograms[column].withUnsafeMutableBufferPointer { counts in
+                for index in 0..<block.count {
+                  let pattern = Int(UInt8(bitPattern: values[first + index]))
+                  counts[Int(slotOf[index]) * stride + table[pattern]] += 1
+                }
+              }
             }
           }
         }
-        for point in 0..<stride { result[column + 1][point] = points[point] }
-      }
-      return result
-    }
-    withSlots(chunk) { slotOf in
-      result[0].withUnsafeMutableBufferPointer { rows in
-        for index in 0..<slotOf.count { rows[Int(slotOf[index])] += 1 }
-      }
-      for (column, source) in scores.enumerated() {
-        let stride = source.range.count + 1
-        tables[column].withUnsafeBufferPointer { table in
-          source.codes.values.withUnsafeBufferPointer { values in
-            result[column + 1].withUnsafeMutableBufferPointer { counts in
-              for index in 0..<slotOf.count {
-                let pattern = Int(UInt8(bitPattern: values[base + chunk.lowerBound + index]))
-                counts[Int(slotOf[index]) * stride + Int(table[pattern])] += 1
-              }
+        for (column, source) in averaged.enumerated() {
+          source.withUnsafeBufferPointer { values in
+            for index in 0..<block.count {
+              let value = values[first + index]
+              if value.isNaN { continue }
+              let slot = Int(slotOf[index])
+              result.sums[column][slot] += value
+              result.answers[column][slot] += 1
             }
           }
         }
@@ -72,39 +111,35 @@ struct Counter: @unchecked Sendable {
     return result
   }
 
-  /// Calls `body` with the slot of each row of the chunk: its group, or the sink.
-  private func withSlots(_ chunk: Range<Int>, _ body: (UnsafeBufferPointer<Int32>) -> Void) {
-    let sink = Int32(groups.count)
-    var slotOf = [Int32](repeating: 0, count: chunk.count)
-    slotOf.withUnsafeMutableBufferPointer { slots in
-      groups.fill(slots, chunk: chunk)
-      if let mask = selection.mask {
-        mask.withUnsafeBufferPointer { mask in
-          for index in 0..<chunk.count where mask[chunk.lowerBound + index] == 0 {
-            slots[index] = sink
+  /// One group, every row: byte histograms of the scores, four interleaved to keep the
+  /// increments independent, folded through the score table at the end.
+  private func countUngrouped(_ chunk: Range<Int>, into result: inout Partial) {
+    result.rows[0] = chunk.count
+    let first = selection.range.lowerBound + chunk.lowerBound
+    for (column, source) in scores.enumerated() {
+      var bytes = [Int](repeating: 0, count: 4 * 256)
+      bytes.withUnsafeMutableBufferPointer { counts in
+        source.codes.values.withUnsafeBufferPointer { values in
+          var index = 0
+          let count = chunk.count
+          while index + 4 <= count {
+            counts[Int(UInt8(bitPattern: values[first + index]))] += 1
+            counts[256 + Int(UInt8(bitPattern: values[first + index + 1]))] += 1
+            counts[512 + Int(UInt8(bitPattern: values[first + index + 2]))] += 1
+            counts[768 + Int(UInt8(bitPattern: values[first + index + 3]))] += 1
+            index += 4
+          }
+          while index < count {
+            counts[Int(UInt8(bitPattern: values[first + index]))] += 1
+            index += 1
           }
         }
       }
-    }
-    slotOf.withUnsafeBufferPointer(body)
-  }
-
-  /// Rows per group (the sink dropped).
-  func rowsPerGroup(_ total: [[Int]]) -> [Int] {
-    Array(total[0].prefix(groups.count))
-  }
-
-  /// The histogram of score column `index` without the missing counter and the sink.
-  func histogram(_ total: [[Int]], index: Int, range: ClosedRange<Int>)
-    -> Accumulators.Histogram
-  {
-    let width = range.count
-    var counts = [Int](repeating: 0, count: groups.count * width)
-    for group in 0..<groups.count {
-      for point in 0..<width {
-        counts[group * width + point] = total[index + 1][group * (width + 1) + point + 1]
+      for pattern in 0..<256 {
+        let total = bytes[pattern] + bytes[256 + pattern] + bytes[512 + pattern]
+          + bytes[768 + pattern]
+        result.histograms[column][tables[column][pattern]] += total
       }
     }
-    return Accumulators.Histogram(low: range.lowerBound, width: width, counts: counts)
   }
 }

@@ -6,6 +6,8 @@ struct GroupDimension {
     case codes([UInt32], base: Int)
     /// Keys computed for the selection's range.
     case computed([Int32])
+    /// Calendar buckets of a time column, computed as rows are read.
+    case timeBuckets(TimeBucketKeys)
   }
 
   var keys: Keys
@@ -26,6 +28,7 @@ extension GroupDimension {
     switch keys {
     case .codes(let codes, let base): Int32(truncatingIfNeeded: codes[base + offset])
     case .computed(let keys): keys[offset]
+    case .timeBuckets(let buckets): buckets.key(atOffset: offset)
     }
   }
 
@@ -46,6 +49,8 @@ extension GroupDimension {
           slots[index] = slots[index] &* size &+ keys[chunk.lowerBound + index]
         }
       }
+    case .timeBuckets(let buckets):
+      buckets.accumulate(into: slots, chunk: chunk, size: size)
     }
   }
 }
@@ -131,31 +136,16 @@ extension Evaluator {
     let firstOrdinal = TimeBucket.ordinal(unit, day: firstDay)
     let lastOrdinal = max(firstOrdinal - 1, TimeBucket.ordinal(unit, day: lastDay))
     let count = lastOrdinal - firstOrdinal + 2
-    var keys = [Int32](repeating: 0, count: range.count)
-    // Consecutive rows usually share a day: remember the last day's bucket.
-    var cachedDay = Int.min
-    var cachedKey: Int32 = 0
-    times.values.withUnsafeBufferPointer { values in
-      for offset in 0..<range.count {
-        let value = values[range.lowerBound + offset]
-        if value == TimestampColumn.missing { continue }
-        let day = zone.localDay(value)
-        if day != cachedDay {
-          cachedDay = day
-          let ordinal = TimeBucket.ordinal(unit, day: day)
-          let key = ordinal - firstOrdinal + 1
-          cachedKey = key >= 1 && key < count ? Int32(key) : 0
-        }
-        keys[offset] = cachedKey
-      }
-    }
+    let keys = TimeBucketKeys(
+      values: times.values, base: range.lowerBound, zone: zone, unit: unit,
+      firstOrdinal: firstOrdinal, count: count)
     let labels =
       [Cell.blank]
       + (firstOrdinal...max(firstOrdinal, lastOrdinal)).prefix(count - 1).map {
         Cell.text(TimeBucket.label(unit, ordinal: $0))
       }
     return GroupDimension(
-      keys: .computed(keys), cardinality: count, labels: labels,
+      keys: .timeBuckets(keys), cardinality: count, labels: labels,
       ranks: Self.ranks(from: Array(1..<count) + [0]), filledKeys: 1..<count)
   }
 

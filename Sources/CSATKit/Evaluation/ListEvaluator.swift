@@ -4,10 +4,7 @@ extension Evaluator {
   /// Runs a `list` statement: the chosen fields of matching rows.
   public func run(_ list: BoundList) -> ResultTable {
     let selection = select(condition: list.condition, window: list.window)
-    let base = selection.range.lowerBound
-    var rowIndices = (0..<selection.range.count).filter { selection.contains(offset: $0) }.map {
-      base + $0
-    }
+    var rowIndices = selection.matchingRows()
     if !list.order.isEmpty {
       let columns = catalog.dataset.columns
       rowIndices.sort { left, right in

@@ -1,0 +1,146 @@
+/// A bound condition compiled against the columns' buffers, evaluated a block of rows at a
+/// time into a byte mask (1 = the row matches).
+///
+/// Text tests are byte tables indexed by dictionary code, whole-number tests byte tables
+/// indexed by the score's bit pattern; a test on a missing value is false and only
+/// `is missing` is true for it.
+indirect enum ConditionKernel: @unchecked Sendable {
+  case codeTable(codes: [UInt32], table: [UInt8])
+  case scoreTable(scores: [Int8], table: [UInt8])
+  case numberCompare(values: [Double], ComparisonOperator, Double)
+  case numberIn(values: [Double], [Double])
+  case byteEquals(values: [UInt8], UInt8)
+  case timeRange(values: [Int64], lower: Int64, upper: Int64)
+  case numberMissing(values: [Double])
+  case timeMissing(values: [Int64])
+  case constant(Bool)
+  case not(ConditionKernel)
+  case and(ConditionKernel, ConditionKernel)
+  case or(ConditionKernel, ConditionKernel)
+
+  /// Compiles a bound condition against a catalog's columns.
+  init(_ condition: BoundCondition, catalog: Catalog) {
+    let columns = catalog.dataset.columns
+    switch condition {
+    case .textCodes(let column, let accepted):
+      guard case .text(let text) = columns[column].data else {
+        self = .constant(false)
+        return
+      }
+      self = .codeTable(codes: text.codes, table: accepted.map { $0 ? 1 : 0 })
+    case .numberCompare(let column, let op, let literal):
+      if let scores = catalog.scores[column] {
+        let table = (0..<256).map { pattern -> UInt8 in
+          let score = Int8(truncatingIfNeeded: pattern)
+          if score == ScoreCodes.missing { return 0 }
+          return Evaluator.compare(Double(score), op, literal) ? 1 : 0
+        }
+        self = .scoreTable(scores: scores.values, table: table)
+      } else if case .number(let numbers) = columns[column].data {
+        self = .numberCompare(values: numbers.values, op, literal)
+      } else {
+        self = .constant(false)
+      }
+    case .numberIn(let column, let literals):
+      guard case .number(let numbers) = columns[column].data else {
+        self = .constant(false)
+        return
+      }
+      self = .numberIn(values: numbers.values, literals)
+    case .boolean(let column, let flag):
+      guard case .boolean(let booleans) = columns[column].data else {
+        self = .constant(false)
+        return
+      }
+      self = .byteEquals(values: booleans.values, flag ? 1 : 0)
+    case .timeRange(let column, let lower, let upper):
+      guard case .timestamp(let times) = columns[column].data else {
+        self = .constant(false)
+        return
+      }
+      self = .timeRange(values: times.values, lower: lower, upper: upper)
+    case .missing(let column):
+      switch columns[column].data {
+      case .text(let text):
+        var table = [UInt8](repeating: 0, count: text.dictionary.count)
+        table[Int(TextColumn.missingCode)] = 1
+        self = .codeTable(codes: text.codes, table: table)
+      case .number(let numbers): self = .numberMissing(values: numbers.values)
+      case .boolean(let booleans): self = .byteEquals(values: booleans.values, BooleanColumn.missing)
+      case .timestamp(let times): self = .timeMissing(values: times.values)
+      }
+    case .constant(let value):
+      self = .constant(value)
+    case .not(let inner):
+      self = .not(ConditionKernel(inner, catalog: catalog))
+    case .and(let left, let right):
+      self = .and(ConditionKernel(left, catalog: catalog), ConditionKernel(right, catalog: catalog))
+    case .or(let left, let right):
+      self = .or(ConditionKernel(left, catalog: catalog), ConditionKernel(right, catalog: catalog))
+    }
+  }
+
+  /// Writes 1 or 0 for each row of `rows` (absolute row numbers) to `out`.
+  func evaluate(_ rows: Range<Int>, into out: UnsafeMutablePointer<UInt8>) {
+    let base = rows.lowerBound
+    let count = rows.count
+    switch self {
+    case .codeTable(let codes, let table):
+      codes.withUnsafeBufferPointer { codes in
+        table.withUnsafeBufferPointer { table in
+          for index in 0..<count { out[index] = table[Int(codes[base + index])] }
+        }
+      }
+    case .scoreTable(let scores, let table):
+      scores.withUnsafeBufferPointer { scores in
+        table.withUnsafeBufferPointer { table in
+          for index in 0..<count {
+            out[index] = table[Int(UInt8(bitPattern: scores[base + index]))]
+          }
+        }
+      }
+    case .numberCompare(let values, let op, let literal):
+      values.withUnsafeBufferPointer { values in
+        for index in 0..<count {
+          out[index] = Evaluator.compare(values[base + index], op, literal) ? 1 : 0
+        }
+      }
+    case .numberIn(let values, let literals):
+      for index in 0..<count { out[index] = literals.contains(values[base + index]) ? 1 : 0 }
+    case .byteEquals(let values, let wanted):
+      values.withUnsafeBufferPointer { values in
+        for index in 0..<count { out[index] = values[base + index] == wanted ? 1 : 0 }
+      }
+    case .timeRange(let values, let lower, let upper):
+      values.withUnsafeBufferPointer { values in
+        for index in 0..<count {
+          let value = values[base + index]
+          out[index] = value >= lower && value < upper && value != Int64.min ? 1 : 0
+        }
+      }
+    case .numberMissing(let values):
+      for index in 0..<count { out[index] = values[base + index].isNaN ? 1 : 0 }
+    case .timeMissing(let values):
+      for index in 0..<count { out[index] = values[base + index] == Int64.min ? 1 : 0 }
+    case .constant(let value):
+      out.update(repeating: value ? 1 : 0, count: count)
+    case .not(let inner):
+      inner.evaluate(rows, into: out)
+      for index in 0..<count { out[index] ^= 1 }
+    case .and(let left, let right):
+      left.evaluate(rows, into: out)
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { scratch in
+        guard let other = scratch.baseAddress else { return }
+        right.evaluate(rows, into: other)
+        for index in 0..<count { out[index] &= other[index] }
+      }
+    case .or(let left, let right):
+      left.evaluate(rows, into: out)
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { scratch in
+        guard let other = scratch.baseAddress else { return }
+        right.evaluate(rows, into: other)
+        for index in 0..<count { out[index] |= other[index] }
+      }
+    }
+  }
+}

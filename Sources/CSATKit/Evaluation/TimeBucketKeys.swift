@@ -1,0 +1,45 @@
+/// The bucket key of each row of a time column: 1 + the bucket's ordinal − the first
+/// ordinal, 0 for a missing time or one outside the listed buckets.
+///
+/// Rows close in time share a local day, so the key of the last day seen is kept with that
+/// day's bounds in UTC: most rows cost two comparisons, not a division.
+struct TimeBucketKeys: @unchecked Sendable {
+  let values: [Int64]
+  /// The row of offset 0.
+  let base: Int
+  let zone: ZoneOffsets
+  let unit: CalendarUnit
+  let firstOrdinal: Int
+  /// Keys run from 0 to count − 1.
+  let count: Int
+
+  /// The key and UTC bounds of the local day holding `instant`.
+  @inline(__always)
+  private func day(of instant: Int64) -> (key: Int32, start: Int64, end: Int64) {
+    let day = zone.localDay(instant)
+    let key = TimeBucket.ordinal(unit, day: day) - firstOrdinal + 1
+    return (key >= 1 && key < count ? Int32(key) : 0, zone.startOfDay(day), zone.startOfDay(day + 1))
+  }
+
+  func key(atOffset offset: Int) -> Int32 {
+    let value = values[base + offset]
+    return value == TimestampColumn.missing ? 0 : day(of: value).key
+  }
+
+  /// `slots[i] = slots[i] × size + key` for each row of `chunk` (offsets from `base`).
+  func accumulate(into slots: UnsafeMutableBufferPointer<Int32>, chunk: Range<Int>, size: Int32) {
+    var current: (key: Int32, start: Int64, end: Int64) = (0, 1, 0)
+    values.withUnsafeBufferPointer { values in
+      let first = base + chunk.lowerBound
+      for index in 0..<chunk.count {
+        let value = values[first + index]
+        var key: Int32 = 0
+        if value != TimestampColumn.missing {
+          if value < current.start || value >= current.end { current = day(of: value) }
+          key = current.key
+        }
+        slots[index] = slots[index] &* size &+ key
+      }
+    }
+  }
+}
