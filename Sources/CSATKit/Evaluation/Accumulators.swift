@@ -50,7 +50,7 @@ struct Accumulators {
     for partial in Parallel.map(rows: selection.range.count, counter.count) {
       Counter.merge(&total, partial)
     }
-    rows = Array(total.rows.prefix(groups.count))
+    rows = total.rows
     for (index, source) in sources.enumerated() {
       let width = source.2.count
       var counts = [Int](repeating: 0, count: groups.count * width)

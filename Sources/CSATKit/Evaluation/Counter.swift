@@ -1,15 +1,14 @@
 /// The counting loops behind `Accumulators`, run once per chunk of the selection.
 ///
-/// Layout of one partial result: `rows` per slot; for score column k, `width + 1` counters
-/// per slot (counter 0 for a missing answer); for averaged column k, a sum and a count per
-/// slot. Slots are the groups plus one sink slot for rows the condition rejects, so the
-/// inner loops have no branch on the mask.
+/// Layout of one partial result: `rows` per group; for score column k, `width + 1` counters
+/// per group (counter 0 for a missing answer); for averaged column k, a sum and a count per
+/// group.
 struct Counter: @unchecked Sendable {
   let groups: GroupIndex
   let selection: Selection
   let scores: [(codes: ScoreCodes, range: ClosedRange<Int>)]
   let averaged: [[Double]]
-  /// Groups plus the sink.
+  /// The number of groups.
   let slots: Int
   /// Per score column: the counter of each Int8 bit pattern (0 for missing).
   let tables: [[Int]]
@@ -29,7 +28,7 @@ struct Counter: @unchecked Sendable {
     self.selection = selection
     self.scores = scores.map { (codes: $0.0, range: $0.1) }
     self.averaged = averaged
-    slots = groups.count + 1
+    slots = groups.count
     tables = scores.map { _, range in
       (0..<256).map { pattern -> Int in
         let score = Int(Int8(truncatingIfNeeded: pattern))
@@ -63,6 +62,11 @@ struct Counter: @unchecked Sendable {
   }
 
   /// Counts one chunk (offsets within the selection's range).
+  ///
+  /// Per block: the group of every row, then the matching rows' offsets (a selection
+  /// vector, built without branches), then one loop per accumulator over those rows. Small
+  /// counter arrays are kept in four lanes, so that runs of rows in one group do not wait on
+  /// each other's increments; the lanes are added up at the end.
   func count(_ chunk: Range<Int>) -> Partial {
     var result = empty()
     if groups.dimensions.isEmpty && selection.condition == nil && averaged.isEmpty {
@@ -70,26 +74,43 @@ struct Counter: @unchecked Sendable {
       return result
     }
     let base = selection.range.lowerBound
-    let sink = Int32(groups.count)
-    withUnsafeTemporaryAllocation(of: Int32.self, capacity: Selection.blockSize) { buffer in
+    let lanes = slots * scores.reduce(1) { max($0, $1.range.count + 1) } <= 16_384 ? 4 : 1
+    var rowLanes = [Int](repeating: 0, count: slots * lanes)
+    var histogramLanes = scores.map { [Int](repeating: 0, count: slots * ($0.range.count + 1) * lanes) }
+    let blockSize = Selection.blockSize
+    withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * blockSize) { buffer in
       guard let slotOf = buffer.baseAddress else { return }
+      let chosen = slotOf + blockSize
       selection.forEachBlock(chunk) { block, mask in
         groups.fill(UnsafeMutableBufferPointer(start: slotOf, count: block.count), chunk: block)
+        var selected = 0
         if let mask {
-          for index in 0..<block.count where mask[index] == 0 { slotOf[index] = sink }
+          for index in 0..<block.count {
+            chosen[selected] = Int32(index)
+            selected &+= Int(mask[index])
+          }
+        } else {
+          for index in 0..<block.count { chosen[index] = Int32(index) }
+          selected = block.count
         }
-        result.rows.withUnsafeMutableBufferPointer { rows in
-          for index in 0..<block.count { rows[Int(slotOf[index])] += 1 }
+        rowLanes.withUnsafeMutableBufferPointer { rows in
+          for position in 0..<selected {
+            let lane = (position & (lanes - 1)) * slots
+            rows[lane + Int(slotOf[Int(chosen[position])])] += 1
+          }
         }
         let first = base + block.lowerBound
         for (column, source) in scores.enumerated() {
           let stride = source.range.count + 1
+          let laneSize = slots * stride
           tables[column].withUnsafeBufferPointer { table in
             source.codes.values.withUnsafeBufferPointer { values in
-              result.histograms[column].withUnsafeMutableBufferPointer { counts in
-                for index in 0..<block.count {
+              histogramLanes[column].withUnsafeMutableBufferPointer { counts in
+                for position in 0..<selected {
+                  let index = Int(chosen[position])
                   let pattern = Int(UInt8(bitPattern: values[first + index]))
-                  counts[Int(slotOf[index]) * stride + table[pattern]] += 1
+                  let lane = (position & (lanes - 1)) * laneSize
+                  counts[lane + Int(slotOf[index]) * stride + table[pattern]] += 1
                 }
               }
             }
@@ -97,7 +118,8 @@ struct Counter: @unchecked Sendable {
         }
         for (column, source) in averaged.enumerated() {
           source.withUnsafeBufferPointer { values in
-            for index in 0..<block.count {
+            for position in 0..<selected {
+              let index = Int(chosen[position])
               let value = values[first + index]
               if value.isNaN { continue }
               let slot = Int(slotOf[index])
@@ -105,6 +127,15 @@ struct Counter: @unchecked Sendable {
               result.answers[column][slot] += 1
             }
           }
+        }
+      }
+    }
+    for lane in 0..<lanes {
+      for slot in 0..<slots { result.rows[slot] += rowLanes[lane * slots + slot] }
+      for column in scores.indices {
+        let laneSize = result.histograms[column].count
+        for slot in 0..<laneSize {
+          result.histograms[column][slot] += histogramLanes[column][lane * laneSize + slot]
         }
       }
     }
