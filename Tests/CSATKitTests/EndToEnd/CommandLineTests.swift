@@ -280,6 +280,51 @@ import Testing
     #expect(strict.status == 1)
   }
 
+  @Test func filesWithDifferentHeadersAreNotAppended() throws {
+    let scratch = Scratch()
+    defer { scratch.remove() }
+    scratch.write("first.csv", "d,a\n2026-11-01,5\n")
+    scratch.write("second.csv", "x,y\n1,2\n")
+
+    let result = try scratch.run("first.csv", "second.csv", "-e", "count")
+
+    #expect(result.stdout == "")
+    #expect(
+      result.stderr == """
+        second.csv:1: error: header does not match first.csv: column 1 is 'x' here but 'd' in \
+        first.csv; files are appended only when their headers match
+
+        """)
+    #expect(result.status == 1)
+  }
+
+  @Test func sameFileTwiceIsAppended() throws {
+    let scratch = scratch()
+    defer { scratch.remove() }
+
+    let result = try scratch.run(csv, csv, "--format", "csv", "-e", "count", "-e", "csat")
+
+    // Every row twice: count 20, CSAT 10 of 16 = 62.5.
+    #expect(result.stdout == "count\n20\nn,csat\n16,62.5\n")
+    #expect(result.status == 0)
+  }
+
+  @Test func roleFlagsNameTheColumns() throws {
+    let scratch = Scratch()
+    defer { scratch.remove() }
+    // Names that no detection would guess: a is CSAT (5, 2), b is NPS (9, 3), d the time.
+    scratch.write("plain.csv", "d,a,b\n2026-11-01,5,9\n2026-11-02,2,3\n")
+
+    let result = try scratch.run(
+      "plain.csv", "--csat-column", "a", "--nps-column", "b", "--time-column", "d", "--now",
+      EndToEnd.now, "--format", "csv", "-e", "csat, nps", "-e", "count since 30d")
+
+    // CSAT: one of two answers is 4–5 → 50.0; NPS: one promoter, one detractor → 0.0.
+    #expect(result.stdout == "csat_n,csat,nps_n,nps\n2,50.0,2,0.0\ncount\n2\n")
+    #expect(result.messages == "")
+    #expect(result.status == 0)
+  }
+
   @Test func missingScriptIsAUsageError() throws {
     let scratch = scratch()
     defer { scratch.remove() }
