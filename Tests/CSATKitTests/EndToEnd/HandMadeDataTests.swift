@@ -1,0 +1,272 @@
+import Foundation
+import Testing
+
+/// Queries on small CSV files written by the tests, with figures worked out by hand (see
+/// `SmallSurvey` and `HalfwaySurvey`), checked through the built binary.
+@Suite struct HandMadeDataTests {
+  /// Runs one statement on the small survey in a format; returns the whole run.
+  private func query(_ statement: String, format: String = "csv") throws -> RunResult {
+    let scratch = Scratch()
+    defer { scratch.remove() }
+    scratch.write(SmallSurvey.fileName, SmallSurvey.csv)
+    return try scratch.run(
+      SmallSurvey.fileName, "--now", EndToEnd.now, "--format", format, "-e", statement)
+  }
+
+  @Test(arguments: [
+    ("csat", "n,csat\n8,62.5\n"),
+    ("dsat", "n,dsat\n8,25.0\n"),
+    ("nps", "n,nps\n9,11.1\n"),
+    ("count", "count\n10\n"),
+    ("avg(wait_minutes)", "n,avg(wait_minutes)\n9,52.0\n"),
+    ("csat since 30d", "n,csat\n7,57.1\n"),
+    ("nps since 30d", "n,nps\n8,0.0\n"),
+    (
+      "csat, nps by rep",
+      "rep,csat_n,csat,nps_n,nps\nAna,4,75.0,4,50.0\nBo,2,0.0,2,-50.0\nCy,2,100.0,3,0.0\n"
+    ),
+    ("csat by product", "product,n,csat\n\"Cloud, Pro\",4,25.0\nWidget,4,100.0\n"),
+    ("count by channel", "channel,count\nchat,4\nemail,3\nphone,2\nweb,1\n"),
+    (
+      "avg(wait_minutes) by channel",
+      "channel,n,avg(wait_minutes)\nchat,4,7.0\nemail,3,110.0\nphone,1,20.0\nweb,1,90.0\n"
+    ),
+    ("csat where followed_up", "n,csat\n4,50.0\n"),
+    ("csat where not followed_up", "n,csat\n4,75.0\n"),
+    ("nps by followed_up", "followed_up,n,nps\nfalse,6,33.3\ntrue,3,-33.3\n"),
+    ("count by csat_score", "csat_score,count\n1,1\n2,1\n3,1\n4,2\n5,3\n,2\n"),
+    ("csat last week", "n,csat\n2,100.0\n"),
+    ("count this month", "count\n9\n"),
+    ("csat by rep having n >= 3", "rep,n,csat\nAna,4,75.0\n"),
+    ("csat by rep top 1", "rep,n,csat\nCy,2,100.0\n"),
+    ("csat by rep bottom 2", "rep,n,csat\nBo,2,0.0\nAna,4,75.0\n"),
+    (
+      "csat, nps as score by rep order by score desc",
+      "rep,csat_n,csat,score_n,score\nAna,4,75.0,4,50.0\nCy,2,100.0,3,0.0\nBo,2,0.0,2,-50.0\n"
+    ),
+    (
+      "list rep, nps_score where nps_score <= 6 and not followed_up since 30d",
+      "rep,nps_score\nBo,0\n"
+    ),
+  ])
+  func csvFigures(statement: String, expected: String) throws {
+    let result = try query(statement)
+
+    #expect(result.stdout == expected)
+    #expect(result.messages == "")
+    #expect(result.status == 0)
+  }
+
+  @Test func emptyWeeksAreListedWithNoFigure() throws {
+    let result = try query("nps by week since 30d")
+
+    #expect(
+      result.stdout == """
+        week,n,nps
+        2026-W44,0,
+        2026-W45,2,100.0
+        2026-W46,2,-50.0
+        2026-W47,1,-100.0
+        2026-W48,2,-50.0
+        2026-W49,1,100.0
+
+        """)
+    #expect(result.status == 0)
+  }
+
+  @Test func jsonHasNullForNoFigureAndKeepsColumnOrder() throws {
+    let result = try query("nps by week since 30d", format: "json")
+
+    #expect(
+      result.stdout == """
+        [
+          {"week": "2026-W44", "n": 0, "nps": null},
+          {"week": "2026-W45", "n": 2, "nps": 100.0},
+          {"week": "2026-W46", "n": 2, "nps": -50.0},
+          {"week": "2026-W47", "n": 1, "nps": -100.0},
+          {"week": "2026-W48", "n": 2, "nps": -50.0},
+          {"week": "2026-W49", "n": 1, "nps": 100.0}
+        ]
+
+        """)
+    #expect(result.status == 0)
+  }
+
+  @Test func jsonParsesWithFoundation() throws {
+    let result = try query(
+      "list rep, product, followed_up, csat_score where channel = \"phone\"", format: "json")
+    let parsed = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+    let objects = try #require(parsed as? [[String: Any]])
+
+    // Rows 4 (Bo, Widget, not followed up, no CSAT) and 8 (Cy, "Cloud, Pro", followed up, 4).
+    try #require(objects.count == 2)
+    #expect(objects[0]["rep"] as? String == "Bo")
+    #expect(objects[0]["product"] as? String == "Widget")
+    #expect(objects[0]["followed_up"] as? Bool == false)
+    #expect(objects[0]["csat_score"] is NSNull)
+    #expect(objects[1]["product"] as? String == "Cloud, Pro")
+    #expect(objects[1]["followed_up"] as? Bool == true)
+    #expect((objects[1]["csat_score"] as? NSNumber)?.intValue == 4)
+  }
+
+  @Test func jsonForAnEmptyGroupIsNull() throws {
+    let result = try query("csat where rep = \"Nobody\"", format: "json")
+    let parsed = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+    let objects = try #require(parsed as? [[String: Any]])
+
+    #expect(objects.count == 1)
+    #expect((objects.first?["n"] as? NSNumber)?.intValue == 0)
+    #expect(objects.first?["csat"] is NSNull)
+    // A value no row has is a warning, not an error.
+    #expect(
+      result.messages == """
+        -e:1:18: warning: no row has rep = "Nobody"
+        csat where rep = "Nobody"
+                         ^~~~~~~~
+
+        """)
+    #expect(result.status == 0)
+  }
+
+  @Test func tableOutputIsAligned() throws {
+    let result = try query("csat, nps by rep", format: "table")
+
+    // Numbers right-aligned under right-aligned headers, two spaces apart; the caption spans
+    // the data's first to last response (row 10 included: there is no window).
+    #expect(
+      result.stdout == """
+        all responses: 2026-11-02 to 2026-11-30 (UTC)
+        rep  csat_n   csat  nps_n    nps
+        ───  ──────  ─────  ─────  ─────
+        Ana       4   75.0      4   50.0
+        Bo        2    0.0      2  -50.0
+        Cy        2  100.0      3    0.0
+        (3 rows)
+
+        """)
+    #expect(result.status == 0)
+  }
+
+  @Test func windowedTableHasTheWindowAsCaption() throws {
+    let result = try query("count by channel since 7d", format: "table")
+
+    // since 7d = 2026-11-24 00:00 to now: rows 7 (chat), 8 (phone), 9 (email).
+    #expect(
+      result.stdout == """
+        since 7d: 2026-11-24 00:00 to 2026-11-30 12:00 (UTC)
+        channel  count
+        ───────  ─────
+        chat         1
+        email        1
+        phone        1
+        (3 rows)
+
+        """)
+  }
+
+  @Test func halvesRoundAwayFromZero() throws {
+    let scratch = Scratch()
+    defer { scratch.remove() }
+    scratch.write(HalfwaySurvey.fileName, HalfwaySurvey.csv)
+
+    let result = try scratch.run(
+      HalfwaySurvey.fileName, "--now", EndToEnd.now, "--format", "csv",
+      "-e", "csat, dsat, nps, avg(x), avg(y), count", "-e", "nps by g")
+
+    #expect(
+      result.stdout == """
+        csat_n,csat,dsat_n,dsat,nps_n,nps,avg(x)_n,avg(x),avg(y)_n,avg(y),count
+        16,6.3,16,0.0,16,-6.3,16,0.3,16,-0.3,16
+        g,n,nps
+        g0,8,0.0
+        g1,8,-12.5
+
+        """)
+    #expect(result.messages == "")
+    #expect(result.status == 0)
+  }
+
+  @Test func reportTimeZoneMovesDaysAndNow() throws {
+    let scratch = Scratch()
+    defer { scratch.remove() }
+    scratch.write(SmallSurvey.fileName, SmallSurvey.csv)
+
+    // Now is 12:00 in New York = 17:00 UTC, so row 10 (15:00 UTC = 10:00 local) is in the
+    // window; rows 9 and 10 fall on 11-30 local, nothing on 11-28 or 11-29.
+    let result = try scratch.run(
+      SmallSurvey.fileName, "--tz", "America/New_York", "--now", EndToEnd.now, "--format",
+      "csv", "-e", "count by day since 3d")
+
+    #expect(result.stdout == "day,count\n2026-11-28,0\n2026-11-29,0\n2026-11-30,2\n")
+    #expect(result.status == 0)
+  }
+
+  @Test func nowLatestIsTheLastResponse() throws {
+    let scratch = Scratch()
+    defer { scratch.remove() }
+    scratch.write(SmallSurvey.fileName, SmallSurvey.csv)
+
+    // The last response is row 10 (2026-11-30 15:00), so today's rows are 9 and 10.
+    let result = try scratch.run(
+      SmallSurvey.fileName, "--now", "latest", "--format", "csv", "-e", "count since 1d")
+
+    #expect(result.stdout == "count\n2\n")
+  }
+
+  @Test func daysFollowDaylightSavingTime() throws {
+    let scratch = Scratch()
+    defer { scratch.remove() }
+    // Paris moves to summer time on 2026-03-29; each row is 30 minutes from a local midnight.
+    scratch.write(
+      "dst.csv",
+      """
+      when,csat_score
+      2026-03-28T23:30:00+01:00,5
+      2026-03-29T00:30:00+01:00,4
+      2026-03-29T23:30:00+02:00,1
+      2026-03-30T00:30:00+02:00,2
+
+      """)
+
+    let result = try scratch.run(
+      "dst.csv", "--tz", "Europe/Paris", "--now", "2026-03-31T12:00", "--format", "csv",
+      "-e", "count by day since 4d")
+
+    #expect(
+      result.stdout == "day,count\n2026-03-28,1\n2026-03-29,2\n2026-03-30,1\n2026-03-31,0\n")
+    #expect(result.status == 0)
+  }
+
+  @Test func textIsQuotedEscapedAndMeasuredPerFormat() throws {
+    let scratch = Scratch()
+    defer { scratch.remove() }
+    scratch.write(
+      "notes.csv", "name,csat_score,note\nZoë,5,\"say \"\"hi\"\"\nbye\"\n東京,4,\nBob,1,plain\n")
+
+    let csv = try scratch.run("notes.csv", "--format", "csv", "-e", "list name, note")
+    let json = try scratch.run("notes.csv", "--format", "json", "-e", "list name, note")
+    let table = try scratch.run("notes.csv", "-e", "csat by name")
+
+    #expect(csv.stdout == "name,note\nZoë,\"say \"\"hi\"\"\nbye\"\n東京,\nBob,plain\n")
+    #expect(
+      json.stdout == """
+        [
+          {"name": "Zoë", "note": "say \\"hi\\"\\nbye"},
+          {"name": "東京", "note": null},
+          {"name": "Bob", "note": "plain"}
+        ]
+
+        """)
+    // 東京 is four columns wide; no time column, so no caption. Bob 1 → 0.0; the others 100.0.
+    #expect(
+      table.stdout == """
+        name  n   csat
+        ────  ─  ─────
+        Bob   1    0.0
+        Zoë   1  100.0
+        東京  1  100.0
+        (3 rows)
+
+        """)
+  }
+}
