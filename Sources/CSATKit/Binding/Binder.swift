@@ -107,7 +107,8 @@ public struct Binder {
       throw QueryError(
         .error(
           "'\(catalog.dataset.columns[index].name)' is a timestamp; group it by a calendar unit",
-          at: name.range, notes: ["write 'by day', 'by week', 'by month', 'by quarter' or 'by year'"]
+          at: name.range,
+          notes: ["write 'by day', 'by week', 'by month', 'by quarter' or 'by year'"]
         ))
     }
     return .column(index, name: catalog.dataset.columns[index].name)

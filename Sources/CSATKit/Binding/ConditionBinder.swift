@@ -66,7 +66,8 @@ extension Binder {
         }
         return number
       }
-      return values.count == 1 ? .numberCompare(column: column, op, values[0])
+      return values.count == 1
+        ? .numberCompare(column: column, op, values[0])
         : .numberIn(column: column, values)
     case .boolean:
       var result: BoundCondition?
@@ -75,8 +76,10 @@ extension Binder {
           throw mismatch(columnName, "true/false", literal, example: "true")
         }
         guard op == .equal || op == .notEqual else {
-          throw QueryError(.error("true/false values can only be compared with = or !=",
-            at: literal.range))
+          throw QueryError(
+            .error(
+              "true/false values can only be compared with = or !=",
+              at: literal.range))
         }
         let test = BoundCondition.boolean(column: column, op == .equal ? flag : !flag)
         result = result.map { .or($0, test) } ?? test

@@ -16,9 +16,11 @@ extension Binder {
     case .not(let inner):
       return .not(try bind(having: inner, columns: columns))
     case .and(let left, let right):
-      return .and(try bind(having: left, columns: columns), try bind(having: right, columns: columns))
+      return .and(
+        try bind(having: left, columns: columns), try bind(having: right, columns: columns))
     case .or(let left, let right):
-      return .or(try bind(having: left, columns: columns), try bind(having: right, columns: columns))
+      return .or(
+        try bind(having: left, columns: columns), try bind(having: right, columns: columns))
     default:
       throw QueryError(
         .error(

@@ -8,12 +8,15 @@ public enum Suggestions {
       let lowered = Array(candidate.lowercased())
       let distance = editDistance(target, lowered)
       let allowed = max(1, min(target.count, lowered.count) / 3)
-      let isPrefix = lowered.count > target.count && lowered.starts(with: target) && target.count >= 3
+      let isPrefix =
+        lowered.count > target.count && lowered.starts(with: target) && target.count >= 3
       if distance <= allowed || isPrefix {
         scored.append((isPrefix ? min(distance, 1) : distance, candidate))
       }
     }
-    scored.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.candidate < $1.candidate }
+    scored.sort {
+      $0.distance != $1.distance ? $0.distance < $1.distance : $0.candidate < $1.candidate
+    }
     return scored.prefix(limit).map(\.candidate)
   }
 

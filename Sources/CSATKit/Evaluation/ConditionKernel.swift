@@ -66,7 +66,8 @@ indirect enum ConditionKernel: @unchecked Sendable {
         table[Int(TextColumn.missingCode)] = 1
         self = .codeTable(codes: text.codes, table: table)
       case .number(let numbers): self = .numberMissing(values: numbers.values)
-      case .boolean(let booleans): self = .byteEquals(values: booleans.values, BooleanColumn.missing)
+      case .boolean(let booleans):
+        self = .byteEquals(values: booleans.values, BooleanColumn.missing)
       case .timestamp(let times): self = .timeMissing(values: times.values)
       }
     case .constant(let value):

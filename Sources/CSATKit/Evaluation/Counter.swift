@@ -76,7 +76,9 @@ struct Counter: @unchecked Sendable {
     let base = selection.range.lowerBound
     let lanes = slots * scores.reduce(1) { max($0, $1.range.count + 1) } <= 16_384 ? 4 : 1
     var rowLanes = [Int](repeating: 0, count: slots * lanes)
-    var histogramLanes = scores.map { [Int](repeating: 0, count: slots * ($0.range.count + 1) * lanes) }
+    var histogramLanes = scores.map {
+      [Int](repeating: 0, count: slots * ($0.range.count + 1) * lanes)
+    }
     let blockSize = Selection.blockSize
     withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * blockSize) { buffer in
       guard let slotOf = buffer.baseAddress else { return }
@@ -167,7 +169,8 @@ struct Counter: @unchecked Sendable {
         }
       }
       for pattern in 0..<256 {
-        let total = bytes[pattern] + bytes[256 + pattern] + bytes[512 + pattern]
+        let total =
+          bytes[pattern] + bytes[256 + pattern] + bytes[512 + pattern]
           + bytes[768 + pattern]
         result.histograms[column][tables[column][pattern]] += total
       }

@@ -20,11 +20,12 @@ public struct Evaluator {
     let counts = Accumulators(query.metrics, catalog: catalog, groups: groups, selection: selection)
     var rows = groups.resultGroups(counts.rows).map { keys, group -> [Cell] in
       let labels = zip(dimensions, keys).map { $0.labels[$1] }
-      return labels + query.metrics.flatMap { metric -> [Cell] in
-        let (n, value) = counts.figure(metric, group: group)
-        if metric.kind == .count { return [value] }
-        return [.integer(n), value]
-      }
+      return labels
+        + query.metrics.flatMap { metric -> [Cell] in
+          let (n, value) = counts.figure(metric, group: group)
+          if metric.kind == .count { return [value] }
+          return [.integer(n), value]
+        }
     }
     let groupingCount = query.groupings.count
     rows = rows.filter { row in query.having.map { Self.holds($0, row) } ?? true }

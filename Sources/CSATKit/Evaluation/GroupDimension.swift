@@ -72,8 +72,11 @@ extension Evaluator {
     switch catalog.dataset.columns[column].data {
     case .text(let text):
       let keys = GroupDimension.Keys.codes(text.codes, base: range.lowerBound)
-      let labels = text.dictionary.enumerated().map { $0.offset == 0 ? Cell.blank : .text($0.element) }
-      let order = (1..<text.dictionary.count).sorted { text.dictionary[$0] < text.dictionary[$1] } + [0]
+      let labels = text.dictionary.enumerated().map {
+        $0.offset == 0 ? Cell.blank : .text($0.element)
+      }
+      let order =
+        (1..<text.dictionary.count).sorted { text.dictionary[$0] < text.dictionary[$1] } + [0]
       return GroupDimension(
         keys: keys, cardinality: text.dictionary.count, labels: labels,
         ranks: Self.ranks(from: order), filledKeys: nil)
@@ -93,7 +96,8 @@ extension Evaluator {
         let count = scoreRange.count + 1
         let labels = [Cell.blank] + scoreRange.map { Cell.integer($0) }
         return GroupDimension(
-          keys: keys, cardinality: count, labels: labels, ranks: Self.ranks(from: Array(1..<count) + [0]), filledKeys: nil)
+          keys: keys, cardinality: count, labels: labels,
+          ranks: Self.ranks(from: Array(1..<count) + [0]), filledKeys: nil)
       }
       let distinct = Array(Set(numbers.values[range].filter { !$0.isNaN })).sorted()
       var index: [Double: Int32] = [:]
@@ -110,7 +114,8 @@ extension Evaluator {
     case .timestamp:
       // The binder turns timestamp groupings into calendar buckets.
       return GroupDimension(
-        keys: .computed([Int32](repeating: 0, count: range.count)), cardinality: 1, labels: [.blank],
+        keys: .computed([Int32](repeating: 0, count: range.count)), cardinality: 1,
+        labels: [.blank],
         ranks: [0], filledKeys: nil)
     }
   }

@@ -18,7 +18,9 @@ struct TimeBucketKeys: @unchecked Sendable {
   private func day(of instant: Int64) -> (key: Int32, start: Int64, end: Int64) {
     let day = zone.localDay(instant)
     let key = TimeBucket.ordinal(unit, day: day) - firstOrdinal + 1
-    return (key >= 1 && key < count ? Int32(key) : 0, zone.startOfDay(day), zone.startOfDay(day + 1))
+    return (
+      key >= 1 && key < count ? Int32(key) : 0, zone.startOfDay(day), zone.startOfDay(day + 1)
+    )
   }
 
   func key(atOffset offset: Int) -> Int32 {

@@ -97,9 +97,10 @@ public struct MetricSyntax: Sendable, Equatable {
   public var alias: Identifier?
   public var range: SourceRange
 
-  public init(name: Identifier, argument: Identifier? = nil, alias: Identifier? = nil,
-    range: SourceRange)
-  {
+  public init(
+    name: Identifier, argument: Identifier? = nil, alias: Identifier? = nil,
+    range: SourceRange
+  ) {
     self.name = name
     self.argument = argument
     self.alias = alias

@@ -16,7 +16,9 @@ public struct SettingError: Error, Sendable, Equatable, CustomStringConvertible 
 // MARK: - `.set`
 
 extension Session {
-  static let settingNames = ["now", "tz", "satisfied", "csat", "nps", "time", "followup", "date_format"]
+  static let settingNames = [
+    "now", "tz", "satisfied", "csat", "nps", "time", "followup", "date_format",
+  ]
 
   /// Applies `.set NAME VALUE...`; with no arguments lists the settings.
   func applySetting(_ arguments: [String]) throws {
@@ -70,7 +72,8 @@ extension Session {
     let wanted: ColumnType =
       role.hasPrefix("time") ? .timestamp : role.hasPrefix("follow") ? .boolean : .number
     guard type == wanted else {
-      throw SettingError("'\(name)' is \(type.rawValue), and the \(role) role needs \(wanted.rawValue)")
+      throw SettingError(
+        "'\(name)' is \(type.rawValue), and the \(role) role needs \(wanted.rawValue)")
     }
     updateRoles { roles in
       if role.hasPrefix("csat") { roles.csat = index }
@@ -97,8 +100,10 @@ extension Session {
       [.text("date_format"), .text(loadOptions.dateOrder?.rawValue ?? "decided per column")],
     ]
     return ResultTable(
-      columns: [ResultColumn(name: "setting", isNumeric: false),
-        ResultColumn(name: "value", isNumeric: false)], rows: rows)
+      columns: [
+        ResultColumn(name: "setting", isNumeric: false),
+        ResultColumn(name: "value", isNumeric: false),
+      ], rows: rows)
   }
 
   // MARK: - Values of settings and flags
@@ -163,7 +168,8 @@ enum InstantText {
         seconds += second
       }
     }
-    let local = Int64(CalendarMath.dayNumber(date)) * CalendarMath.millisecondsPerDay
+    let local =
+      Int64(CalendarMath.dayNumber(date)) * CalendarMath.millisecondsPerDay
       + Int64(seconds) * 1000
     if index == bytes.count {
       let zone = ZoneOffsets(timeZone: timeZone, from: local, to: local)

@@ -44,7 +44,8 @@ enum Fixtures {
       followed.reverse()
     }
     let columns = [
-      Column(name: "rep", data: .text(TextColumn(codes: reps, dictionary: ["", "Ann", "Bob", "Zoë"]))),
+      Column(
+        name: "rep", data: .text(TextColumn(codes: reps, dictionary: ["", "Ann", "Bob", "Zoë"]))),
       Column(
         name: "product",
         data: .text(TextColumn(codes: products, dictionary: ["", "Gadget", "Widget Pro"]))),

@@ -100,7 +100,8 @@ import Testing
 
   @Test func valueNoRowHasGivesAWarningWithTheNearestValue() {
     let result = Fixtures.run("csat where product = \"widget pro\"")
-    #expect(result.messages.contains("no row has product = \"widget pro\"; did you mean \"Widget Pro\"?"))
+    #expect(
+      result.messages.contains("no row has product = \"widget pro\"; did you mean \"Widget Pro\"?"))
     #expect(result.output == "n,csat\n0,\n")
   }
 

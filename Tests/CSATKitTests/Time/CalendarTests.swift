@@ -38,7 +38,8 @@ import Testing
     let day = CalendarMath.dayNumber(CivilDate(year: 2026, month: 11, day: 30))
     #expect(TimeBucket.label(.day, ordinal: TimeBucket.ordinal(.day, day: day)) == "2026-11-30")
     #expect(TimeBucket.label(.month, ordinal: TimeBucket.ordinal(.month, day: day)) == "2026-11")
-    #expect(TimeBucket.label(.quarter, ordinal: TimeBucket.ordinal(.quarter, day: day)) == "2026-Q4")
+    #expect(
+      TimeBucket.label(.quarter, ordinal: TimeBucket.ordinal(.quarter, day: day)) == "2026-Q4")
     #expect(TimeBucket.label(.year, ordinal: TimeBucket.ordinal(.year, day: day)) == "2026")
   }
 
@@ -48,24 +49,29 @@ import Testing
     #expect(date == CivilDate(year: 2026, month: 2, day: 28))
     let leap = CalendarMath.addingMonths(-12, to: CivilDate(year: 2025, month: 2, day: 28))
     #expect(leap == CivilDate(year: 2024, month: 2, day: 28))
-    #expect(CalendarMath.addingMonths(2, to: CivilDate(year: 2026, month: 12, day: 31))
-      == CivilDate(year: 2027, month: 2, day: 28))
+    #expect(
+      CalendarMath.addingMonths(2, to: CivilDate(year: 2026, month: 12, day: 31))
+        == CivilDate(year: 2027, month: 2, day: 28))
   }
 
   @Test func zoneOffsetsFollowDaylightSaving() throws {
     let zone = try #require(TimeZone(identifier: "America/New_York"))
     let offsets = ZoneOffsets(timeZone: zone, from: 1_700_000_000_000, to: 1_800_000_000_000)
     // 2026-01-15T12:00Z is winter (UTC−5): local 07:00 the same day.
-    let winter = Int64(CalendarMath.dayNumber(CivilDate(year: 2026, month: 1, day: 15)))
+    let winter =
+      Int64(CalendarMath.dayNumber(CivilDate(year: 2026, month: 1, day: 15)))
       * 86_400_000 + 12 * 3_600_000
     #expect(offsets.offset(atUTC: winter) == -5 * 3_600_000)
     // 2026-07-15T02:00Z is summer (UTC−4): local 22:00 on 14 July.
-    let summer = Int64(CalendarMath.dayNumber(CivilDate(year: 2026, month: 7, day: 15)))
+    let summer =
+      Int64(CalendarMath.dayNumber(CivilDate(year: 2026, month: 7, day: 15)))
       * 86_400_000 + 2 * 3_600_000
     #expect(offsets.offset(atUTC: summer) == -4 * 3_600_000)
-    #expect(offsets.localDay(summer) == CalendarMath.dayNumber(CivilDate(year: 2026, month: 7, day: 14)))
+    #expect(
+      offsets.localDay(summer) == CalendarMath.dayNumber(CivilDate(year: 2026, month: 7, day: 14)))
     // Local midnight of 2026-07-15 is 04:00Z.
-    let midnight = offsets.startOfDay(CalendarMath.dayNumber(CivilDate(year: 2026, month: 7, day: 15)))
+    let midnight = offsets.startOfDay(
+      CalendarMath.dayNumber(CivilDate(year: 2026, month: 7, day: 15)))
     #expect(midnight == summer + 2 * 3_600_000)
   }
 }

@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct WindowTests {
   /// Now is 2026-11-30T12:00Z, a Monday, in UTC.
-  let now = Int64(CalendarMath.dayNumber(CivilDate(year: 2026, month: 11, day: 30))) * 86_400_000
+  let now =
+    Int64(CalendarMath.dayNumber(CivilDate(year: 2026, month: 11, day: 30))) * 86_400_000
     + 12 * 3_600_000
 
   func resolve(_ kind: WindowSyntax.Kind, zone: String = "UTC") throws -> ResolvedWindow {
