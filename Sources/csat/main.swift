@@ -111,15 +111,27 @@ func runActions(_ actions: [CommandLineOptions.Action], session: Session) -> Int
 func runPiped(session: Session) -> Int32 {
   var reader = PlainLineReader()
   var lineNumber = 0
-  while case .line(let line) = reader.readLine(prompt: "") {
-    lineNumber += 1
-    switch session.run(script: line, inputName: "<stdin>", firstLine: lineNumber) {
+  var pending = ""
+  var pendingLine = 1
+  while true {
+    let result = reader.readLine(prompt: "")
+    if case .line(let line) = result {
+      lineNumber += 1
+      if pending.isEmpty { pendingLine = lineNumber }
+      pending += pending.isEmpty ? line : "\n" + line
+      // A string or back-quoted name left open continues on the next line.
+      if !ScriptSplitter.isComplete(pending) { continue }
+    } else if pending.isEmpty {
+      return 0
+    }
+    let text = pending
+    pending = ""
+    switch session.run(script: text, inputName: "<stdin>", firstLine: pendingLine) {
     case .success: continue
     case .failure: return 1
     case .quit: return 0
     }
   }
-  return 0
 }
 
 /// The interactive shell: libedit editing, history, Ctrl-C clears the line, Ctrl-D leaves.

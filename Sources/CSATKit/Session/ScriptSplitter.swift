@@ -3,10 +3,14 @@ public struct ScriptStatement: Sendable, Equatable {
   public var text: String
   /// 1-based line of the statement's first character in its input.
   public var line: Int
+  /// What stands before the statement on its first line (e.g. `count; ` or indentation), so
+  /// that errors show the whole line and count columns from its start.
+  public var prefix: String
 
-  public init(text: String, line: Int) {
+  public init(text: String, line: Int, prefix: String = "") {
     self.text = text
     self.line = line
+    self.prefix = prefix
   }
 
   public var isMetaCommand: Bool { text.hasPrefix(".") }
@@ -14,82 +18,124 @@ public struct ScriptStatement: Sendable, Equatable {
 
 /// Splits script text into statements at newlines and `;`, outside quotes.
 ///
-/// `#` starts a comment to the end of the line. A line whose first non-blank character is `.`
-/// is a meta-command and runs to the end of the line.
+/// `#` and `--` start a comment to the end of the line. A line whose first non-blank
+/// character is `.` is a meta-command and runs to the end of the line. A string or
+/// back-quoted name may hold line breaks.
 public enum ScriptSplitter {
   public static func split(_ text: String, firstLine: Int = 1) -> [ScriptStatement] {
+    var scanner = Scanner(bytes: Array(text.utf8), line: firstLine)
+    scanner.run()
+    return scanner.statements
+  }
+
+  /// Whether the text ends outside any string or back-quoted name, so that no more lines are
+  /// needed to finish its last statement.
+  public static func isComplete(_ text: String) -> Bool {
+    var scanner = Scanner(bytes: Array(text.utf8), line: 1)
+    scanner.run()
+    return scanner.quote == nil
+  }
+
+  private struct Scanner {
+    let bytes: [UInt8]
+    var line: Int
     var statements: [ScriptStatement] = []
-    var current: [UInt8] = []
-    var line = firstLine
-    var startLine = firstLine
-    var quote: UInt8? = nil
+    /// The byte where the current statement starts, once it has a non-blank character.
+    var start: Int?
+    var startLine = 0
+    var lineStart = 0
+    var quote: UInt8?
     var inComment = false
     var isMeta = false
-    let bytes = Array(text.utf8)
-    var index = 0
+    var current: [UInt8] = []
 
-    func finish() {
-      let statement = String(decoding: current, as: UTF8.self)
-        .trimmingBlanks()
-      if !statement.isEmpty { statements.append(ScriptStatement(text: statement, line: startLine)) }
+    init(bytes: [UInt8], line: Int) {
+      self.bytes = bytes
+      self.line = line
+    }
+
+    mutating func finish() {
+      var end = current.count
+      while end > 0 && (current[end - 1] == 32 || current[end - 1] == 9) { end -= 1 }
+      if let start, end > 0 {
+        let prefixStart = min(lineStartOfStatement, start)
+        let prefix = String(decoding: bytes[prefixStart..<start], as: UTF8.self)
+        statements.append(
+          ScriptStatement(
+            text: String(decoding: current[..<end], as: UTF8.self), line: startLine,
+            prefix: prefix))
+      }
       current.removeAll(keepingCapacity: true)
+      start = nil
       isMeta = false
     }
 
-    while index < bytes.count {
-      let byte = bytes[index]
-      index += 1
-      if byte == UInt8(ascii: "\n") {
-        if quote != nil && !isMeta {
-          current.append(byte)
+    /// Where the line holding the current statement's start begins.
+    var lineStartOfStatement = 0
+
+    mutating func run() {
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        index += 1
+        if byte == UInt8(ascii: "\n") {
           line += 1
+          lineStart = index
+          if quote != nil && !isMeta {
+            current.append(byte)
+            continue
+          }
+          quote = nil
+          inComment = false
+          finish()
           continue
         }
-        quote = nil
-        inComment = false
-        finish()
-        line += 1
-        startLine = line
-        continue
-      }
-      if inComment || byte == UInt8(ascii: "\r") { continue }
-      if let open = quote {
-        current.append(byte)
-        if byte == UInt8(ascii: "\\") && open == UInt8(ascii: "\"") && index < bytes.count {
-          current.append(bytes[index])
-          index += 1
-        } else if byte == open {
-          quote = nil
+        if inComment || byte == UInt8(ascii: "\r") { continue }
+        if let open = quote {
+          current.append(byte)
+          if byte == UInt8(ascii: "\\") && open == UInt8(ascii: "\"") && index < bytes.count
+            && bytes[index] != UInt8(ascii: "\n")
+          {
+            current.append(bytes[index])
+            index += 1
+          } else if byte == open {
+            quote = nil
+          }
+          continue
         }
-        continue
+        if start == nil {
+          if byte == 32 || byte == 9 { continue }
+          if byte == UInt8(ascii: ";") { continue }
+          if byte == UInt8(ascii: "#")
+            || (byte == UInt8(ascii: "-") && index < bytes.count && bytes[index] == byte)
+          {
+            inComment = true
+            continue
+          }
+          start = index - 1
+          startLine = line
+          lineStartOfStatement = lineStart
+          isMeta = byte == UInt8(ascii: ".")
+        }
+        if isMeta {
+          current.append(byte)
+          continue
+        }
+        switch byte {
+        case UInt8(ascii: "#"):
+          inComment = true
+        case UInt8(ascii: "-") where index < bytes.count && bytes[index] == byte:
+          inComment = true
+        case UInt8(ascii: ";"):
+          finish()
+        case UInt8(ascii: "\""), UInt8(ascii: "`"):
+          quote = byte
+          current.append(byte)
+        default:
+          current.append(byte)
+        }
       }
-      if current.allSatisfy({ $0 == 32 || $0 == 9 }) {
-        if byte == UInt8(ascii: ".") { isMeta = true }
-        if byte != 32 && byte != 9 { startLine = line }
-      }
-      switch byte {
-      case UInt8(ascii: "#") where !isMeta:
-        inComment = true
-      case UInt8(ascii: ";") where !isMeta:
-        finish()
-      case UInt8(ascii: "\""), UInt8(ascii: "`"):
-        quote = byte
-        current.append(byte)
-      default:
-        current.append(byte)
-      }
+      finish()
     }
-    finish()
-    return statements
-  }
-}
-
-extension String {
-  /// The string without leading and trailing spaces and tabs.
-  func trimmingBlanks() -> String {
-    var slice = Substring(self)
-    while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
-    while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
-    return String(slice)
   }
 }

@@ -134,10 +134,14 @@ public final class Session {
 
   /// Writes a diagnostic about a statement to the message stream.
   func report(_ diagnostic: Diagnostic, _ statement: ScriptStatement, _ inputName: String) {
+    // Ranges count from the statement's start; the line shown starts before it.
+    var shifted = diagnostic
+    let offset = statement.prefix.utf8.count
+    shifted.range = diagnostic.range.map { SourceRange($0.start + offset, $0.end + offset) }
     sink.message(
       DiagnosticRenderer.render(
-        diagnostic, source: statement.text, inputName: inputName, firstLine: statement.line,
-        colour: messageColour))
+        shifted, source: statement.prefix + statement.text, inputName: inputName,
+        firstLine: statement.line, colour: messageColour))
   }
 
   // MARK: - Data

@@ -1,8 +1,8 @@
 import Testing
 
-/// Behaviour of csat that is wrong today, each shown by a disabled test that states what
-/// should happen. Enable a test when its bug is fixed.
-@Suite struct KnownBugTests {
+/// Where statements start and end in scripts, `-e` and piped input, and where their errors
+/// point: bugs found by end-to-end testing, kept as regression tests.
+@Suite struct ScriptPositionTests {
   private static let summary =
     "loaded 10 rows from survey.csv in <t> s\n"
     + "columns: id number, responded_at timestamp (time), rep text (3 values), product text "
@@ -24,7 +24,7 @@ import Testing
   // stderr: "...responses from 2026-11-02 to 2026-11-30 (UTC)-e:1:13: error: ..." — the load
   // summary has no final line break (Session.load writes LoadSummary.render as it is), so the
   // next message, or the shell's banner, starts on its last line.
-  @Test(.disabled("bug: the load summary on stderr does not end with a line break"))
+  @Test
   func loadSummaryEndsWithALineBreak() throws {
     let scratch = scratch()
     defer { scratch.remove() }
@@ -50,7 +50,6 @@ import Testing
   // "csat by rep wher x" instead of "-e:1:20" and the whole line. Session.runQuery hands the
   // renderer the trimmed statement text (ScriptSplitter keeps no start column).
   @Test(
-    .disabled("bug: a diagnostic after ';' or indentation has the column within the statement"),
     arguments: [
       ("count; csat by rep wher x", 20),
       ("    csat by rep wher x", 17),
@@ -76,7 +75,7 @@ import Testing
   // Repro: printf 'count\n  nps by rep wher x\n' > s.csatq; csat survey.csv -f s.csatq
   // stderr: "s.csatq:2:12: …" with the line "nps by rep wher x"; the file has 'wher' at
   // column 14 of line 2.
-  @Test(.disabled("bug: a diagnostic in an indented script line has the wrong column"))
+  @Test
   func diagnosticColumnInAnIndentedScriptLine() throws {
     let scratch = scratch()
     defer { scratch.remove() }
@@ -99,7 +98,7 @@ import Testing
   // stderr: "-e:1:1: error: expected a metric … but found 'by'": grammar.md says '--' starts
   // a comment to the end of the line, but ScriptSplitter only knows '#' comments, so it
   // splits at the ';' inside the comment and runs "by channel later" as a statement.
-  @Test(.disabled("bug: ';' inside a '--' comment splits the statement"))
+  @Test
   func semicolonInADashCommentIsPartOfTheComment() throws {
     let scratch = scratch()
     defer { scratch.remove() }
@@ -117,7 +116,7 @@ import Testing
   // stderr: "c.csatq:2:1: error: expected 'by', … but found 'nps'" and nothing on stdout: the
   // '"' in the '--' comment opens a string for ScriptSplitter, which then joins the next
   // line to the statement; the lexer, which does read the comment, sees "count nps".
-  @Test(.disabled("bug: a quote inside a '--' comment swallows the next line of a script"))
+  @Test
   func quoteInADashCommentDoesNotJoinLines() throws {
     let scratch = scratch()
     defer { scratch.remove() }
@@ -135,7 +134,7 @@ import Testing
   // stderr: "<stdin>:1:24: error: unclosed string: expected a closing '"'". grammar.md says
   // strings may span lines, and the same text works with -f, but piped stdin runs each line
   // on its own (runPiped), so a statement never continues on the next line.
-  @Test(.disabled("bug: on piped stdin a string cannot span lines, though it can with -f"))
+  @Test
   func stringSpanningLinesOnStdin() throws {
     let scratch = Scratch()
     defer { scratch.remove() }
