@@ -113,20 +113,30 @@ func runPiped(session: Session) -> Int32 {
   var lineNumber = 0
   var pending = ""
   var pendingLine = 1
+  // A statement runs once the next line shows it is complete: a string left open, a
+  // trailing comma or a next line starting with a clause keyword carry it on.
   while true {
     let result = reader.readLine(prompt: "")
+    var next: String?
     if case .line(let line) = result {
       lineNumber += 1
-      if pending.isEmpty { pendingLine = lineNumber }
-      pending += pending.isEmpty ? line : "\n" + line
-      // A string or back-quoted name left open continues on the next line.
-      if !ScriptSplitter.isComplete(pending) { continue }
+      let carriesOn =
+        !ScriptSplitter.isComplete(pending) || ScriptSplitter.isContinuation(line)
+        || pending.trimmingCharacters(in: .whitespaces).hasSuffix(",")
+      if pending.isEmpty || carriesOn {
+        if pending.isEmpty { pendingLine = lineNumber }
+        pending += pending.isEmpty ? line : "\n" + line
+        continue
+      }
+      next = line
     } else if pending.isEmpty {
       return 0
     }
     let text = pending
-    pending = ""
-    switch session.run(script: text, inputName: "<stdin>", firstLine: pendingLine) {
+    pending = next ?? ""
+    let startLine = pendingLine
+    pendingLine = lineNumber
+    switch session.run(script: text, inputName: "<stdin>", firstLine: startLine) {
     case .success: continue
     case .failure: return 1
     case .quit: return 0

@@ -44,7 +44,8 @@ public struct Binder {
   // MARK: - Queries
 
   mutating func bind(_ query: QuerySyntax) throws -> BoundQuery {
-    let metrics = try query.metrics.map { try bind(metric: $0) }
+    var metrics: [BoundMetric] = []
+    for metric in query.metrics { metrics.append(try bind(metric: metric)) }
     let groupings = try query.groupings.map { try bind(grouping: $0) }
     var columns = groupings.map(\.name)
     if metrics.count == 1 && metrics[0].kind != .count {
@@ -102,7 +103,17 @@ public struct Binder {
       }
       return .timeBucket(unit, column: time)
     }
-    let index = try field(name)
+    let index: Int
+    do {
+      index = try field(name)
+    } catch var error as QueryError {
+      // In a grouping the calendar units are candidates too (`by mnth`).
+      if error.diagnostics[0].suggestion == nil {
+        let units = CalendarUnit.allCases.map(\.rawValue)
+        error.diagnostics[0].suggestion = Suggestions.nearest(to: name.name, in: units).first
+      }
+      throw error
+    }
     if catalog.dataset.columns[index].type == .timestamp {
       throw QueryError(
         .error(
@@ -116,7 +127,7 @@ public struct Binder {
 
   // MARK: - Windows
 
-  func resolve(_ window: WindowSyntax) throws -> ResolvedWindow {
+  mutating func resolve(_ window: WindowSyntax) throws -> ResolvedWindow {
     guard catalog.dataset.roles.time != nil else {
       throw QueryError(
         .error(
@@ -124,7 +135,17 @@ public struct Binder {
           notes: ["name one with '.set time COLUMN' or '--time-column COLUMN'"]))
     }
     let text = slice(window.range)
-    return WindowResolver(zone: zone, now: now).resolve(window, text: text)
+    var resolved = WindowResolver(zone: zone, now: now).resolve(window, text: text)
+    if resolved.upper < resolved.lower {
+      // A window that starts after now holds nothing: keep it empty rather than inverted.
+      resolved.upper = resolved.lower
+      resolved.lastDay = resolved.firstDay - 1
+      warnings.append(
+        .warning(
+          "the window '\(text)' starts after now, so it holds no responses", at: window.range,
+          notes: ["'--now' or '.set now' moves now; '.set now latest' uses the newest response"]))
+    }
+    return resolved
   }
 
   /// The statement text in a range.

@@ -2,7 +2,7 @@
 
 extension Binder {
   /// Binds one metric of the metric list (grammar.md: `metric`).
-  func bind(metric: MetricSyntax) throws -> BoundMetric {
+  mutating func bind(metric: MetricSyntax) throws -> BoundMetric {
     let keyword = metric.name.name.lowercased()
     let name = metric.alias?.name ?? outputName(metric, keyword: keyword)
     switch keyword {
@@ -11,8 +11,18 @@ extension Binder {
       guard let scale = catalog.scale(ofColumn: column) else {
         throw notAScore(metric, column: column)
       }
+      checkScaleIsUsed(scale, column: column, metric: metric)
       if keyword == "csat" {
         let from = settings.satisfiedFrom ?? scale.high - 1
+        guard from > scale.low && from <= scale.high else {
+          throw QueryError(
+            .error(
+              "'.set satisfied >= \(from)' is outside the \(scale.label) scale of "
+                + "'\(catalog.dataset.columns[column].name)'", at: metric.name.range,
+              notes: [
+                "choose a score from \(scale.low + 1) to \(scale.high), or '.set satisfied default'"
+              ]))
+        }
         return BoundMetric(kind: .csat(satisfiedFrom: from), column: column, name: name)
       }
       return BoundMetric(kind: .dsat(dissatisfiedTo: scale.low + 1), column: column, name: name)
@@ -52,6 +62,19 @@ extension Binder {
     }
   }
 
+  /// Warns when a score column's values stop short of the scale read from them, e.g. one 6
+  /// in a 1–5 column makes a 1–7 scale whose top point no answer reaches.
+  private mutating func checkScaleIsUsed(_ scale: ScoreScale, column: Int, metric: MetricSyntax) {
+    guard let range = catalog.scores[column]?.range, range.upperBound < scale.high else { return }
+    let name = catalog.dataset.columns[column].name
+    let note = "if the scale is wrong, '.set satisfied >= N' sets the lowest satisfied score"
+    warnings.append(
+      .warning(
+        "'\(name)' holds scores from \(range.lowerBound) to \(range.upperBound), read as a "
+          + "\(scale.label) scale; check for values outside the survey's scale",
+        at: metric.name.range, notes: [note]))
+  }
+
   private func outputName(_ metric: MetricSyntax, keyword: String) -> String {
     guard let argument = metric.argument else { return keyword }
     return "\(keyword)(\(argument.name))"
@@ -61,6 +84,13 @@ extension Binder {
     if let argument = metric.argument { return try field(argument) }
     if let role { return role }
     let what = roleName == "csat" ? "satisfaction-score" : "likelihood-to-recommend (NPS)"
+    if let (column, example) = textColumnLikeScore(roleName) {
+      throw QueryError(
+        .error(
+          "no \(what) column was found: '\(column)' looks like one but holds text such as "
+            + "\"\(example)\"", at: metric.name.range,
+          notes: ["a score column must hold only numbers and blanks (NA, N/A, - count as blank)"]))
+    }
     throw QueryError(
       .error(
         "no \(what) column was found in this data", at: metric.name.range,
@@ -68,6 +98,19 @@ extension Binder {
           "name it in the query, e.g. \(roleName)(`Column Name`), or with "
             + "'.set \(roleName) COLUMN' or '--\(roleName)-column COLUMN'"
         ]))
+  }
+
+  /// A text column whose name says it holds the score, with a value that is not a number.
+  private func textColumnLikeScore(_ roleName: String) -> (String, String)? {
+    let words = roleName == "csat" ? ["csat", "satisf", "rating"] : ["nps", "recommend"]
+    for column in catalog.dataset.columns {
+      let lowered = column.name.lowercased()
+      guard words.contains(where: { lowered.contains($0) }), case .text(let text) = column.data
+      else { continue }
+      let example = text.dictionary.dropFirst().first { Double($0) == nil } ?? ""
+      return (column.name, example)
+    }
+    return nil
   }
 
   private func notAScore(_ metric: MetricSyntax, column: Int) -> QueryError {

@@ -13,8 +13,9 @@ public struct Evaluator {
   /// Runs a query: select rows, number groups, count, then shape the result.
   public func run(_ query: BoundQuery) -> ResultTable {
     let selection = select(condition: query.condition, window: query.window)
+    let fillTime = query.window != nil || query.groupings.count == 1
     let dimensions = query.groupings.map {
-      dimension($0, window: query.window, range: selection.range)
+      dimension($0, window: query.window, range: selection.range, fillTime: fillTime)
     }
     let groups = GroupIndex(dimensions: dimensions, count: selection.range.count)
     let counts = Accumulators(query.metrics, catalog: catalog, groups: groups, selection: selection)
@@ -66,6 +67,24 @@ public struct Evaluator {
     }
     let last = CalendarMath.label(CalendarMath.civilDate(window.lastDay))
     return "\(window.text): \(first) to \(last), whole days (\(zoneName))"
+  }
+
+  /// ISO 8601 in the report time zone with its offset: `2026-11-30T14:03:27+01:00`, `…Z` in
+  /// UTC; milliseconds only when there are some.
+  func isoTimeText(_ instant: Int64) -> String {
+    let offset = zone.offset(atUTC: instant)
+    let local = instant + offset
+    let day = Int(floorDivide(local, CalendarMath.millisecondsPerDay))
+    let milliseconds = Int(local - Int64(day) * CalendarMath.millisecondsPerDay)
+    let seconds = milliseconds / 1000
+    var text = CalendarMath.label(CalendarMath.civilDate(day)) + "T"
+    text += "\(CalendarMath.pad(seconds / 3600, 2)):\(CalendarMath.pad(seconds / 60 % 60, 2))"
+    text += ":\(CalendarMath.pad(seconds % 60, 2))"
+    if milliseconds % 1000 != 0 { text += ".\(CalendarMath.pad(milliseconds % 1000, 3))" }
+    if offset == 0 { return text + "Z" }
+    let minutes = Int(abs(offset) / 60_000)
+    let sign = offset < 0 ? "-" : "+"
+    return text + "\(sign)\(CalendarMath.pad(minutes / 60, 2)):\(CalendarMath.pad(minutes % 60, 2))"
   }
 
   /// `YYYY-MM-DD HH:MM` in the report time zone.

@@ -56,14 +56,18 @@ extension GroupDimension {
 }
 
 extension Evaluator {
-  func dimension(_ grouping: BoundGrouping, window: ResolvedWindow?, range: Range<Int>)
+  /// - Parameter fillTime: whether a time bucket lists its empty buckets too (inside a
+  ///   window, or when it is the only grouping).
+  func dimension(
+    _ grouping: BoundGrouping, window: ResolvedWindow?, range: Range<Int>, fillTime: Bool
+  )
     -> GroupDimension
   {
     switch grouping {
     case .column(let column, _):
       return columnDimension(column, range: range)
     case .timeBucket(let unit, let column):
-      return timeDimension(unit, column: column, window: window, range: range)
+      return timeDimension(unit, column: column, window: window, range: range, fill: fillTime)
     }
   }
 
@@ -121,7 +125,7 @@ extension Evaluator {
   }
 
   private func timeDimension(
-    _ unit: CalendarUnit, column: Int, window: ResolvedWindow?, range: Range<Int>
+    _ unit: CalendarUnit, column: Int, window: ResolvedWindow?, range: Range<Int>, fill: Bool
   ) -> GroupDimension {
     guard case .timestamp(let times) = catalog.dataset.columns[column].data else {
       return GroupDimension(
@@ -139,7 +143,8 @@ extension Evaluator {
       lastDay = zone.localDay(span.upperBound)
     }
     let firstOrdinal = TimeBucket.ordinal(unit, day: firstDay)
-    let lastOrdinal = max(firstOrdinal - 1, TimeBucket.ordinal(unit, day: lastDay))
+    let lastOrdinal =
+      lastDay < firstDay ? firstOrdinal - 1 : TimeBucket.ordinal(unit, day: lastDay)
     let count = lastOrdinal - firstOrdinal + 2
     let keys = TimeBucketKeys(
       values: times.values, base: range.lowerBound, zone: zone, unit: unit,
@@ -151,7 +156,7 @@ extension Evaluator {
       }
     return GroupDimension(
       keys: .timeBuckets(keys), cardinality: count, labels: labels,
-      ranks: Self.ranks(from: Array(1..<count) + [0]), filledKeys: 1..<count)
+      ranks: Self.ranks(from: Array(1..<count) + [0]), filledKeys: fill ? 1..<count : nil)
   }
 
   /// Ranks from keys listed in order.

@@ -13,6 +13,8 @@ struct GroupIndex: @unchecked Sendable {
   private var groupOfRadix: [Int: Int] = [:]
 
   static let denseLimit = 1 << 22
+  /// The most result rows that listing empty time buckets may add.
+  static let fillLimit = 100_000
 
   init(dimensions: [GroupDimension], count rows: Int) {
     self.dimensions = dimensions
@@ -105,6 +107,10 @@ struct GroupIndex: @unchecked Sendable {
         for index in timeDimensions { other[index] = -1 }
         others.insert(other)
       }
+      // Listing every bucket for every combination is bounded: past the cap only the
+      // buckets that hold responses are listed.
+      let buckets = timeDimensions.reduce(1) { $0 * (dimensions[$1].filledKeys?.count ?? 1) }
+      if others.count * buckets > Self.fillLimit { others = [] }
       for var other in others {
         Self.fill(&other, timeDimensions[...], dimensions) { tuple in
           if known.insert(tuple).inserted { tuples.append(tuple) }

@@ -6,24 +6,54 @@ extension Evaluator {
     let selection = select(condition: list.condition, window: list.window)
     var rowIndices = selection.matchingRows()
     if !list.order.isEmpty {
-      let columns = catalog.dataset.columns
-      rowIndices.sort { left, right in
-        for (column, descending) in list.order {
-          let comparison = Self.compareCells(
-            cell(columns[column], row: left), cell(columns[column], row: right))
-          if comparison == 0 { continue }
-          if comparison == 2 { return false }
-          if comparison == -2 { return true }
-          return descending ? comparison > 0 : comparison < 0
-        }
-        return left < right
-      }
+      rowIndices = sorted(rowIndices, by: list.order)
     }
     if let limit = list.limit { rowIndices = Array(rowIndices.prefix(limit)) }
     let columns = list.columns.map { catalog.dataset.columns[$0] }
     let rows = rowIndices.map { row in columns.map { cell($0, row: row) } }
     let resultColumns = columns.map { ResultColumn(name: $0.name, isNumeric: $0.type == .number) }
     return ResultTable(columns: resultColumns, rows: rows, caption: caption(list.window))
+  }
+
+  /// Rows in the order of the `order by` columns; missing values last in either direction,
+  /// ties in row order.
+  func sorted(_ rows: [Int], by order: [(column: Int, descending: Bool)]) -> [Int] {
+    // One numeric key per row and order column: text sorts by its value's rank.
+    let keys = order.map { item in sortKeys(catalog.dataset.columns[item.column], rows) }
+    var positions = Array(rows.indices)
+    positions.sort { left, right in
+      for (index, item) in order.enumerated() {
+        let a = keys[index][left]
+        let b = keys[index][right]
+        if a == b || (a.isNaN && b.isNaN) { continue }
+        if a.isNaN { return false }
+        if b.isNaN { return true }
+        return item.descending ? a > b : a < b
+      }
+      return left < right
+    }
+    return positions.map { rows[$0] }
+  }
+
+  /// A number per row that sorts like the column's values; NaN for a missing value.
+  private func sortKeys(_ column: Column, _ rows: [Int]) -> [Double] {
+    switch column.data {
+    case .text(let text):
+      var rank = [Double](repeating: .nan, count: text.dictionary.count)
+      let order = (1..<text.dictionary.count).sorted { text.dictionary[$0] < text.dictionary[$1] }
+      for (position, code) in order.enumerated() { rank[code] = Double(position) }
+      return rows.map { rank[Int(text.codes[$0])] }
+    case .number(let numbers):
+      return rows.map { numbers.values[$0] }
+    case .boolean(let booleans):
+      return rows.map {
+        booleans.values[$0] == BooleanColumn.missing ? .nan : Double(booleans.values[$0])
+      }
+    case .timestamp(let times):
+      return rows.map {
+        times.values[$0] == TimestampColumn.missing ? .nan : Double(times.values[$0])
+      }
+    }
   }
 
   /// One value of a column as a cell; timestamps in the report time zone.
@@ -42,7 +72,7 @@ extension Evaluator {
       return value == BooleanColumn.missing ? .blank : .boolean(value == 1)
     case .timestamp(let times):
       let value = times.values[row]
-      return value == TimestampColumn.missing ? .blank : .time(localTimeText(value))
+      return value == TimestampColumn.missing ? .blank : .time(isoTimeText(value))
     }
   }
 }

@@ -14,7 +14,8 @@ struct Selection: @unchecked Sendable {
   ) {
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.blockSize) { buffer in
       var start = chunk.lowerBound
-      while start < chunk.upperBound {
+      // Ctrl-C stops the work between blocks; the session then discards the result.
+      while start < chunk.upperBound && !InterruptFlag.isRaised {
         let block = start..<min(start + Self.blockSize, chunk.upperBound)
         if let condition, let mask = buffer.baseAddress {
           let rows = range.lowerBound + block.lowerBound..<range.lowerBound + block.upperBound

@@ -141,6 +141,11 @@ public struct CommandLineOptions: Sendable, Equatable {
     var index = 0
     while index < arguments.count {
       let flag = arguments[index]
+      if flag == "-h" || flag == "--help" {
+        var options = CommandLineOptions()
+        options.showHelp = true
+        return options
+      }
       guard index + 1 < arguments.count else {
         throw UsageError("'generate \(flag)' needs a value")
       }

@@ -13,6 +13,10 @@ enum HelpText {
         [top N | bottom N] [limit N]
       Names with spaces go in back-quotes: `Ticket Channel`. Strings in double quotes.
       In 'where' a name is a field (nps reads the NPS column); in the metric list, a metric.
+      Conditions: = != < <= > >=, in (...), not in (...), contains "x", starts with "x"
+      (both ignore case), is missing, is not missing, and, or, not, ( ).
+      A test on a blank answer is false (only 'is missing' is true for it).
+      In scripts a statement goes on over a line that starts with by, where, since, ...
 
     Metrics (n is always the respondents behind the figure; blanks are not respondents)
       csat        % of respondents with a satisfied score: the top two points of the scale

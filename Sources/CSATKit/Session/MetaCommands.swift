@@ -28,13 +28,19 @@ extension Session {
       return .success
     case ".values":
       guard let catalog else { return fail("no data is loaded", ["load a file with '.load FILE'"]) }
-      guard let name = arguments.first else { return fail("'.values' needs a field name", []) }
+      guard let name = arguments.first, arguments.count <= 2 else {
+        return fail("'.values' takes a field name and, optionally, how many values to show", [])
+      }
       let limit = arguments.count > 1 ? Int(arguments[1]) : 20
+      guard let limit, limit >= 1 else {
+        return fail(
+          "'.values' needs a whole number of values of at least 1, not '\(arguments[1])'", [])
+      }
       guard let column = catalog.dataset.columnIndex(named: name) else {
         let nearest = Suggestions.nearest(to: name, in: catalog.dataset.columns.map(\.name))
         return fail("no field named '\(name)'", nearest.map { "did you mean '\($0)'?" })
       }
-      render(FieldsReport.values(catalog, column: column, limit: limit ?? 20))
+      render(FieldsReport.values(catalog, column: column, limit: limit))
       return .success
     case ".load":
       guard !arguments.isEmpty else { return fail("'.load' needs one or more file names", []) }

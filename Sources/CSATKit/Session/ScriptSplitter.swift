@@ -20,7 +20,8 @@ public struct ScriptStatement: Sendable, Equatable {
 ///
 /// `#` and `--` start a comment to the end of the line. A line whose first non-blank
 /// character is `.` is a meta-command and runs to the end of the line. A string or
-/// back-quoted name may hold line breaks.
+/// back-quoted name may hold line breaks, and a statement goes on over a line break when the
+/// line ends with a comma or the next line starts with a clause keyword (`by`, `where`, ...).
 public enum ScriptSplitter {
   public static func split(_ text: String, firstLine: Int = 1) -> [ScriptStatement] {
     var scanner = Scanner(bytes: Array(text.utf8), line: firstLine)
@@ -34,6 +35,14 @@ public enum ScriptSplitter {
     var scanner = Scanner(bytes: Array(text.utf8), line: 1)
     scanner.run()
     return scanner.quote == nil
+  }
+
+  /// Whether a line continues the statement before it: it starts with a word no statement
+  /// can start with (a clause keyword such as `by`, `where`, `since`, `and`).
+  public static func isContinuation(_ line: String) -> Bool {
+    let word = line.drop { $0 == " " || $0 == "\t" }.prefix { $0.isLetter }
+    guard let keyword = Keyword(word: word) else { return false }
+    return keyword != .list && keyword != .true && keyword != .false
   }
 
   private struct Scanner {
@@ -73,6 +82,17 @@ public enum ScriptSplitter {
     /// Where the line holding the current statement's start begins.
     var lineStartOfStatement = 0
 
+    /// Whether the statement so far goes on past the line break before `index`: it ends
+    /// with a comma, or the next line starts with a clause keyword.
+    func continues(at index: Int) -> Bool {
+      if let last = current.last(where: { $0 != 32 && $0 != 9 }), last == UInt8(ascii: ",") {
+        return true
+      }
+      var end = index
+      while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+      return ScriptSplitter.isContinuation(String(decoding: bytes[index..<end], as: UTF8.self))
+    }
+
     mutating func run() {
       var index = 0
       while index < bytes.count {
@@ -87,6 +107,10 @@ public enum ScriptSplitter {
           }
           quote = nil
           inComment = false
+          if !isMeta && start != nil && continues(at: index) {
+            current.append(32)
+            continue
+          }
           finish()
           continue
         }

@@ -94,6 +94,8 @@ public final class Session {
 
   /// Parses, binds and evaluates a query, then renders its result.
   func runQuery(_ statement: ScriptStatement, inputName: String) -> StatementOutcome {
+    InterruptFlag.take()
+    defer { InterruptFlag.take() }
     do {
       let syntax = try Parser.parse(statement.text)
       guard let catalog else {
@@ -120,6 +122,10 @@ public final class Session {
               + "add 'limit N' or use '.format csv' for all\n")
           table.rows.removeLast(table.rows.count - Self.listDisplayLimit)
         }
+      }
+      if InterruptFlag.isRaised {
+        report(.error("interrupted; nothing was shown"), statement, inputName)
+        return .failure
       }
       sink.result(ResultRenderer.render(table, format: format, style: style))
       return .success

@@ -88,7 +88,7 @@ import Testing
     // Detractors (nps ≤ 6) not followed up: row 5 only.
     #expect(
       csv("list rep, nps_score, responded_at where nps <= 6 and not followed_up")
-        == "rep,nps_score,responded_at\nAnn,3,2026-11-02 10:00\n")
+        == "rep,nps_score,responded_at\nAnn,3,2026-11-02T10:00:00Z\n")
   }
 
   @Test func npsRefusesAOneToFiveColumn() {
