@@ -34,7 +34,9 @@ enum HelpText {
       .help                 this text
       .fields               fields with type, role, distinct values and missing answers
       .values FIELD [N]     the N most frequent values of a field, with counts
-      .load FILE...         load CSV files (several with one header are appended)
+      .load FILE...         load CSV files (several with one header are appended) or a
+                            snapshot made by .save
+      .save FILE.csatdb     save the loaded data in csat's binary form (opens much faster)
       .read FILE            run a script of statements
       .format table|csv|json|markdown
       .set                  list settings; .set now latest|clock|2026-11-30T12:00,

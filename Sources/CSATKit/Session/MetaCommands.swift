@@ -5,7 +5,8 @@ import Foundation
 extension Session {
   /// The meta-commands, for `.help` and completion.
   public static let metaCommands = [
-    ".help", ".fields", ".values", ".load", ".format", ".set", ".read", ".timer", ".quit",
+    ".help", ".fields", ".values", ".load", ".save", ".format", ".set", ".read", ".timer",
+    ".quit",
   ]
 
   func runMetaCommand(_ statement: ScriptStatement, inputName: String) -> StatementOutcome {
@@ -45,6 +46,16 @@ extension Session {
     case ".load":
       guard !arguments.isEmpty else { return fail("'.load' needs one or more file names", []) }
       return load(paths: arguments) ? .success : .failure
+    case ".save":
+      guard arguments.count == 1 else { return fail("'.save' needs one file name", []) }
+      guard let catalog else { return fail("no data is loaded", ["load a file with '.load FILE'"]) }
+      do {
+        try Snapshot.write(catalog.dataset, to: arguments[0])
+        sink.message("saved \(catalog.dataset.rowCount) rows to \(arguments[0])\n")
+        return .success
+      } catch {
+        return fail("\(error)", [])
+      }
     case ".read":
       guard arguments.count == 1 else { return fail("'.read' needs one file name", []) }
       return read(arguments[0], statement, inputName)

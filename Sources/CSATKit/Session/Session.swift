@@ -158,7 +158,19 @@ public final class Session {
     do {
       var options = loadOptions
       options.timeZone = settings.timeZone
-      let result = try DatasetLoader.load(paths: paths, options: options)
+      let started = DispatchTime.now().uptimeNanoseconds
+      let result: LoadResult
+      if let path = paths.first, paths.count == 1, Snapshot.isSnapshot(path: path) {
+        var dataset = try Snapshot.read(path: path)
+        dataset.sources = [path]
+        if let name = options.csatColumn { try dataset.setRole(.csat, toColumnNamed: name) }
+        if let name = options.npsColumn { try dataset.setRole(.nps, toColumnNamed: name) }
+        if let name = options.timeColumn { try dataset.setRole(.time, toColumnNamed: name) }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        result = LoadResult(dataset: dataset, warnings: [], seconds: seconds)
+      } else {
+        result = try DatasetLoader.load(paths: paths, options: options)
+      }
       for warning in result.warnings { sink.message(warning.description + "\n") }
       catalog = Catalog(dataset: result.dataset)
       sink.message(LoadSummary.render(result, timeZone: settings.timeZone) + "\n")

@@ -1,0 +1,171 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A loaded dataset saved in csat's own binary form (`.save data.csatdb`), which opens again
+/// in a fraction of the time the CSV took: the column buffers are copied back as they are.
+///
+/// Layout: the 8 bytes `CSATDB01`, the header length (UInt64, little-endian), the header as
+/// JSON, then each column's buffers in column order, each padded to a multiple of 8 bytes:
+/// text codes (UInt32 each) followed by the dictionary as UTF-8 bytes with UInt64 end
+/// offsets; numbers as Float64 bit patterns; booleans as bytes; timestamps as Int64 ms.
+public enum Snapshot {
+  static let magic = Array("CSATDB01".utf8)
+
+  struct Header: Codable {
+    struct ColumnHeader: Codable {
+      var name: String
+      var type: String
+      /// Text columns: dictionary entries and dictionary bytes.
+      var entries: Int?
+      var bytes: Int?
+    }
+
+    var rows: Int
+    var sources: [String]
+    var csat: Int?
+    var nps: Int?
+    var time: Int?
+    var followUp: Int?
+    var columns: [ColumnHeader]
+  }
+
+  /// Whether a file starts with the snapshot's magic bytes.
+  public static func isSnapshot(path: String) -> Bool {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? handle.close() }
+    let start = (try? handle.read(upToCount: magic.count)) ?? Data()
+    return Array(start) == magic
+  }
+
+  // MARK: - Writing
+
+  /// Writes a dataset to `path`, replacing the file only once it is complete.
+  public static func write(_ dataset: Dataset, to path: String) throws {
+    var header = Header(
+      rows: dataset.rowCount, sources: dataset.sources, csat: dataset.roles.csat,
+      nps: dataset.roles.nps, time: dataset.roles.time, followUp: dataset.roles.followUp,
+      columns: [])
+    var body = Data()
+    for column in dataset.columns {
+      var entry = Header.ColumnHeader(name: column.name, type: column.type.rawValue)
+      switch column.data {
+      case .text(let text):
+        append(text.codes, to: &body)
+        let blob = text.dictionary.flatMap { Array($0.utf8) }
+        var ends: [UInt64] = []
+        var end: UInt64 = 0
+        for value in text.dictionary {
+          end += UInt64(value.utf8.count)
+          ends.append(end)
+        }
+        append(ends, to: &body)
+        append(blob, to: &body)
+        entry.entries = text.dictionary.count
+        entry.bytes = blob.count
+      case .number(let numbers): append(numbers.values, to: &body)
+      case .boolean(let booleans): append(booleans.values, to: &body)
+      case .timestamp(let times): append(times.values, to: &body)
+      }
+      header.columns.append(entry)
+    }
+    let json = try JSONEncoder().encode(header)
+    var file = Data(magic)
+    withUnsafeBytes(of: UInt64(json.count).littleEndian) { file.append(contentsOf: $0) }
+    file.append(json)
+    while file.count % 8 != 0 { file.append(0) }
+    file.append(body)
+    let temporary = path + ".partial"
+    guard FileManager.default.createFile(atPath: temporary, contents: file) else {
+      throw DataError(file: path, message: "cannot write the snapshot here")
+    }
+    if rename(temporary, path) != 0 {
+      unlink(temporary)
+      throw DataError(file: path, message: "cannot write the snapshot here")
+    }
+  }
+
+  private static func append<T>(_ values: [T], to body: inout Data) {
+    values.withUnsafeBytes { body.append(contentsOf: $0) }
+    while body.count % 8 != 0 { body.append(0) }
+  }
+
+  // MARK: - Reading
+
+  /// Reads a snapshot written by `write`.
+  public static func read(path: String) throws -> Dataset {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw DataError(file: path, message: "cannot read file")
+    }
+    return try data.withUnsafeBytes { raw in try decode(raw, path: path) }
+  }
+
+  private static func decode(_ raw: UnsafeRawBufferPointer, path: String) throws -> Dataset {
+    let broken = DataError(file: path, message: "not a csat snapshot, or a damaged one")
+    guard raw.count >= 16, Array(raw[0..<8]) == magic else { throw broken }
+    let headerLength = Int(
+      UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
+    guard headerLength >= 0, 16 + headerLength <= raw.count else { throw broken }
+    let json = Data(raw[16..<16 + headerLength])
+    guard let header = try? JSONDecoder().decode(Header.self, from: json) else { throw broken }
+    var reader = BufferReader(raw: raw, offset: (16 + headerLength + 7) / 8 * 8)
+    var columns: [Column] = []
+    for entry in header.columns {
+      let data: ColumnData
+      switch ColumnType(rawValue: entry.type) {
+      case .text:
+        guard let entries = entry.entries, let bytes = entry.bytes else { throw broken }
+        let codes: [UInt32] = try reader.take(header.rows, broken)
+        let ends: [UInt64] = try reader.take(entries, broken)
+        let blob: [UInt8] = try reader.take(bytes, broken)
+        var dictionary: [String] = []
+        var start = 0
+        for end in ends {
+          guard Int(end) >= start, Int(end) <= blob.count else { throw broken }
+          dictionary.append(String(decoding: blob[start..<Int(end)], as: UTF8.self))
+          start = Int(end)
+        }
+        guard codes.allSatisfy({ Int($0) < dictionary.count }) else { throw broken }
+        data = .text(TextColumn(codes: codes, dictionary: dictionary))
+      case .number: data = .number(NumberColumn(values: try reader.take(header.rows, broken)))
+      case .boolean: data = .boolean(BooleanColumn(values: try reader.take(header.rows, broken)))
+      case .timestamp:
+        data = .timestamp(TimestampColumn(values: try reader.take(header.rows, broken)))
+      case nil: throw broken
+      }
+      columns.append(Column(name: entry.name, data: data))
+    }
+    let valid = { (index: Int?) in index.map { $0 >= 0 && $0 < columns.count } ?? true }
+    guard [header.csat, header.nps, header.time, header.followUp].allSatisfy(valid) else {
+      throw broken
+    }
+    return Dataset(
+      columns: columns, rowCount: header.rows,
+      roles: Roles(
+        csat: header.csat, nps: header.nps, time: header.time, followUp: header.followUp),
+      sources: header.sources)
+  }
+
+  /// Copies typed buffers out of the file, each starting at a multiple of 8 bytes.
+  private struct BufferReader {
+    let raw: UnsafeRawBufferPointer
+    var offset: Int
+
+    mutating func take<T>(_ count: Int, _ error: DataError) throws -> [T] {
+      let length = count * MemoryLayout<T>.stride
+      guard count >= 0, offset + length <= raw.count, let base = raw.baseAddress else {
+        throw error
+      }
+      let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+        if length > 0, let target = buffer.baseAddress {
+          memcpy(target, base + offset, length)
+        }
+        initialized = count
+      }
+      offset += (length + 7) / 8 * 8
+      return values
+    }
+  }
+}
