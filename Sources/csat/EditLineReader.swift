@@ -16,8 +16,9 @@ import CSATKit
 /// or libedit counts them as columns. Call `close()` before exiting to restore the
 /// terminal; `deinit` does it too.
 final class EditLineReader: LineReader {
-  /// The words Tab may complete to: keywords, field names, meta-commands.
-  var completionCandidates: () -> [String] = { [] }
+  /// The words Tab may complete to, given the text before the cursor: keywords, field
+  /// names, meta-commands.
+  var completionCandidates: (String) -> [String] = { _ in [] }
 
   private var editLine: OpaquePointer?
   private var editHistory: OpaquePointer?
@@ -158,7 +159,7 @@ final class EditLineReader: LineReader {
 
     guard
       let outcome = Completion.complete(
-        textBeforeCursor: before, candidates: completionCandidates())
+        textBeforeCursor: before, candidates: completionCandidates(before))
     else { return UInt8(CC_REFRESH_BEEP) }
 
     if !outcome.choices.isEmpty {

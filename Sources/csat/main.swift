@@ -154,7 +154,7 @@ func runInteractive(session: Session, terminal: TerminalFacts, environment: [Str
     return runPiped(session: session)
   }
   defer { reader.close() }
-  reader.completionCandidates = { completionWords(session) }
+  reader.completionCandidates = { completionWords(session, before: $0) }
   printError("csat \(csatVersion): type .help for the language and metrics, Ctrl-D to leave\n")
   while true {
     switch reader.readLine(prompt: "csat> ") {
@@ -171,16 +171,31 @@ func runInteractive(session: Session, terminal: TerminalFacts, environment: [Str
   }
 }
 
-/// Words offered by Tab: meta-commands, keywords, metrics and the loaded fields.
-func completionWords(_ session: Session) -> [String] {
-  var words = Session.metaCommands + Binder.metricNames
-  words += [
-    "by", "where", "since", "between", "during", "this", "last", "having", "order", "top",
-    "bottom", "limit", "list", "and", "or", "not", "in", "contains", "starts", "with", "is",
-    "missing", "day", "week", "month", "quarter", "year",
-  ]
-  if let catalog = session.catalog { words += catalog.dataset.columns.map(\.name) }
-  return words
+/// Words offered by Tab, by what comes before the word: at the start of a statement the
+/// metrics, `list` and meta-commands; after `by` fields and calendar units; after a clause
+/// keyword or an operator, fields; elsewhere keywords and fields.
+func completionWords(_ session: Session, before text: String) -> [String] {
+  let fields = session.catalog?.dataset.columns.map(\.name) ?? []
+  let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" })
+  let current = text.last.map { $0 == " " || $0 == "," || $0 == "(" } == true ? "" : words.last
+  let previous = (current == nil || current == "" ? words.last : words.dropLast().last)?
+    .lowercased()
+  let isFirstWord = words.count <= (current == nil || current == "" ? 0 : 1)
+  if isFirstWord { return Session.metaCommands + Binder.metricNames + ["list"] }
+  if text.hasPrefix(".") { return fields }
+  let units = CalendarUnit.allCases.map(\.rawValue)
+  switch previous {
+  case "by": return fields + units
+  case "where", "and", "or", "not", "order", "list": return fields + ["by"]
+  case "since", "this", "last", "during", "between": return units
+  default:
+    let clauses = [
+      "by", "where", "since", "between", "during", "this", "last", "having", "order", "top",
+      "bottom", "limit", "and", "or", "not", "in", "contains", "starts", "with", "is", "missing",
+      "as", "asc", "desc",
+    ]
+    return clauses + Binder.metricNames + fields
+  }
 }
 
 /// `csat generate`: generated responses as CSV on stdout.
