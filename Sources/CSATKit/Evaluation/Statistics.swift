@@ -81,8 +81,9 @@ enum Statistics {
   /// z of the difference of two NPS: (nps1 − nps2) / √(v1/n1 + v2/n2), NPS as proportions
   /// and v the per-respondent variance (`npsVariance`).
   ///
-  /// nil when either n is 0. With no variance on either side the difference is certain: ±∞
-  /// when the two differ, 0 when they are equal.
+  /// nil when either n is 0, and when neither side varies (every answer alike on both sides)
+  /// but the two differ: the normal approximation cannot say how sure that difference is.
+  /// Two equal figures with no variance give 0.
   static func npsZ(_ first: Tally, _ second: Tally) -> Double? {
     guard first.n > 0, second.n > 0 else { return nil }
     let difference =
@@ -91,7 +92,7 @@ enum Statistics {
     let error =
       (npsVariance(first) / Double(first.n) + npsVariance(second) / Double(second.n))
       .squareRoot()
-    guard error > 0 else { return difference == 0 ? 0 : difference * .infinity }
+    guard error > 0 else { return difference == 0 ? 0 : nil }
     return difference / error
   }
 
