@@ -6,21 +6,25 @@ import Testing
 /// 2026-11-30 12:00 UTC). Interval and low-n columns are left out (IntervalQueryTests checks
 /// them); the comparison columns are the subject here.
 @Suite struct BaselineQueryTests {
-  func csv(_ query: String) -> String {
-    FigureColumns.removed(from: Fixtures.run(query).output)
+  func csv(_ query: String, reversed: Bool = false) -> String {
+    FigureColumns.removed(from: Fixtures.run(query, reversed: reversed).output)
   }
 
-  @Test func previousWindowEndsAtTheSameClockTime() {
+  /// Rows out of time order are selected by a condition rather than a row range.
+  @Test(arguments: [false, true])
+  func previousWindowEndsAtTheSameClockTime(reversed: Bool) {
     // since 30d: 2026-11-01 00:00 to now, rows 4–7, CSAT 3 2 4 5 → 2 of 4 = 50.0.
     // Previous: 30 days earlier, 2026-10-02 00:00 to 2026-10-31 12:00: row 2 (CSAT 1) only;
     // row 3 (10-31 23:59) is after 12:00. 0 of 1 → 0.0; change 50.0.
     // Pooled p = 2 / 5 = 0.4; SE √(0.4 × 0.6 × (1/4 + 1/1)) = √0.3 = 0.547723;
     // z = 0.5 / 0.547723 = 0.912871 < 1.959964: not significant.
     #expect(
-      csv("csat since 30d vs previous")
+      csv("csat since 30d vs previous", reversed: reversed)
         == "n,csat,n_previous,csat_previous,csat_change,csat_significant\n"
         + "4,50.0,1,0.0,50.0,false\n")
-    #expect(csv("count since 30d vs previous") == "count,count_previous,count_change\n4,1,3\n")
+    #expect(
+      csv("count since 30d vs previous", reversed: reversed)
+        == "count,count_previous,count_change\n4,1,3\n")
   }
 
   @Test func groupsOfEitherWindowAppear() {

@@ -58,6 +58,18 @@ import Testing
         == "n,csat,csat_low,csat_high,low_n\n1,100.0,27.0,100.0,true\n")
   }
 
+  @Test func settingsRefuseOtherLevelsAndNegativeMinimums() {
+    let level = Fixtures.run(".set confidence 80")
+    #expect(level.outcome == .failure)
+    #expect(level.messages.contains("'.set confidence' takes 90, 95 or 99 (percent)"))
+    let minimum = Fixtures.run(".set min_n -1")
+    #expect(minimum.outcome == .failure)
+    #expect(minimum.messages.contains("'.set min_n' takes a whole number of respondents"))
+    // Both show in the settings list.
+    let listed = Fixtures.run(".set confidence 99%\n.set min_n 5\n.set").output
+    #expect(listed.contains("confidence,99%\nmin_n,5\n"))
+  }
+
   @Test func severalMetricsEachHaveTheirOwnFlag() {
     // csat 4 of 7 → [25.0, 84.2]. avg(nps_score): (10 + 8 + 6 + 7 + 3 + 9 + 10) / 7 = 53 / 7
     // = 7.57…, no interval; count has neither interval nor flag.
