@@ -47,17 +47,15 @@ public struct Binder {
     var metrics: [BoundMetric] = []
     for metric in query.metrics { metrics.append(try bind(metric: metric)) }
     let groupings = try query.groupings.map { try bind(grouping: $0) }
-    var columns = groupings.map(\.name)
-    if metrics.count == 1 && metrics[0].kind != .count {
-      columns += ["n", metrics[0].name]
-    } else {
-      for metric in metrics {
-        columns += metric.kind == .count ? [metric.name] : [metric.name + "_n", metric.name]
-      }
-    }
+    let layout = QueryLayout.columns(
+      groupings: groupings, metrics: metrics, baseline: query.baseline?.kind)
+    let columns = layout.map(\.name)
     try checkDistinct(columns, query: query)
     let condition = try query.condition.map { try bind(condition: $0) }
     let window = try query.window.map { try resolve($0) }
+    let baseline = try query.baseline.map {
+      try bind(baseline: $0, window: query.window, groupings: groupings)
+    }
     let having = try query.having.map { try bind(having: $0, columns: columns) }
     let order = try query.orderBy.map { item in
       BoundOrder(
@@ -66,8 +64,8 @@ public struct Binder {
     }
     return BoundQuery(
       metrics: metrics, groupings: groupings, condition: condition, window: window,
-      having: having, order: order, rank: query.rank, limit: query.limit,
-      resultColumns: columns)
+      having: having, order: order, rank: query.rank, limit: query.limit, baseline: baseline,
+      confidence: settings.confidence, minimumN: settings.minimumN, columns: layout)
   }
 
   private func checkDistinct(_ columns: [String], query: QuerySyntax) throws {

@@ -85,7 +85,8 @@ public struct ResolvedWindow: Sendable, Equatable {
   /// The local day of `lower` and of the last instant in the window.
   public var firstDay: Int
   public var lastDay: Int
-  /// Whether the window ends at now (shown with a time) or at a period's end.
+  /// Whether the window ends at a clock time (now, or now moved back for `vs previous`),
+  /// shown with a time, or at a day's end.
   public var endsNow: Bool
 }
 
@@ -113,8 +114,17 @@ public struct BoundQuery: Sendable, Equatable {
   public var order: [BoundOrder]
   public var rank: RankSyntax?
   public var limit: Int?
+  /// What the figures are compared with (`vs ...`), if anything.
+  public var baseline: BoundBaseline?
+  /// The level of intervals and significance tests.
+  public var confidence: ConfidenceLevel
+  /// Figures from fewer respondents are flagged as too few to trust.
+  public var minimumN: Int
+  /// The result's columns, in order.
+  public var columns: [BoundColumn]
+
   /// The names of the result's columns, in order.
-  public var resultColumns: [String]
+  public var resultColumns: [String] { columns.map(\.name) }
 }
 
 public struct BoundList: Sendable, Equatable {

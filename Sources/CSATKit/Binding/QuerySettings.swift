@@ -17,14 +17,20 @@ public struct QuerySettings: Sendable {
   public var now: NowSetting
   /// `.set satisfied >= N`: the lowest satisfied score; nil means the top two points.
   public var satisfiedFrom: Int?
+  /// `.set confidence 90|95|99`: the level of intervals and significance tests.
+  public var confidence: ConfidenceLevel
+  /// `.set min_n N`: a figure from fewer respondents is marked as too few to trust.
+  public var minimumN: Int
 
   public init(
     timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current, now: NowSetting = .clock,
-    satisfiedFrom: Int? = nil
+    satisfiedFrom: Int? = nil, confidence: ConfidenceLevel = .ninetyFive, minimumN: Int = 30
   ) {
     self.timeZone = timeZone
     self.now = now
     self.satisfiedFrom = satisfiedFrom
+    self.confidence = confidence
+    self.minimumN = minimumN
   }
 
   /// The report time zone from the environment's `TZ`, UTC when unset or unknown.
@@ -39,5 +45,21 @@ extension TimeZone {
   /// The zone's name as shown to users: `UTC` rather than Foundation's `GMT` alias.
   public var displayName: String {
     ["GMT", "GMT+0000", "Etc/UTC", "Etc/GMT"].contains(identifier) ? "UTC" : identifier
+  }
+}
+
+/// The confidence level of intervals and significance tests.
+public enum ConfidenceLevel: Int, Sendable, Equatable, CaseIterable {
+  case ninety = 90
+  case ninetyFive = 95
+  case ninetyNine = 99
+
+  /// The two-sided critical value of the standard normal distribution, to six decimals.
+  public var z: Double {
+    switch self {
+    case .ninety: 1.644854
+    case .ninetyFive: 1.959964
+    case .ninetyNine: 2.575829
+    }
   }
 }

@@ -99,4 +99,37 @@ struct Accumulators {
     case .average, .count: return (n, .notApplicable)
     }
   }
+
+  // MARK: - Counts behind a figure (intervals and comparisons; see Statistics.swift)
+
+  /// The counts behind a share or NPS figure in a group (empty when the group has no rows);
+  /// nil for `avg` and `count`.
+  func tally(_ metric: BoundMetric, group: Int?) -> Tally? {
+    let hits: ClosedRange<Int>
+    var detractors: ClosedRange<Int>?
+    switch metric.kind {
+    case .csat(let from): hits = from...Int(Int8.max)
+    case .dsat(let to): hits = Int(Int8.min)...to
+    case .nps:
+      hits = 9...10
+      detractors = 0...6
+    case .promoters: hits = 9...10
+    case .passives: hits = 7...8
+    case .detractors: hits = 0...6
+    case .average, .count: return nil
+    }
+    guard let group, let column = metric.column, let histogram = histograms[column] else {
+      return .empty
+    }
+    return Tally(
+      n: histogram.answers(group: group), hits: histogram.count(group: group, scores: hits),
+      detractors: detractors.map { histogram.count(group: group, scores: $0) } ?? 0)
+  }
+
+  /// The sum and the number of answers behind an `avg` in a group; nil for other metrics.
+  func averageTotals(_ metric: BoundMetric, group: Int?) -> (sum: Double, n: Int)? {
+    guard metric.kind == .average else { return nil }
+    guard let group, let column = metric.column, let totals = sums[column] else { return (0, 0) }
+    return (totals.sum[group], totals.answers[group])
+  }
 }

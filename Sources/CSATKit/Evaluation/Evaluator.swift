@@ -12,22 +12,13 @@ public struct Evaluator {
 
   /// Runs a query: select rows, number groups, count, then shape the result.
   public func run(_ query: BoundQuery) -> ResultTable {
-    let selection = select(condition: query.condition, window: query.window)
-    let fillTime = query.window != nil || query.groupings.count == 1
-    let dimensions = query.groupings.map {
-      dimension($0, window: query.window, range: selection.range, fillTime: fillTime)
+    let figures: [RowFigures]
+    if case .window(let earlier) = query.baseline, let window = query.window {
+      figures = comparedRows(query, window: window, earlier: earlier)
+    } else {
+      figures = groupedRows(query)
     }
-    let groups = GroupIndex(dimensions: dimensions, count: selection.range.count)
-    let counts = Accumulators(query.metrics, catalog: catalog, groups: groups, selection: selection)
-    var rows = groups.resultGroups(counts.rows).map { keys, group -> [Cell] in
-      let labels = zip(dimensions, keys).map { $0.labels[$1] }
-      return labels
-        + query.metrics.flatMap { metric -> [Cell] in
-          let (n, value) = counts.figure(metric, group: group)
-          if metric.kind == .count { return [value] }
-          return [.integer(n), value]
-        }
-    }
+    var rows = figures.map { cells($0, query) }
     let groupingCount = query.groupings.count
     rows = rows.filter { row in query.having.map { Self.holds($0, row) } ?? true }
     if let rank = query.rank, let metricColumn = firstMetricColumn(query) {
@@ -38,10 +29,13 @@ public struct Evaluator {
       rows = Self.ordered(rows, by: query.order)
     }
     if let limit = query.limit { rows = Array(rows.prefix(limit)) }
-    let columns = query.resultColumns.enumerated().map { index, name in
-      ResultColumn(name: name, isNumeric: index >= groupingCount)
+    var caption = caption(query.window)
+    if case .window(let earlier) = query.baseline, let text = caption {
+      caption = text + "; " + baselineCaption(earlier)
     }
-    return ResultTable(columns: columns, rows: rows, caption: caption(query.window))
+    return ResultTable(
+      columns: resultColumns(query), rows: rows, caption: caption,
+      confidence: query.confidence.rawValue, minimumN: query.minimumN)
   }
 
   /// The result column of the first metric's value.
@@ -85,6 +79,17 @@ public struct Evaluator {
     let minutes = Int(abs(offset) / 60_000)
     let sign = offset < 0 ? "-" : "+"
     return text + "\(sign)\(CalendarMath.pad(minutes / 60, 2)):\(CalendarMath.pad(minutes % 60, 2))"
+  }
+
+  /// The earlier window of `vs previous` or `vs last year`: `previous: 2026-10-02 00:00 to
+  /// 2026-10-31 12:00`.
+  func baselineCaption(_ window: ResolvedWindow) -> String {
+    let first = CalendarMath.label(CalendarMath.civilDate(window.firstDay))
+    if window.endsNow {
+      return "\(window.text): \(first) 00:00 to \(localTimeText(window.upper - 1))"
+    }
+    let last = CalendarMath.label(CalendarMath.civilDate(window.lastDay))
+    return "\(window.text): \(first) to \(last)"
   }
 
   /// `YYYY-MM-DD HH:MM` in the report time zone.

@@ -47,8 +47,8 @@ public enum TokenKind: Sendable, Equatable {
 /// The reserved words of the language, matched without regard to case.
 public enum Keyword: String, Sendable, Equatable, CaseIterable {
   case and, `as`, asc, between, bottom, by, contains, desc, during, `false`, having, `in`, `is`
-  case last, limit, list, missing, not, or, order, since, starts, this, top, `true`, `where`
-  case with
+  case last, limit, list, missing, not, or, order, since, starts, this, top, `true`, vs
+  case `where`, with
 
   /// Looks a word up as a keyword, in any case.
   init?(word: Substring) {

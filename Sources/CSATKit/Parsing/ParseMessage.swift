@@ -83,9 +83,30 @@ enum ParseMessage {
     switch keyword {
     case .by: "'list' shows responses one by one; to group, write a query: count by rep"
     case .having: "'having' filters groups; use 'where' to filter responses"
+    case .vs: "'vs' compares figures; write a query: csat since 30d vs previous"
     default: "to keep the first rows, write 'order by ... limit N'"
     }
   }
+
+  // MARK: - Baselines (`vs`)
+
+  static let baselineTarget = "'previous', 'last year' or 'rest' after 'vs'"
+  static let baselineTargetNote =
+    "'vs previous' compares with the window just before, 'vs last year' with the same window"
+    + " a year earlier, 'vs rest' each group with all other responses"
+  static let lastYearUnit = "'year' after 'vs last'"
+  static let lastYearNote =
+    "'vs last year' compares with the same window a year earlier; for the period just before,"
+    + " write 'vs previous'"
+
+  static func baselineNeedsWindow(_ kind: BaselineSyntax.Kind) -> String {
+    let clause = kind == .lastYear ? "vs last year" : "vs previous"
+    return "'\(clause)' compares the query's window with an earlier one, but the query has no"
+      + " window"
+  }
+
+  static let baselineNeedsWindowNote =
+    "add a window, e.g. 'since 30d', 'last month' or 'during 2024-Q3'"
 
   // MARK: - Values
 

@@ -2,6 +2,7 @@
 enum ParsedClause {
   case filter(ExprSyntax)
   case window(WindowSyntax)
+  case baseline(BaselineSyntax)
   case having(ExprSyntax)
   case order([OrderItemSyntax])
   case rank(RankSyntax)
@@ -11,12 +12,13 @@ enum ParsedClause {
 /// Which clause a keyword starts; the five window keywords share one, as do `top` and
 /// `bottom`, since a statement takes at most one of each.
 enum ClauseSlot: Hashable {
-  case filter, window, having, order, rank, limit
+  case filter, window, baseline, having, order, rank, limit
 
   init?(_ keyword: Keyword) {
     switch keyword {
     case .where: self = .filter
     case .since, .between, .during, .this, .last: self = .window
+    case .vs: self = .baseline
     case .having: self = .having
     case .order: self = .order
     case .top, .bottom: self = .rank
@@ -53,6 +55,7 @@ extension StatementParser {
       switch clause {
       case .filter(let condition): query.condition = condition
       case .window(let window): query.window = window
+      case .baseline(let baseline): query.baseline = baseline
       case .having(let condition): query.having = condition
       case .order(let items): query.orderBy = items
       case .rank(let rank): query.rank = rank
@@ -60,6 +63,11 @@ extension StatementParser {
       }
     }
     query.range = SourceRange(start, previousEnd)
+    if let baseline = query.baseline, baseline.kind != .rest, query.window == nil {
+      throw error(
+        ParseMessage.baselineNeedsWindow(baseline.kind), at: baseline.range,
+        notes: [ParseMessage.baselineNeedsWindowNote])
+    }
     return query
   }
 
@@ -78,7 +86,7 @@ extension StatementParser {
       case .window(let window): list.window = window
       case .order(let items): list.orderBy = items
       case .limit(let count): list.limit = count
-      case .having, .rank: break  // parseClauses refuses these in a list
+      case .having, .rank, .baseline: break  // parseClauses refuses these in a list
       }
     }
     list.range = SourceRange(start, previousEnd)
@@ -98,7 +106,7 @@ extension StatementParser {
       guard case .keyword(let keyword) = token.kind else {
         throw clauseExpected(inList: inList, byAllowed: byAllowed)
       }
-      if inList, [.by, .having, .top, .bottom].contains(keyword) {
+      if inList, [.by, .having, .top, .bottom, .vs].contains(keyword) {
         throw error(
           ParseMessage.notInList(token.text.lowercased()), at: token.range,
           notes: [ParseMessage.notInListNote(keyword)])
@@ -118,7 +126,7 @@ extension StatementParser {
   }
 
   /// One clause, starting at its keyword: `where_clause`, `having_clause`, `window`,
-  /// `order_clause`, `rank_clause` or `limit_clause`.
+  /// `baseline`, `order_clause`, `rank_clause` or `limit_clause`.
   ///
   /// Afterwards `continuation` says what could have gone on the clause, for the error if
   /// what follows starts no clause.
@@ -136,6 +144,8 @@ extension StatementParser {
       return slot == .filter ? .filter(condition) : .having(condition)
     case .window:
       return .window(try parseWindow())
+    case .baseline:
+      return .baseline(try parseBaseline())
     case .order:
       return .order(try parseOrderClause())
     case .rank:
@@ -166,8 +176,8 @@ extension StatementParser {
     items.append("'order by'")
     keywords.append(.order)
     if !inList {
-      items += ["'top'", "'bottom'"]
-      keywords += [.top, .bottom]
+      items += ["'top'", "'bottom'", "'vs'"]
+      keywords += [.top, .bottom, .vs]
     }
     items.append("'limit'")
     keywords.append(.limit)

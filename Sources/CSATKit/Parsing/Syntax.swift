@@ -191,13 +191,35 @@ public struct RankSyntax: Sendable, Equatable {
   }
 }
 
-/// `metrics [by groupings] [where ...] [window] [having ...] [order by ...] [top|bottom N]
-/// [limit N]`; the clauses after the groupings may come in any order, each at most once.
+/// What a query's figures are compared with: `vs previous`, `vs last year`, `vs rest`.
+public struct BaselineSyntax: Sendable, Equatable {
+  public enum Kind: Sendable, Equatable {
+    /// The window of the same length, or the period of the same kind, just before.
+    case previous
+    /// The same window one year earlier.
+    case lastYear
+    /// All other responses of the query, for each group.
+    case rest
+  }
+
+  public var kind: Kind
+  public var range: SourceRange
+
+  public init(_ kind: Kind, range: SourceRange) {
+    self.kind = kind
+    self.range = range
+  }
+}
+
+/// `metrics [by groupings] [where ...] [window] [vs ...] [having ...] [order by ...]
+/// [top|bottom N] [limit N]`; the clauses after the groupings may come in any order, each at
+/// most once.
 public struct QuerySyntax: Sendable, Equatable {
   public var metrics: [MetricSyntax]
   public var groupings: [GroupingSyntax]
   public var condition: ExprSyntax?
   public var window: WindowSyntax?
+  public var baseline: BaselineSyntax?
   public var having: ExprSyntax?
   public var orderBy: [OrderItemSyntax]
   public var rank: RankSyntax?
@@ -206,13 +228,15 @@ public struct QuerySyntax: Sendable, Equatable {
 
   public init(
     metrics: [MetricSyntax], groupings: [GroupingSyntax] = [], condition: ExprSyntax? = nil,
-    window: WindowSyntax? = nil, having: ExprSyntax? = nil, orderBy: [OrderItemSyntax] = [],
-    rank: RankSyntax? = nil, limit: Int? = nil, range: SourceRange
+    window: WindowSyntax? = nil, baseline: BaselineSyntax? = nil, having: ExprSyntax? = nil,
+    orderBy: [OrderItemSyntax] = [], rank: RankSyntax? = nil, limit: Int? = nil,
+    range: SourceRange
   ) {
     self.metrics = metrics
     self.groupings = groupings
     self.condition = condition
     self.window = window
+    self.baseline = baseline
     self.having = having
     self.orderBy = orderBy
     self.rank = rank

@@ -57,15 +57,31 @@ public enum Cell: Sendable, Equatable {
   case boolean(Bool)
 }
 
+/// What a column adds to another one, so that a terminal table can show them together.
+public enum ColumnRole: Sendable, Equatable {
+  /// A column of its own.
+  case plain
+  /// The lower or upper bound of the confidence interval of the figure in the column at
+  /// this index.
+  case lowerBound(of: Int)
+  case upperBound(of: Int)
+  /// Whether the figure in the column at this index rests on too few respondents.
+  case lowN(of: Int)
+}
+
 /// A column of a result: its name and how its cells line up.
 public struct ResultColumn: Sendable, Equatable {
   public var name: String
   /// Numbers are right-aligned on a terminal.
   public var isNumeric: Bool
+  /// Every format but the terminal table shows every column as it is; the table folds the
+  /// columns that are not `.plain` into the figure they belong to.
+  public var role: ColumnRole
 
-  public init(name: String, isNumeric: Bool) {
+  public init(name: String, isNumeric: Bool, role: ColumnRole = .plain) {
     self.name = name
     self.isNumeric = isNumeric
+    self.role = role
   }
 }
 
@@ -75,10 +91,19 @@ public struct ResultTable: Sendable, Equatable {
   public var rows: [[Cell]]
   /// A line shown above the table on a terminal only, e.g. the resolved time window.
   public var caption: String?
+  /// The confidence level of the intervals, in percent, for the terminal table's note.
+  public var confidence: Int?
+  /// The n under which a figure is flagged, for the terminal table's note.
+  public var minimumN: Int?
 
-  public init(columns: [ResultColumn], rows: [[Cell]], caption: String? = nil) {
+  public init(
+    columns: [ResultColumn], rows: [[Cell]], caption: String? = nil, confidence: Int? = nil,
+    minimumN: Int? = nil
+  ) {
     self.columns = columns
     self.rows = rows
     self.caption = caption
+    self.confidence = confidence
+    self.minimumN = minimumN
   }
 }

@@ -10,17 +10,15 @@
 ///
 /// Columns are two spaces apart; numeric columns (header included) are right-aligned and
 /// text columns left-aligned, measured in display columns. Text cells are kept to one line
-/// and cut at `RenderStyle.maxCellWidth`. Lines carry no trailing spaces.
+/// and cut at `RenderStyle.maxCellWidth`. Lines carry no trailing spaces. Confidence intervals
+/// and low-n flags are shown inside the figure they belong to (see `TerminalFigures`).
 public enum TableRenderer {
   /// The result drawn as a table, ending with a newline.
   public static func render(_ table: ResultTable, style: RenderStyle = .plain) -> String {
-    let columnCount = table.columns.count
-    let headers = table.columns.map { CellText.singleLine($0.name) }
-    let cells = table.rows.map { row in
-      (0..<columnCount).map { index in
-        index < row.count ? cellText(row[index], style: style) : ""
-      }
-    }
+    let view = TerminalFigures(table) { cellText($0, style: style) }
+    let headers = view.headers
+    let cells = view.cells
+    let columnCount = headers.count
 
     var widths = headers.map(DisplayWidth.of)
     for row in cells {
@@ -28,7 +26,7 @@ public enum TableRenderer {
         widths[index] = max(widths[index], DisplayWidth.of(text))
       }
     }
-    let alignRight = table.columns.map(\.isNumeric)
+    let alignRight = view.alignRight
 
     var lines: [String] = []
     if let caption = table.caption {
@@ -44,6 +42,7 @@ public enum TableRenderer {
       }
     }
     lines.append(footer(rowCount: table.rows.count))
+    lines += view.notes
     return lines.joined(separator: "\n") + "\n"
   }
 

@@ -9,8 +9,8 @@ enum HelpText {
 
       metric, ... [by field|day|week|month|quarter|year, ...] [where condition]
         [since 30d|12w|6mo|1y|2024-01-01 | between DATE and DATE | during 2024|2024-Q3|2024-05
-         | this|last week|month|quarter|year] [having condition] [order by column [desc]]
-        [top N | bottom N] [limit N]
+         | this|last week|month|quarter|year] [vs previous|last year|rest]
+        [having condition] [order by column [desc]] [top N | bottom N] [limit N]
       Names with spaces go in back-quotes: `Ticket Channel`. Strings in double quotes.
       In 'where' a name is a field (nps reads the NPS column); in the metric list, a metric.
       Conditions: = != < <= > >=, in (...), not in (...), contains "x", starts with "x"
@@ -30,6 +30,23 @@ enum HelpText {
       A group with n = 0 shows n/a. Figures are rounded once, to one decimal, halves away
       from zero.
 
+    Intervals, low n and comparisons (z = 1.644854, 1.959964, 2.575829 at 90, 95, 99 %)
+      shares      Wilson score interval, p = x/n: (p + z²/2n ± z·√(p(1−p)/n + z²/4n²))
+                  / (1 + z²/n); shown as 81.2 ±1.4 or 81.2 [79.8, 82.5]; columns
+                  <metric>_low, <metric>_high in csv, json and markdown
+      nps         Var = (p + d − (p − d)²) / n for promoter and detractor shares p, d;
+                  NPS ± z·√Var·100, clipped to [−100, 100]
+      avg, count  no interval
+      low n       n < 30 ('.set min_n N'): '*' after the figure; low_n (one metric) or
+                  <metric>_low_n (several) in csv, json and markdown
+      vs previous the window of the same length (or the period) just before; vs last year:
+                  the same window a year earlier; both need a window. vs rest: each group
+                  against all other responses. Columns n_previous, <metric>_previous,
+                  <metric>_change (points), <metric>_significant (n_rest, <metric>_rest)
+      tests       shares: pooled two-proportion z = (p1 − p2) / √(p(1−p)(1/n1 + 1/n2));
+                  nps: z = (nps1 − nps2) / √(s1²/n1 + s2²/n2), s² = p + d − (p − d)²;
+                  significant when |z| > z of the confidence level
+
     Meta-commands
       .help                 this text
       .fields               fields with type, role, distinct values and missing answers
@@ -41,6 +58,7 @@ enum HelpText {
       .format table|csv|json|markdown
       .set                  list settings; .set now latest|clock|2026-11-30T12:00,
                             .set tz Europe/Paris, .set satisfied >= 4,
+                            .set confidence 90|95|99, .set min_n 30,
                             .set csat|nps|time|followup FIELD, .set date_format mdy|dmy
       .timer on|off         print each statement's run time on stderr
       .quit                 leave (Ctrl-D too)

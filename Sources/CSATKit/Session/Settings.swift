@@ -17,7 +17,8 @@ public struct SettingError: Error, Sendable, Equatable, CustomStringConvertible 
 
 extension Session {
   static let settingNames = [
-    "now", "tz", "satisfied", "csat", "nps", "time", "followup", "date_format",
+    "now", "tz", "satisfied", "confidence", "min_n", "csat", "nps", "time", "followup",
+    "date_format",
   ]
 
   /// Applies `.set NAME VALUE...`; with no arguments lists the settings.
@@ -43,6 +44,18 @@ extension Session {
         throw SettingError(
           "'.set satisfied' takes '>= N' (the lowest satisfied score) or 'default'")
       }
+    case "confidence":
+      let number = values[0].hasSuffix("%") ? String(values[0].dropLast()) : values[0]
+      guard values.count == 1, let level = Int(number).flatMap(ConfidenceLevel.init) else {
+        throw SettingError("'.set confidence' takes 90, 95 or 99 (percent)")
+      }
+      settings.confidence = level
+    case "min_n", "minimum_n":
+      guard values.count == 1, let minimum = Int(values[0]), minimum >= 0 else {
+        throw SettingError(
+          "'.set min_n' takes a whole number of respondents (0 flags nothing)")
+      }
+      settings.minimumN = minimum
     case "csat", "csat_column", "nps", "nps_column", "time", "time_column", "followup",
       "followed_up", "followup_column":
       try setRole(name, column: values.joined(separator: " "))
@@ -96,6 +109,8 @@ extension Session {
       [.text("now"), .text(now)],
       [.text("tz"), .text(settings.timeZone.displayName)],
       [.text("satisfied"), .text(satisfied)],
+      [.text("confidence"), .text("\(settings.confidence.rawValue)%")],
+      [.text("min_n"), .text(String(settings.minimumN))],
       [.text("format"), .text(format.rawValue)],
       [.text("date_format"), .text(loadOptions.dateOrder?.rawValue ?? "decided per column")],
     ]

@@ -23,6 +23,9 @@ struct RunResult: Sendable, Equatable {
     return EndToEnd.replacing(pattern, in: stderr, with: "")
   }
 
+  /// stdout without the interval and low-n columns (see `FigureColumns`).
+  var figures: String { FigureColumns.removed(from: stdout) }
+
   /// stderr with the load time replaced by `<t>` (`in 0.01 s` → `in <t> s`).
   var stderrWithoutTimings: String {
     EndToEnd.replacing(#"(loaded [^\n]* in )[0-9]+\.[0-9]+( s)"#, in: stderr, with: "$1<t>$2")

@@ -21,7 +21,7 @@ import Testing
     let result = try scratch.run(
       csv, "--now", EndToEnd.now, "--format", "csv", "-e", "nps", "-e", "count", "-e", "csat")
 
-    #expect(result.stdout == "n,nps\n9,11.1\ncount\n10\nn,csat\n8,62.5\n")
+    #expect(result.figures == "n,nps\n9,11.1\ncount\n10\nn,csat\n8,62.5\n")
     #expect(result.messages == "")
     #expect(result.status == 0)
   }
@@ -45,7 +45,7 @@ import Testing
 
     // NPS by rep: Ana 10 9 3 9 → 50.0 over 4; Bo 7 0 → −50.0 over 2.
     #expect(
-      result.stdout == """
+      result.figures == """
         count
         10
         n,csat
@@ -68,7 +68,7 @@ import Testing
     let result = try scratch.run(
       csv, "--format", "csv", "-e", "count", "-f", "one.csatq", "-e", "dsat")
 
-    #expect(result.stdout == "count\n10\nn,csat\n8,62.5\nn,dsat\n8,25.0\n")
+    #expect(result.figures == "count\n10\nn,csat\n8,62.5\nn,dsat\n8,25.0\n")
     #expect(result.status == 0)
   }
 
@@ -78,7 +78,7 @@ import Testing
 
     let result = try scratch.run(csv, "--format", "csv", input: "csat\ncount\n")
 
-    #expect(result.stdout == "n,csat\n8,62.5\ncount\n10\n")
+    #expect(result.figures == "n,csat\n8,62.5\ncount\n10\n")
     // No banner and no prompt: nothing but the load summary on stderr.
     #expect(result.messages == "")
     #expect(result.status == 0)
@@ -90,13 +90,19 @@ import Testing
 
     let result = try scratch.run(csv, input: "csat\n")
 
+    // 5 of 8 satisfied; Wilson with z = 1.959964: z²/n = 3.841459 / 8 = 0.480182, divisor
+    // 1.480182; centre (0.625 + 0.240091) / 1.480182 = 0.584449; half-width
+    // 1.959964·√(0.625·0.375/8 + 3.841459/256) / 1.480182 = 1.959964·√0.044303 / 1.480182 =
+    // 0.278707 → [30.6, 86.3]; n = 8 < 30, so marked.
     #expect(
       result.stdout == """
         all responses: 2026-11-02 to 2026-11-30 (UTC)
         n  csat
-        ─  ────
-        8  62.5
+        ─  ───────────────────
+        8  62.5 [30.6, 86.3] *
         (1 row)
+        * n < 30: too few responses to trust
+        ±, [low, high]: 95% confidence interval
 
         """)
     #expect(result.status == 0)
@@ -108,7 +114,7 @@ import Testing
 
     let result = try scratch.run(csv, "--format", "csv", "-e", "count", "-e", ".quit", "-e", "csat")
 
-    #expect(result.stdout == "count\n10\n")
+    #expect(result.figures == "count\n10\n")
     #expect(result.status == 0)
   }
 
@@ -120,11 +126,11 @@ import Testing
 
     let result = try scratch.run(csv, "--format", "csv", "-e", "csat by rep wher rep = \"Ana\"")
 
-    #expect(result.stdout == "")
+    #expect(result.figures == "")
     #expect(
       result.messages == """
         -e:1:13: error: expected 'where', a window ('since', 'between', 'during', 'this', \
-        'last'), 'having', 'order by', 'top', 'bottom', 'limit' or the end of the statement, \
+        'last'), 'having', 'order by', 'top', 'bottom', 'vs', 'limit' or the end of the statement, \
         but found 'wher'
         csat by rep wher rep = "Ana"
                     ^~~~
@@ -141,7 +147,7 @@ import Testing
     let result = try scratch.run(
       csv, "--format", "csv", "-e", "count", "-e", "csat by nobody", "-e", "nps")
 
-    #expect(result.stdout == "count\n10\n")
+    #expect(result.figures == "count\n10\n")
     #expect(
       result.messages == """
         -e:1:9: error: no field named 'nobody'
@@ -160,11 +166,11 @@ import Testing
 
     let result = try scratch.run(csv, "--format", "csv", "-f", "script.csatq")
 
-    #expect(result.stdout == "count\n10\n")
+    #expect(result.figures == "count\n10\n")
     #expect(
       result.messages == """
         script.csatq:3:12: error: expected 'where', a window ('since', 'between', 'during', \
-        'this', 'last'), 'having', 'order by', 'top', 'bottom', 'limit' or the end of the \
+        'this', 'last'), 'having', 'order by', 'top', 'bottom', 'vs', 'limit' or the end of the \
         statement, but found 'sinse'
         nps by rep sinse 7d
                    ^~~~~
@@ -181,7 +187,7 @@ import Testing
     let result = try scratch.run(
       csv, "--format", "csv", input: "count\n\ncsat since 6m\ncsat\n")
 
-    #expect(result.stdout == "count\n10\n")
+    #expect(result.figures == "count\n10\n")
     #expect(
       result.messages == """
         <stdin>:3:12: error: ambiguous duration unit 'm' in '6m': write 'mo' for months
@@ -199,7 +205,7 @@ import Testing
 
     let result = try scratch.run("-e", "csat")
 
-    #expect(result.stdout == "")
+    #expect(result.figures == "")
     #expect(
       result.stderr == """
         -e:1: error: no data is loaded
@@ -216,7 +222,7 @@ import Testing
 
     let result = try scratch.run("plain.csv", "-e", "csat since 7d")
 
-    #expect(result.stdout == "")
+    #expect(result.figures == "")
     #expect(
       result.stderr.hasSuffix(
         """
@@ -237,7 +243,7 @@ import Testing
 
     let result = try scratch.run("nosuch.csv", "-e", "csat")
 
-    #expect(result.stdout == "")
+    #expect(result.figures == "")
     #expect(result.stderr == "nosuch.csv: error: cannot read file: no such file or directory\n")
     #expect(result.status == 1)
   }
@@ -249,7 +255,7 @@ import Testing
 
     let result = try scratch.run("broken.csv", "-e", "csat")
 
-    #expect(result.stdout == "")
+    #expect(result.figures == "")
     #expect(
       result.stderr
         == "broken.csv:3: error: unclosed quote: the quoted field starting here never ends\n")
@@ -288,7 +294,7 @@ import Testing
 
     let result = try scratch.run("first.csv", "second.csv", "-e", "count")
 
-    #expect(result.stdout == "")
+    #expect(result.figures == "")
     #expect(
       result.stderr == """
         second.csv:1: error: header does not match first.csv: column 1 is 'x' here but 'd' in \
@@ -305,7 +311,7 @@ import Testing
     let result = try scratch.run(csv, csv, "--format", "csv", "-e", "count", "-e", "csat")
 
     // Every row twice: count 20, CSAT 10 of 16 = 62.5.
-    #expect(result.stdout == "count\n20\nn,csat\n16,62.5\n")
+    #expect(result.figures == "count\n20\nn,csat\n16,62.5\n")
     #expect(result.status == 0)
   }
 
@@ -320,7 +326,7 @@ import Testing
       EndToEnd.now, "--format", "csv", "-e", "csat, nps", "-e", "count since 30d")
 
     // CSAT: one of two answers is 4–5 → 50.0; NPS: one promoter, one detractor → 0.0.
-    #expect(result.stdout == "csat_n,csat,nps_n,nps\n2,50.0,2,0.0\ncount\n2\n")
+    #expect(result.figures == "csat_n,csat,nps_n,nps\n2,50.0,2,0.0\ncount\n2\n")
     #expect(result.messages == "")
     #expect(result.status == 0)
   }
@@ -331,7 +337,7 @@ import Testing
 
     let result = try scratch.run(csv, "-f", "nope.csatq")
 
-    #expect(result.stdout == "")
+    #expect(result.figures == "")
     #expect(
       result.messages == "csat: cannot read script 'nope.csatq': no such file or not readable\n")
     #expect(result.status == 2)
@@ -353,7 +359,7 @@ import Testing
 
     let result = try scratch.run(arguments: arguments)
 
-    #expect(result.stdout == "")
+    #expect(result.figures == "")
     #expect(result.stderr == message + "Try 'csat --help'.\n")
     #expect(result.status == 2)
   }
@@ -365,7 +371,7 @@ import Testing
 
     let result = try scratch.run(arguments: arguments + ["-e", "csat"])
 
-    #expect(result.stdout == "")
+    #expect(result.figures == "")
     #expect(result.stderr.hasPrefix("csat: "))
     #expect(result.status == 2)
   }
@@ -390,8 +396,8 @@ import Testing
 
     let result = try scratch.run("--version")
 
-    #expect(result.stdout.hasPrefix("csat "))
-    #expect(result.stdout.hasSuffix("\n"))
+    #expect(result.figures.hasPrefix("csat "))
+    #expect(result.figures.hasSuffix("\n"))
     #expect(result.status == 0)
   }
 
@@ -401,8 +407,8 @@ import Testing
 
     let result = try scratch.run("-e", ".help")
 
-    #expect(result.stdout.hasPrefix("Queries\n"))
-    #expect(result.stdout.contains(".quit"))
+    #expect(result.figures.hasPrefix("Queries\n"))
+    #expect(result.figures.contains(".quit"))
     #expect(result.status == 0)
   }
 
@@ -432,8 +438,8 @@ import Testing
 
     let result = try scratch.run("generate", "--rows", "0")
 
-    #expect(result.stdout.split(separator: "\n").count == 1)
-    #expect(result.stdout.hasPrefix("response_id,responded_at,"))
+    #expect(result.figures.split(separator: "\n").count == 1)
+    #expect(result.figures.hasPrefix("response_id,responded_at,"))
     #expect(result.status == 0)
   }
 
@@ -446,7 +452,7 @@ import Testing
     // examples/README.md: `csat generate --rows 3000 --seed 42` rebuilds it byte for byte.
     let result = try scratch.run("generate", "--rows", "3000", "--seed", "42")
 
-    #expect(result.stdout == example)
+    #expect(result.figures == example)
     #expect(result.status == 0)
   }
 }

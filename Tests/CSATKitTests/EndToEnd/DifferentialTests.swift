@@ -212,7 +212,7 @@ import Testing
       ["responses.csv", "--now", EndToEnd.now, "--format", "csv", "-e", statement],
       in: EndToEnd.examples)
 
-    #expect(result.stdout == expected + "\n")
+    #expect(result.figures == expected + "\n")
     #expect(result.messages == "")
     #expect(result.status == 0)
   }

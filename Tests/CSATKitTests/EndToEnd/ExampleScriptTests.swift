@@ -61,7 +61,7 @@ import Testing
   func scriptRunsCleanly(script: String) throws {
     let result = try run(script, format: "table")
 
-    #expect(!result.stdout.isEmpty)
+    #expect(!result.figures.isEmpty)
     #expect(result.messages == "")
     #expect(result.status == 0)
   }
@@ -75,7 +75,7 @@ import Testing
 
   @Test func weeklyFigures() throws {
     let result = try run("weekly.csatq", format: "csv")
-    let lines = result.stdout.split(separator: "\n")
+    let lines = result.figures.split(separator: "\n")
 
     // Python: 2026-W43 33 54.5 25 4.0 and 2026-W49 2 100.0 2 100.0 (W49 is today only).
     #expect(lines.first == "week,csat_n,csat,nps_n,nps")
@@ -89,9 +89,9 @@ import Testing
 
     // Python: during the incident, n 37, CSAT 32.4; dsat by channel chat 6 50.0,
     // email 10 70.0, phone 17 23.5, web 4 25.0.
-    #expect(result.stdout.contains("\nn,csat\n37,32.4\n"))
+    #expect(result.figures.contains("\nn,csat\n37,32.4\n"))
     #expect(
-      result.stdout.contains(
+      result.figures.contains(
         "\nchannel,n,dsat\nchat,6,50.0\nemail,10,70.0\nphone,17,23.5\nweb,4,25.0\n"))
     #expect(result.status == 0)
   }
@@ -102,7 +102,7 @@ import Testing
     // Python: chat 453 87.9 392 56.1 520 3.7; email 469 64.6 417 15.1 531 570.2;
     // phone 346 82.9 312 48.4 391 12.5; web 226 73.0 206 21.4 249 541.5.
     #expect(
-      result.stdout.hasPrefix(
+      result.figures.hasPrefix(
         """
         channel,csat_n,csat,nps_n,nps
         chat,453,87.9,392,56.1

@@ -52,43 +52,49 @@ import Testing
   func csvFigures(statement: String, expected: String) throws {
     let result = try query(statement)
 
-    #expect(result.stdout == expected)
+    #expect(result.figures == expected)
     #expect(result.messages == "")
     #expect(result.status == 0)
   }
 
+  /// NPS intervals by week, z = 1.959964: p and d are the promoter and detractor shares,
+  /// variance = p + d − (p − d)², bounds = 100·(p − d ± z·√(variance / n)), clipped.
+  ///
+  /// W45 (10, 9) and W49 (10): p = 1, d = 0 → variance 1 − 1 = 0 → [100.0, 100.0].
+  /// W47 (0): p = 0, d = 1 → variance 0 → [−100.0, −100.0].
+  /// W46 (3, 7) and W48 (8, 6): p = 0, d = 0.5 → variance 0.5 − 0.25 = 0.25;
+  /// √(0.25 / 2) = 0.353553; × 1.959964 = 0.692952 → −0.5 ± 0.692952 = −1.192952 (clipped
+  /// to −100.0) and 0.192952 → 19.3. Every week has n < 30, so every low_n is true.
+  private static let weeklyNPS = [
+    ("2026-W44", 0, "null", "null", "null"),
+    ("2026-W45", 2, "100.0", "100.0", "100.0"),
+    ("2026-W46", 2, "-50.0", "-100.0", "19.3"),
+    ("2026-W47", 1, "-100.0", "-100.0", "-100.0"),
+    ("2026-W48", 2, "-50.0", "-100.0", "19.3"),
+    ("2026-W49", 1, "100.0", "100.0", "100.0"),
+  ]
+
   @Test func emptyWeeksAreListedWithNoFigure() throws {
     let result = try query("nps by week since 30d")
 
+    let rows = Self.weeklyNPS.map { week, n, nps, low, high in
+      [week, String(n), nps, low, high, "true"].joined(separator: ",")
+        .replacing("null", with: "")
+    }
     #expect(
-      result.stdout == """
-        week,n,nps
-        2026-W44,0,
-        2026-W45,2,100.0
-        2026-W46,2,-50.0
-        2026-W47,1,-100.0
-        2026-W48,2,-50.0
-        2026-W49,1,100.0
-
-        """)
+      result.stdout == (["week,n,nps,nps_low,nps_high,low_n"] + rows + [""]).joined(separator: "\n")
+    )
     #expect(result.status == 0)
   }
 
   @Test func jsonHasNullForNoFigureAndKeepsColumnOrder() throws {
     let result = try query("nps by week since 30d", format: "json")
 
-    #expect(
-      result.stdout == """
-        [
-          {"week": "2026-W44", "n": 0, "nps": null},
-          {"week": "2026-W45", "n": 2, "nps": 100.0},
-          {"week": "2026-W46", "n": 2, "nps": -50.0},
-          {"week": "2026-W47", "n": 1, "nps": -100.0},
-          {"week": "2026-W48", "n": 2, "nps": -50.0},
-          {"week": "2026-W49", "n": 1, "nps": 100.0}
-        ]
-
-        """)
+    let objects = Self.weeklyNPS.map { week, n, nps, low, high in
+      "  {\"week\": \"\(week)\", \"n\": \(n), \"nps\": \(nps), \"nps_low\": \(low), "
+        + "\"nps_high\": \(high), \"low_n\": true}"
+    }
+    #expect(result.stdout == "[\n" + objects.joined(separator: ",\n") + "\n]\n")
     #expect(result.status == 0)
   }
 
@@ -131,17 +137,34 @@ import Testing
   @Test func tableOutputIsAligned() throws {
     let result = try query("csat, nps by rep", format: "table")
 
-    // Numbers right-aligned under right-aligned headers, two spaces apart; the caption spans
-    // the data's first to last response (row 10 included: there is no window).
+    // Figures right-aligned, intervals and markers left-aligned, each in a sub-column; the
+    // caption spans the data's first to last response (row 10 included: there is no window).
+    // Wilson, z = 1.959964, z² = 3.841459; centre = (p + z²/2n) / (1 + z²/n), half-width =
+    // z·√(p(1 − p)/n + z²/4n²) / (1 + z²/n):
+    //   Ana 3/4: z²/n = 0.960365, divisor 1.960365; centre (0.75 + 0.480182) / 1.960365 =
+    //     0.627527; half 1.959964·√(0.046875 + 0.060023) / 1.960365 = 0.326885 →
+    //     [30.1, 95.4].
+    //   Bo 0/2: z²/n = 1.920729, divisor 2.920729; centre 0.960365 / 2.920729 = 0.328810;
+    //     half 1.959964·√(0 + 0.240091) / 2.920729 = 0.328810 → [0.0, 65.8].
+    //   Cy 2/2: centre (1 + 0.960365) / 2.920729 = 0.671190; half 0.328810 (as for Bo) →
+    //     [34.2, 100.0].
+    // NPS, variance = p + d − (p − d)², bounds 100·(p − d ± z·√(variance / n)):
+    //   Ana 10 9 3 9: p 0.75, d 0.25 → 1 − 0.25 = 0.75; √(0.75/4) = 0.433013; × z = 0.848689
+    //     → [−34.9, 134.9 clipped to 100.0].
+    //   Bo 7 0: p 0, d 0.5 → 0.25; √(0.25/2) = 0.353553; × z = 0.692952 → [−100.0, 19.3].
+    //   Cy 8 6 10: p = d = 1/3 → 2/3; √(2/9) = 0.471405; × z = 0.923936 → ±92.4.
+    // Every n is under 30: all marked.
     #expect(
       result.stdout == """
         all responses: 2026-11-02 to 2026-11-30 (UTC)
-        rep  csat_n   csat  nps_n    nps
-        ───  ──────  ─────  ─────  ─────
-        Ana       4   75.0      4   50.0
-        Bo        2    0.0      2  -50.0
-        Cy        2  100.0      3    0.0
+        rep  csat_n  csat                   nps_n  nps
+        ───  ──────  ─────────────────────  ─────  ──────────────────────
+        Ana       4   75.0 [30.1, 95.4]  *      4   50.0 [-34.9, 100.0] *
+        Bo        2    0.0 [0.0, 65.8]   *      2  -50.0 [-100.0, 19.3] *
+        Cy        2  100.0 [34.2, 100.0] *      3    0.0 ±92.4          *
         (3 rows)
+        * n < 30: too few responses to trust
+        ±, [low, high]: 95% confidence interval
 
         """)
     #expect(result.status == 0)
@@ -174,7 +197,7 @@ import Testing
       "-e", "csat, dsat, nps, avg(x), avg(y), count", "-e", "nps by g")
 
     #expect(
-      result.stdout == """
+      result.figures == """
         csat_n,csat,dsat_n,dsat,nps_n,nps,avg(x)_n,avg(x),avg(y)_n,avg(y),count
         16,6.3,16,0.0,16,-6.3,16,0.3,16,-0.3,16
         g,n,nps
@@ -258,14 +281,20 @@ import Testing
 
         """)
     // 東京 is four columns wide; no time column, so no caption. Bob 1 → 0.0; the others 100.0.
+    // n = 1, Wilson with z = 1.959964: z²/n = 3.841459, divisor 4.841459; half-width
+    // z·√(0 + 3.841459/4) / 4.841459 = 1.920729 / 4.841459 = 0.396725 for either answer;
+    // centre for 0 of 1: 1.920729 / 4.841459 = 0.396725 → [0.0, 79.3]; for 1 of 1:
+    // 2.920729 / 4.841459 = 0.603275 → [20.7, 100.0]. n = 1 < 30: all marked.
     #expect(
       table.stdout == """
-        name  n   csat
-        ────  ─  ─────
-        Bob   1    0.0
-        Zoë   1  100.0
-        東京  1  100.0
+        name  n  csat
+        ────  ─  ─────────────────────
+        Bob   1    0.0 [0.0, 79.3]   *
+        Zoë   1  100.0 [20.7, 100.0] *
+        東京  1  100.0 [20.7, 100.0] *
         (3 rows)
+        * n < 30: too few responses to trust
+        ±, [low, high]: 95% confidence interval
 
         """)
   }

@@ -30,7 +30,7 @@ struct KnownAnswerTests {
       ["nps(\(recommend))", "promoters(\(recommend)) as p, detractors(\(recommend)) as d"])
 
     #expect(
-      result.stdout == """
+      result.figures == """
         n,"nps(On a scale of 0-10, how would you rate Sudzilla?)"
         39,-35.9
         p_n,p,d_n,d
@@ -43,14 +43,14 @@ struct KnownAnswerTests {
   @Test func eventSurveyFindsTheRecommendColumnByItself() throws {
     let result = try run(["event_survey.csv"], ["nps"])
 
-    #expect(result.stdout == "n,nps\n39,-35.9\n")
+    #expect(result.figures == "n,nps\n39,-35.9\n")
     #expect(result.status == 0)
   }
 
   @Test func eventSurveyWithIsoTimestampsGivesTheSameAnswer() throws {
     let result = try run(["event_survey_iso.csv"], ["nps(\(recommend)) as nps"])
 
-    #expect(result.stdout == "n,nps\n39,-35.9\n")
+    #expect(result.figures == "n,nps\n39,-35.9\n")
     #expect(result.status == 0)
   }
 
@@ -61,9 +61,9 @@ struct KnownAnswerTests {
     let overall = try run(files, ["nps"])
     let airlines = try run(files, ["count by Airline"])
     let frequent = try run(files, ["nps by Airline having n >= 50"])
-    let rows = frequent.stdout.split(separator: "\n")
+    let rows = frequent.figures.split(separator: "\n")
 
-    #expect(overall.stdout == "n,nps\n5907,9.3\n")
+    #expect(overall.figures == "n,nps\n5907,9.3\n")
     #expect(airlines.stdout.split(separator: "\n").count == 1 + 99)
     #expect(rows.first == "Airline,n,nps")
     #expect(rows.count == 1 + 59)
@@ -77,7 +77,7 @@ struct KnownAnswerTests {
     let result = try run(
       ["airlines_nps.csv"], ["count where Airline starts with \"Schmeler, Schimmel\""])
 
-    #expect(result.stdout == "count\n65\n")
+    #expect(result.figures == "count\n65\n")
     #expect(result.status == 0)
   }
 
@@ -88,7 +88,7 @@ struct KnownAnswerTests {
     let result = try run(["store_nps_bom.csv"], ["nps", "nps by Country"])
 
     #expect(
-      result.stdout == """
+      result.figures == """
         n,nps
         24,-20.8
         Country,n,nps
@@ -107,7 +107,7 @@ struct KnownAnswerTests {
     //   sum(r['Completion Date'][3:10] == '01/2020' for r in csv.DictReader(f))
     let result = try run(["store_nps_bom.csv"], ["count during 2020-01"])
 
-    #expect(result.stdout == "count\n20\n")
+    #expect(result.figures == "count\n20\n")
     #expect(result.status == 0)
   }
 }

@@ -12,7 +12,7 @@ import Testing
 
   private static let expectedAfterBy =
     "expected 'where', a window ('since', 'between', 'during', 'this', 'last'), 'having', "
-    + "'order by', 'top', 'bottom', 'limit' or the end of the statement, but found 'wher'"
+    + "'order by', 'top', 'bottom', 'vs', 'limit' or the end of the statement, but found 'wher'"
 
   private func scratch() -> Scratch {
     let scratch = Scratch()
@@ -83,7 +83,7 @@ import Testing
 
     let result = try scratch.run(SmallSurvey.fileName, "--format", "csv", "-f", "s.csatq")
 
-    #expect(result.stdout == "count\n10\n")
+    #expect(result.figures == "count\n10\n")
     #expect(
       result.messages == """
         s.csatq:2:14: error: \(Self.expectedAfterBy)
@@ -106,7 +106,7 @@ import Testing
     let result = try scratch.run(
       SmallSurvey.fileName, "--format", "csv", "-e", "count -- per rep; by channel later")
 
-    #expect(result.stdout == "count\n10\n")
+    #expect(result.figures == "count\n10\n")
     #expect(result.messages == "")
     #expect(result.status == 0)
   }
@@ -125,7 +125,7 @@ import Testing
     let result = try scratch.run(SmallSurvey.fileName, "--format", "csv", "-f", "c.csatq")
 
     // count 10; NPS 11.1 over 9 (SmallSurvey).
-    #expect(result.stdout == "count\n10\nn,nps\n9,11.1\n")
+    #expect(result.figures == "count\n10\nn,nps\n9,11.1\n")
     #expect(result.messages == "")
     #expect(result.status == 0)
   }
@@ -145,8 +145,8 @@ import Testing
     let script = try scratch.run("notes.csv", "--format", "csv", "-f", "notes.csatq")
     let piped = try scratch.run("notes.csv", "--format", "csv", input: statement)
 
-    #expect(script.stdout == "name\nZoë\n")
-    #expect(piped.stdout == script.stdout)
+    #expect(script.figures == "name\nZoë\n")
+    #expect(piped.stdout == script.figures)
     #expect(piped.status == 0)
   }
 }

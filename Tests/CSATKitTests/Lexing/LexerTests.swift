@@ -159,6 +159,6 @@ struct LexerCase: Sendable, CustomTestStringConvertible {
     for keyword in Keyword.allCases {
       #expect(Lexer.tokenize(keyword.rawValue.uppercased()).first?.kind == .keyword(keyword))
     }
-    #expect(Keyword.allCases.count == 27)
+    #expect(Keyword.allCases.count == 28)
   }
 }

@@ -18,7 +18,7 @@ struct SuggestionCase: Sendable, CustomTestStringConvertible {
 @Suite struct DiagnosticTests {
   static let queryClauses =
     "'where', a window ('since', 'between', 'during', 'this', 'last'), 'having', 'order by',"
-    + " 'top', 'bottom', 'limit' or the end of the statement"
+    + " 'top', 'bottom', 'vs', 'limit' or the end of the statement"
   static let listClauses =
     "'where', a window ('since', 'between', 'during', 'this', 'last'), 'order by', 'limit'"
     + " or the end of the statement"

@@ -53,6 +53,12 @@ func dump(_ statement: StatementSyntax) -> String {
     }
     let rank = query.rank.map { "\($0.isTop ? "top" : "bottom") \($0.count)" }
     parts += clauses(query.condition, query.window, query.having, query.orderBy, rank, query.limit)
+    if let baseline = query.baseline {
+      // The baseline goes straight after the window, or the condition, or the groupings.
+      let index =
+        parts.firstIndex { $0.hasPrefix("having") || $0.hasPrefix("order") } ?? parts.count
+      parts.insert(dump(baseline), at: index)
+    }
     return parts.joined(separator: " ")
   case .list(let list):
     let fields = "list " + list.fields.map(dump).joined(separator: ", ")
@@ -123,6 +129,14 @@ func dump(_ date: CivilDate) -> String {
 private func padded(_ number: Int, _ width: Int) -> String {
   let digits = String(number)
   return String(repeating: "0", count: max(0, width - digits.count)) + digits
+}
+
+func dump(_ baseline: BaselineSyntax) -> String {
+  switch baseline.kind {
+  case .previous: "vs previous"
+  case .lastYear: "vs last year"
+  case .rest: "vs rest"
+  }
 }
 
 func dump(_ window: WindowSyntax) -> String {

@@ -1,0 +1,85 @@
+/// The figures of one result row: the group's labels, each metric's figure, and the figure
+/// of each metric's baseline when the query has one.
+struct RowFigures {
+  var labels: [Cell]
+  var figures: [MetricFigure]
+  var baselines: [MetricFigure]?
+}
+
+extension Evaluator {
+  /// The rows of a query without a window baseline: one per group, with `vs rest` the rest
+  /// of the responses as each group's baseline.
+  func groupedRows(_ query: BoundQuery) -> [RowFigures] {
+    let selection = select(condition: query.condition, window: query.window)
+    let fillTime = query.window != nil || query.groupings.count == 1
+    let dimensions = query.groupings.map {
+      dimension($0, window: query.window, range: selection.range, fillTime: fillTime)
+    }
+    let groups = GroupIndex(dimensions: dimensions, count: selection.range.count)
+    let counts = Accumulators(query.metrics, catalog: catalog, groups: groups, selection: selection)
+    var rows = groups.resultGroups(counts.rows).map { keys, group in
+      RowFigures(
+        labels: zip(dimensions, keys).map { $0.labels[$1] },
+        figures: query.metrics.map { MetricFigure($0, counts, group: group) })
+    }
+    guard query.baseline == .rest else { return rows }
+
+    // Every group appears once among the result's rows, so their sum is the whole.
+    let empty = query.metrics.map { MetricFigure($0, counts, group: nil) }
+    let totals = rows.reduce(empty) { sums, row in zip(sums, row.figures).map { $0 + $1 } }
+    for index in rows.indices {
+      rows[index].baselines = zip(totals, rows[index].figures).map { $0 - $1 }
+    }
+    return rows
+  }
+
+  /// The cells of a row, in the order of the query's columns.
+  func cells(_ row: RowFigures, _ query: BoundQuery) -> [Cell] {
+    let z = query.confidence.z
+    return query.columns.map { column in
+      switch column.content {
+      case .grouping(let index):
+        return row.labels[index]
+      case .metric(let index, let part):
+        let figure = row.figures[index]
+        let baseline = row.baselines?[index]
+        switch part {
+        case .n: return .integer(figure.n)
+        case .value: return figure.value
+        case .low: return figure.interval(z: z).map { .figure(.real($0.low)) } ?? .notApplicable
+        case .high: return figure.interval(z: z).map { .figure(.real($0.high)) } ?? .notApplicable
+        case .lowN: return .boolean(figure.n < query.minimumN)
+        case .baselineN: return baseline.map { .integer($0.n) } ?? .notApplicable
+        case .baselineValue: return baseline?.value ?? .notApplicable
+        case .change: return baseline.map { figure.change(from: $0) } ?? .notApplicable
+        case .significant:
+          return baseline.flatMap { figure.differs(from: $0, z: z) }.map { .boolean($0) }
+            ?? .notApplicable
+        }
+      }
+    }
+  }
+
+  /// The result columns of a query, each bound, interval and low-n column pointing at the
+  /// figure it belongs to, for the terminal table.
+  func resultColumns(_ query: BoundQuery) -> [ResultColumn] {
+    let valueColumn = { (metric: Int) in
+      query.columns.firstIndex { $0.content == .metric(metric, .value) } ?? 0
+    }
+    return query.columns.map { column in
+      switch column.content {
+      case .grouping:
+        return ResultColumn(name: column.name, isNumeric: false)
+      case .metric(let metric, let part):
+        let role: ColumnRole
+        switch part {
+        case .low: role = .lowerBound(of: valueColumn(metric))
+        case .high: role = .upperBound(of: valueColumn(metric))
+        case .lowN: role = .lowN(of: valueColumn(metric))
+        default: role = .plain
+        }
+        return ResultColumn(name: column.name, isNumeric: true, role: role)
+      }
+    }
+  }
+}
