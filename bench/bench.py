@@ -529,9 +529,13 @@ def size_section(size, d, lines, targets):
     lines.append(f"## {size}: {rows_n:,} rows, {meta.get('bytes', 0) / 2**20:.0f} MiB CSV"
                  if rows_n else f"## {size}")
     lines.append("")
-    lines.append(f"csat measured {meta.get('date', '?')} (commit {meta.get('commit', '?')}); "
-                 + (f"peers measured {pmeta['date']}" + (f", skipped: {pmeta['skipped']}"
-                                                           if pmeta.get('skipped') else "")
+    def la(m):
+        if m and m.get("loadavg_before"):
+            return f" (1-min load average {m['loadavg_before']} → {m.get('loadavg_after', '?')})"
+        return ""
+    lines.append(f"csat measured {meta.get('date', '?')}{la(meta)}, commit {meta.get('commit', '?')}; "
+                 + (f"peers measured {pmeta['date']}{la(pmeta)}" + (f", skipped: {pmeta['skipped']}"
+                                                                   if pmeta.get('skipped') else "")
                     if pmeta else "no peer results for this data file"))
     lines.append("")
     lines.append("| tool | load | Q1 | Q2 | Q3 | Q4 | Q5 | memory after load | one-shot Q2 |")
@@ -570,9 +574,16 @@ def size_section(size, d, lines, targets):
             continue
         ratio = cv / rv
         ok = ratio <= goal + 1e-12
+        if ismem:
+            rel = f"{ratio * 100:.0f}%"
+        elif ratio < 1:
+            rel = f"{1 / ratio:.1f}× faster"
+        else:
+            rel = f"{ratio:.1f}× slower"
+
         targets.append((size, name, ok))
         lines.append(f"| {name} | {f(cv)} | {f(rv)} ({rt}) | {ratio:.2f} "
-                     f"({'%.1f× faster' % (1 / ratio) if ratio < 1 and not ismem else '%.1f× %s' % (ratio, 'more' if ismem else 'slower') if ratio >= 1 else '%.0f%%' % (ratio * 100)}) "
+                     f"({rel}) "
                      f"| ≤ {goal:.2f} | {verdict(ok)} |")
     lines.append("")
     ck_path = os.path.join(d, "check.json")
@@ -618,7 +629,12 @@ def cmd_report(a):
     lines.append("")
     targets = []
     csat_by_size = {}
-    for size in a.sizes:
+    def nrows(size):
+        try:
+            return json.load(open(os.path.join(a.out_root, size, "meta.json")))["rows"]
+        except (OSError, ValueError, KeyError):
+            return 0
+    for size in sorted(a.sizes, key=nrows):
         d = os.path.join(a.out_root, size)
         if not os.path.exists(os.path.join(d, "csat.jsonl")):
             continue
