@@ -538,6 +538,11 @@ def size_section(size, d, lines, targets):
                                                                    if pmeta.get('skipped') else "")
                     if pmeta else "no peer results for this data file"))
     lines.append("")
+    busy = [float(x) for m_ in (meta, pmeta) if m_ for x in (m_.get("loadavg_before"), m_.get("loadavg_after")) if x]
+    if busy and max(busy) > (os.cpu_count() or 1) / 2:
+        lines.append(f"**The machine was busy** (load average up to {max(busy):.1f} on {os.cpu_count()} cores, "
+                     "from other work): all times are inflated and noisy, the ratios less so.")
+        lines.append("")
     lines.append("| tool | load | Q1 | Q2 | Q3 | Q4 | Q5 | memory after load | one-shot Q2 |")
     lines.append("|---|---|---|---|---|---|---|---|---|")
     for t, v in tools.items():
@@ -606,6 +611,17 @@ def size_section(size, d, lines, targets):
             if ck.get("diagnostic"):
                 lines.append(f"- diagnostic (not a result): with `.set now {ck['diagnostic_now']}` "
                              + "; ".join(f"{q} {r['verdict']}" for q, r in ck["diagnostic"].items()))
+                fixed = [q for q, r in ck["diagnostic"].items()
+                         if not r["differ"] and ck["result"][q]["differ"]]
+                if fixed:
+                    lines.append(f"  - so the whole difference in {', '.join(fixed)} is the responses "
+                                 f"after `--now {ck['now']}`: csat's `since` window ends at now, "
+                                 "the peers' (`responded_at >= start`) has no upper end, and the "
+                                 "generated data runs to the end of 2026-11-30.")
+            missing = [t for t in ("chdb", "datafusion") if t in peers and t not in ck["peers"]]
+            if missing:
+                lines.append(f"- {' and '.join(missing)}: not in the check (`peers.sh` does not "
+                             "dump their answers).")
             lines.append("")
     return c
 

@@ -17,6 +17,7 @@
 #   SHARED_BENCH=../shared/bench   the shared peer scripts
 #   STRICT=1          exit 1 when csat's answers differ from the peers'
 #   REPORT_SIZES="1m 10m"   sizes in bench/RESULTS.md (besides SIZES), when measured
+#   REPORT_ONLY=1     only rewrite bench/RESULTS.md from the results in bench/out/
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -59,7 +60,7 @@ mkdir -p "$DATA_DIR" "$OUT_ROOT"
 
 # ---- peers' Python environment ------------------------------------------------
 PEER_NOTES=""
-if [ "$SKIP_PEERS" != 1 ]; then
+if [ "$SKIP_PEERS" != 1 ] && [ "${REPORT_ONLY:-0}" != 1 ]; then
   if [ ! -x "$VENV/bin/python" ]; then
     say "creating $VENV"
     "$SYSPY" -m venv "$VENV" || fail "cannot create a venv at $VENV"
@@ -90,6 +91,7 @@ fi
 
 stamp() { stat -c '%s %Y' "$1"; }
 CHECK_RC=0
+[ "${REPORT_ONLY:-0}" = 1 ] && SIZES=""
 for size in $SIZES; do
   rows=$(rows_of "$size")
   data="$DATA_DIR/csat-$size-s$SEED.csv"
