@@ -12,7 +12,8 @@
 #                     if any, are still used in the table)
 #   PEER_SKIP="sqlite miller"   peers to leave out (peers.sh names); default skips
 #                     the slow sqlite3 CLI and Miller
-#   SEED=42  NOW=2026-11-30T12:00   data seed; csat's --now
+#   SEED=42  NOW=latest   data seed; csat's --now (latest: the newest response, so that
+#                         "since" windows run to the end of the data, as the peers' do)
 #   CSAT=.build/release/csat   the binary (built with `swift build -c release` if missing)
 #   SHARED_BENCH=../shared/bench   the shared peer scripts
 #   STRICT=1          exit 1 when csat's answers differ from the peers'
@@ -29,7 +30,7 @@ ONESHOT_RUNS=${ONESHOT_RUNS:-3}
 SKIP_PEERS=${SKIP_PEERS:-0}
 PEER_SKIP=${PEER_SKIP-"sqlite miller"}
 SEED=${SEED:-42}
-NOW=${NOW:-2026-11-30T12:00}
+NOW=${NOW:-latest}
 CSAT=${CSAT:-$ROOT/.build/release/csat}
 SHARED=${SHARED_BENCH:-$ROOT/../shared/bench}
 VENV=$HERE/.venv
