@@ -150,30 +150,54 @@ struct Counter: @unchecked Sendable {
     result.rows[0] = chunk.count
     let first = selection.range.lowerBound + chunk.lowerBound
     for (column, source) in scores.enumerated() {
-      var bytes = [Int](repeating: 0, count: 4 * 256)
-      bytes.withUnsafeMutableBufferPointer { counts in
-        source.codes.values.withUnsafeBufferPointer { values in
-          var index = 0
-          let count = chunk.count
-          while index + 4 <= count {
-            counts[Int(UInt8(bitPattern: values[first + index]))] += 1
-            counts[256 + Int(UInt8(bitPattern: values[first + index + 1]))] += 1
-            counts[512 + Int(UInt8(bitPattern: values[first + index + 2]))] += 1
-            counts[768 + Int(UInt8(bitPattern: values[first + index + 3]))] += 1
-            index += 4
+      let points = source.range.count
+      source.codes.values.withUnsafeBufferPointer { values in
+        guard let base = values.baseAddress else { return }
+        let start = base + first
+        if points <= 11 {
+          // Few score points: count each point's bytes sixteen at a time.
+          var present = 0
+          for (offset, score) in source.range.enumerated() {
+            let matches = Self.countBytes(equalTo: Int8(score), start, chunk.count)
+            result.histograms[column][offset + 1] += matches
+            present += matches
           }
-          while index < count {
-            counts[Int(UInt8(bitPattern: values[first + index]))] += 1
-            index += 1
+          result.histograms[column][0] += chunk.count - present
+        } else {
+          var bytes = [Int](repeating: 0, count: 256)
+          for index in 0..<chunk.count { bytes[Int(UInt8(bitPattern: start[index]))] += 1 }
+          for pattern in 0..<256 {
+            result.histograms[column][tables[column][pattern]] += bytes[pattern]
           }
         }
       }
-      for pattern in 0..<256 {
-        let total =
-          bytes[pattern] + bytes[256 + pattern] + bytes[512 + pattern]
-          + bytes[768 + pattern]
-        result.histograms[column][tables[column][pattern]] += total
-      }
     }
+  }
+
+  /// How many of `count` bytes at `start` equal `value`, compared sixteen lanes at a time.
+  ///
+  /// Each lane counts up to 255 matches in a byte before the lanes are added up.
+  static func countBytes(equalTo value: Int8, _ start: UnsafePointer<Int8>, _ count: Int) -> Int {
+    let wanted = SIMD16<Int8>(repeating: value)
+    let one = SIMD16<UInt8>(repeating: 1)
+    let zero = SIMD16<UInt8>(repeating: 0)
+    let raw = UnsafeRawPointer(start)
+    var total = 0
+    var index = 0
+    while index + 16 <= count {
+      var lanes = zero
+      let stop = min(count, index + 255 * 16)
+      while index + 16 <= stop {
+        let chunk = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<Int8>.self)
+        lanes &+= zero.replacing(with: one, where: chunk .== wanted)
+        index += 16
+      }
+      for lane in 0..<16 { total += Int(lanes[lane]) }
+    }
+    while index < count {
+      if start[index] == value { total += 1 }
+      index += 1
+    }
+    return total
   }
 }
