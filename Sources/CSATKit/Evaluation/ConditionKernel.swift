@@ -73,7 +73,7 @@ indirect enum ConditionKernel: @unchecked Sendable {
     case .constant(let value):
       self = .constant(value)
     case .not(let inner):
-      self = .not(ConditionKernel(inner, catalog: catalog))
+      self = ConditionKernel(inner, catalog: catalog).negated()
     case .and(let left, let right):
       self = .and(ConditionKernel(left, catalog: catalog), ConditionKernel(right, catalog: catalog))
     case .or(let left, let right):
@@ -81,67 +81,110 @@ indirect enum ConditionKernel: @unchecked Sendable {
     }
   }
 
-  /// Writes 1 or 0 for each row of `rows` (absolute row numbers) to `out`.
-  func evaluate(_ rows: Range<Int>, into out: UnsafeMutablePointer<UInt8>) {
+  /// The kernel of the opposite test: tables are inverted, `and` and `or` swap (De Morgan),
+  /// so that a `not` is left only around tests without a table.
+  func negated() -> ConditionKernel {
+    switch self {
+    case .codeTable(let codes, let table): .codeTable(codes: codes, table: table.map { $0 ^ 1 })
+    case .scoreTable(let scores, let table):
+      .scoreTable(scores: scores, table: table.map { $0 ^ 1 })
+    case .constant(let value): .constant(!value)
+    case .not(let inner): inner
+    case .and(let left, let right): .or(left.negated(), right.negated())
+    case .or(let left, let right): .and(left.negated(), right.negated())
+    default: .not(self)
+    }
+  }
+
+  /// How a test's result meets what is already in the mask.
+  enum Combine {
+    case set, and, or
+  }
+
+  /// Writes 1 or 0 for each row of `rows` (absolute row numbers) to `out`, or combines it
+  /// with what `out` holds.
+  func evaluate(_ rows: Range<Int>, into out: UnsafeMutablePointer<UInt8>, _ mode: Combine = .set) {
     let base = rows.lowerBound
     let count = rows.count
     switch self {
     case .codeTable(let codes, let table):
       codes.withUnsafeBufferPointer { codes in
         table.withUnsafeBufferPointer { table in
-          for index in 0..<count { out[index] = table[Int(codes[base + index])] }
+          Self.write(out, count, mode) { table[Int(codes[base + $0])] }
         }
       }
     case .scoreTable(let scores, let table):
       scores.withUnsafeBufferPointer { scores in
         table.withUnsafeBufferPointer { table in
-          for index in 0..<count {
-            out[index] = table[Int(UInt8(bitPattern: scores[base + index]))]
-          }
+          Self.write(out, count, mode) { table[Int(UInt8(bitPattern: scores[base + $0]))] }
         }
       }
     case .numberCompare(let values, let op, let literal):
       values.withUnsafeBufferPointer { values in
-        for index in 0..<count {
-          out[index] = Evaluator.compare(values[base + index], op, literal) ? 1 : 0
-        }
+        Self.write(out, count, mode) { Evaluator.compare(values[base + $0], op, literal) ? 1 : 0 }
       }
     case .numberIn(let values, let literals):
-      for index in 0..<count { out[index] = literals.contains(values[base + index]) ? 1 : 0 }
+      Self.write(out, count, mode) { literals.contains(values[base + $0]) ? 1 : 0 }
     case .byteEquals(let values, let wanted):
       values.withUnsafeBufferPointer { values in
-        for index in 0..<count { out[index] = values[base + index] == wanted ? 1 : 0 }
+        Self.write(out, count, mode) { values[base + $0] == wanted ? 1 : 0 }
       }
     case .timeRange(let values, let lower, let upper):
       values.withUnsafeBufferPointer { values in
-        for index in 0..<count {
-          let value = values[base + index]
-          out[index] = value >= lower && value < upper && value != Int64.min ? 1 : 0
+        Self.write(out, count, mode) {
+          let value = values[base + $0]
+          return value >= lower && value < upper && value != Int64.min ? 1 : 0
         }
       }
     case .numberMissing(let values):
-      for index in 0..<count { out[index] = values[base + index].isNaN ? 1 : 0 }
+      Self.write(out, count, mode) { values[base + $0].isNaN ? 1 : 0 }
     case .timeMissing(let values):
-      for index in 0..<count { out[index] = values[base + index] == Int64.min ? 1 : 0 }
+      Self.write(out, count, mode) { values[base + $0] == Int64.min ? 1 : 0 }
     case .constant(let value):
-      out.update(repeating: value ? 1 : 0, count: count)
+      let byte: UInt8 = value ? 1 : 0
+      Self.write(out, count, mode) { _ in byte }
     case .not(let inner):
-      inner.evaluate(rows, into: out)
-      for index in 0..<count { out[index] ^= 1 }
-    case .and(let left, let right):
-      left.evaluate(rows, into: out)
       withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { scratch in
         guard let other = scratch.baseAddress else { return }
-        right.evaluate(rows, into: other)
-        for index in 0..<count { out[index] &= other[index] }
+        inner.evaluate(rows, into: other)
+        Self.write(out, count, mode) { other[$0] ^ 1 }
+      }
+    case .and(let left, let right):
+      switch mode {
+      case .set, .and:
+        left.evaluate(rows, into: out, mode)
+        right.evaluate(rows, into: out, .and)
+      case .or:
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { scratch in
+          guard let other = scratch.baseAddress else { return }
+          self.evaluate(rows, into: other)
+          Self.write(out, count, .or) { other[$0] }
+        }
       }
     case .or(let left, let right):
-      left.evaluate(rows, into: out)
-      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { scratch in
-        guard let other = scratch.baseAddress else { return }
-        right.evaluate(rows, into: other)
-        for index in 0..<count { out[index] |= other[index] }
+      switch mode {
+      case .set, .or:
+        left.evaluate(rows, into: out, mode)
+        right.evaluate(rows, into: out, .or)
+      case .and:
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { scratch in
+          guard let other = scratch.baseAddress else { return }
+          self.evaluate(rows, into: other)
+          Self.write(out, count, .and) { other[$0] }
+        }
       }
+    }
+  }
+
+  /// One loop per way of combining, each with the test inlined.
+  @inline(__always)
+  private static func write(
+    _ out: UnsafeMutablePointer<UInt8>, _ count: Int, _ mode: Combine, _ value: (Int) -> UInt8
+  ) {
+    switch mode {
+    case .set: for index in 0..<count { out[index] = value(index) }
+    case .and: for index in 0..<count { out[index] &= value(index) }
+    case .or: for index in 0..<count { out[index] |= value(index) }
     }
   }
 }

@@ -63,8 +63,8 @@ struct Counter: @unchecked Sendable {
 
   /// Counts one chunk (offsets within the selection's range).
   ///
-  /// Per block: the group of every row, then the matching rows' offsets (a selection
-  /// vector, built without branches), then one loop per accumulator over those rows. Small
+  /// Per block: the matching rows' offsets (a selection vector, built without branches),
+  /// the group of each of those rows, then one loop per accumulator over them. Small
   /// counter arrays are kept in four lanes, so that runs of rows in one group do not wait on
   /// each other's increments; the lanes are added up at the end.
   func count(_ chunk: Range<Int>) -> Partial {
@@ -84,21 +84,25 @@ struct Counter: @unchecked Sendable {
       guard let slotOf = buffer.baseAddress else { return }
       let chosen = slotOf + blockSize
       selection.forEachBlock(chunk) { block, mask in
-        groups.fill(UnsafeMutableBufferPointer(start: slotOf, count: block.count), chunk: block)
+        // The matching rows' offsets in the block, then the group of each of them only.
         var selected = 0
         if let mask {
           for index in 0..<block.count {
             chosen[selected] = Int32(index)
             selected &+= Int(mask[index])
           }
+          groups.fill(
+            UnsafeMutableBufferPointer(start: slotOf, count: selected), chunk: block,
+            chosen: chosen)
         } else {
           for index in 0..<block.count { chosen[index] = Int32(index) }
           selected = block.count
+          groups.fill(UnsafeMutableBufferPointer(start: slotOf, count: selected), chunk: block)
         }
         rowLanes.withUnsafeMutableBufferPointer { rows in
           for position in 0..<selected {
             let lane = (position & (lanes - 1)) * slots
-            rows[lane + Int(slotOf[Int(chosen[position])])] += 1
+            rows[lane + Int(slotOf[position])] += 1
           }
         }
         let first = base + block.lowerBound
@@ -112,7 +116,7 @@ struct Counter: @unchecked Sendable {
                   let index = Int(chosen[position])
                   let pattern = Int(UInt8(bitPattern: values[first + index]))
                   let lane = (position & (lanes - 1)) * laneSize
-                  counts[lane + Int(slotOf[index]) * stride + table[pattern]] += 1
+                  counts[lane + Int(slotOf[position]) * stride + table[pattern]] += 1
                 }
               }
             }
@@ -124,7 +128,7 @@ struct Counter: @unchecked Sendable {
               let index = Int(chosen[position])
               let value = values[first + index]
               if value.isNaN { continue }
-              let slot = Int(slotOf[index])
+              let slot = Int(slotOf[position])
               result.sums[column][slot] += value
               result.answers[column][slot] += 1
             }

@@ -32,25 +32,37 @@ extension GroupDimension {
     }
   }
 
-  /// `slots[i] = slots[i] × cardinality + key` for each row of `chunk`.
-  func accumulate(into slots: UnsafeMutableBufferPointer<Int32>, chunk: Range<Int>) {
+  /// `slots[j] = slots[j] × cardinality + key` for each row: the rows of `chunk` in order,
+  /// or the rows `chunk.lowerBound + chosen[j]`.
+  func accumulate(
+    into slots: UnsafeMutableBufferPointer<Int32>, chunk: Range<Int>,
+    chosen: UnsafePointer<Int32>?
+  ) {
     let size = Int32(cardinality)
     switch keys {
     case .codes(let codes, let base):
       codes.withUnsafeBufferPointer { codes in
         let start = base + chunk.lowerBound
-        for index in 0..<chunk.count {
-          slots[index] = slots[index] &* size &+ Int32(truncatingIfNeeded: codes[start + index])
+        if let chosen {
+          for index in 0..<slots.count {
+            let code = codes[start + Int(chosen[index])]
+            slots[index] = slots[index] &* size &+ Int32(truncatingIfNeeded: code)
+          }
+        } else {
+          for index in 0..<slots.count {
+            slots[index] = slots[index] &* size &+ Int32(truncatingIfNeeded: codes[start + index])
+          }
         }
       }
     case .computed(let keys):
       keys.withUnsafeBufferPointer { keys in
-        for index in 0..<chunk.count {
-          slots[index] = slots[index] &* size &+ keys[chunk.lowerBound + index]
+        for index in 0..<slots.count {
+          let offset = chosen.map { Int($0[index]) } ?? index
+          slots[index] = slots[index] &* size &+ keys[chunk.lowerBound + offset]
         }
       }
     case .timeBuckets(let buckets):
-      buckets.accumulate(into: slots, chunk: chunk, size: size)
+      buckets.accumulate(into: slots, chunk: chunk, chosen: chosen, size: size)
     }
   }
 }

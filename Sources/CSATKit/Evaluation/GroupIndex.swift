@@ -58,15 +58,23 @@ struct GroupIndex: @unchecked Sendable {
     return radix(ofOffset: offset)
   }
 
-  /// Writes the group of each row of `chunk` (offsets in the selection's range) into `slots`.
-  func fill(_ slots: UnsafeMutableBufferPointer<Int32>, chunk: Range<Int>) {
+  /// Writes the group of rows into `slots`: of each row of `chunk` (offsets in the
+  /// selection's range) or, given `chosen`, of the rows `chunk.lowerBound + chosen[j]` for
+  /// j below `slots.count`.
+  func fill(
+    _ slots: UnsafeMutableBufferPointer<Int32>, chunk: Range<Int>,
+    chosen: UnsafePointer<Int32>? = nil
+  ) {
     if let renumbered {
-      for index in 0..<chunk.count { slots[index] = renumbered[chunk.lowerBound + index] }
+      for index in 0..<slots.count {
+        let offset = chosen.map { Int($0[index]) } ?? index
+        slots[index] = renumbered[chunk.lowerBound + offset]
+      }
       return
     }
-    for index in 0..<chunk.count { slots[index] = 0 }
+    for index in 0..<slots.count { slots[index] = 0 }
     for dimension in dimensions {
-      dimension.accumulate(into: slots, chunk: chunk)
+      dimension.accumulate(into: slots, chunk: chunk, chosen: chosen)
     }
   }
 

@@ -28,13 +28,17 @@ struct TimeBucketKeys: @unchecked Sendable {
     return value == TimestampColumn.missing ? 0 : day(of: value).key
   }
 
-  /// `slots[i] = slots[i] × size + key` for each row of `chunk` (offsets from `base`).
-  func accumulate(into slots: UnsafeMutableBufferPointer<Int32>, chunk: Range<Int>, size: Int32) {
+  /// `slots[j] = slots[j] × size + key` for each row: the rows of `chunk` (offsets from
+  /// `base`) in order, or the rows `chunk.lowerBound + chosen[j]`.
+  func accumulate(
+    into slots: UnsafeMutableBufferPointer<Int32>, chunk: Range<Int>,
+    chosen: UnsafePointer<Int32>?, size: Int32
+  ) {
     var current: (key: Int32, start: Int64, end: Int64) = (0, 1, 0)
     values.withUnsafeBufferPointer { values in
       let first = base + chunk.lowerBound
-      for index in 0..<chunk.count {
-        let value = values[first + index]
+      for index in 0..<slots.count {
+        let value = values[first + (chosen.map { Int($0[index]) } ?? index)]
         var key: Int32 = 0
         if value != TimestampColumn.missing {
           if value < current.start || value >= current.end { current = day(of: value) }
