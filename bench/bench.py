@@ -701,7 +701,7 @@ def main():
     p.add_argument("--bin", required=True)
     p.add_argument("--data", required=True)
     p.add_argument("--out", required=True)
-    p.add_argument("--now", default="2026-11-30T12:00")
+    p.add_argument("--now", default="latest")
     p.add_argument("--diag-now", default="2026-11-30T23:59:59")
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--load-runs", type=int, default=3)
