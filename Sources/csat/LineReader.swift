@@ -38,4 +38,9 @@ struct PlainLineReader: LineReader {
   }
 
   mutating func addHistory(_ entry: String) {}
+
+  /// Whether the next line is there without waiting (see `LineSource.isInputReady`).
+  func isInputReady() -> Bool {
+    source.isInputReady()
+  }
 }

@@ -114,8 +114,21 @@ func runPiped(session: Session) -> Int32 {
   var pending = ""
   var pendingLine = 1
   // A statement runs once the next line shows it is complete: a string left open, a
-  // trailing comma or a next line starting with a clause keyword carry it on.
+  // trailing comma or a next line starting with a clause keyword carry it on. When no
+  // next line is there yet, it runs at once, so a program talking to csat through a pipe
+  // gets each answer before it sends the next statement.
   while true {
+    if !pending.isEmpty && ScriptSplitter.isComplete(pending)
+      && !pending.trimmingCharacters(in: .whitespaces).hasSuffix(",") && !reader.isInputReady()
+    {
+      let text = pending
+      pending = ""
+      switch session.run(script: text, inputName: "<stdin>", firstLine: pendingLine) {
+      case .success: continue
+      case .failure: return 1
+      case .quit: return 0
+      }
+    }
     let result = reader.readLine(prompt: "")
     var next: String?
     if case .line(let line) = result {

@@ -51,6 +51,14 @@ package struct LineSource {
     }
   }
 
+  /// Whether the next line can be had without waiting: it is buffered already, the input
+  /// has ended, or bytes are ready to read now.
+  package func isInputReady() -> Bool {
+    if reachedEnd || buffer[position...].contains(0x0A) { return true }
+    var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+    return poll(&request, 1, 0) > 0
+  }
+
   /// Decodes `buffer[position..<end]`, dropping a final `\r` and a leading byte order mark.
   private mutating func takeLine(upTo end: Int) -> String {
     var start = position
