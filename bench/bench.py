@@ -154,7 +154,9 @@ def canon_csat_value(v):
 def canon_csat(q, records):
     """csat's JSON rows -> (canonical '|'-joined rows, notes).
 
-    Columns are taken in csat's order; a header that is not the expected one is
+    The question's columns are taken in csat's order; csat's extra columns (the
+    confidence bounds `<metric>_low`/`_high` and the `low_n` flags) are not part of
+    the peers' answers and are left out.  A header missing an expected column is
     noted.  Rows where every respondent count is 0 (csat lists empty groups with
     n = 0 and a blank figure; the peers' definitions leave them out) are dropped
     and counted in the notes; no value is changed.
@@ -163,10 +165,11 @@ def canon_csat(q, records):
     rows = []
     dropped = []
     for rec in records:
-        cols = list(rec.keys())
+        wanted = set(COLUMNS[q]) | {"count"}
+        cols = [c for c in rec.keys() if c in wanted]
         if [c if c != "count" else "n" for c in cols] != COLUMNS[q] and not any(
                 "columns" in n for n in notes):
-            notes.append(f"columns {cols} (expected {COLUMNS[q]})")
+            notes.append(f"columns {list(rec.keys())} (expected {COLUMNS[q]})")
         ncols = [c for c in cols if c in N_COLUMNS]
         if ncols and all(rec[c] == 0 for c in ncols) and q != "Q5":
             dropped.append(rec)
