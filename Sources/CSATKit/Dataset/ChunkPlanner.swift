@@ -52,24 +52,10 @@ enum ChunkPlanner {
     }
   }
 
-  /// The number of quote bytes in `start..<end`, eight bytes at a time.
+  /// The number of quote bytes in `start..<end`.
   private static func countQuotes(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int
   {
-    var count = 0
-    var index = start
-    while index + 8 <= end {
-      let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-      // Exact per byte (unlike the borrow trick): the high bit is set only where a byte is 0.
-      let difference = word ^ WordMatch.quotes
-      let low = (difference & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F
-      count += (~(low | difference) & 0x8080_8080_8080_8080).nonzeroBitCount
-      index += 8
-    }
-    while index < end {
-      if base[index] == ASCII.quote { count += 1 }
-      index += 1
-    }
-    return count
+    ByteSet(ASCII.quote, ASCII.quote, ASCII.quote).count(in: base, from: start, to: end)
   }
 
   /// The offset after the first line feed at or after `start` that lies outside quotes.

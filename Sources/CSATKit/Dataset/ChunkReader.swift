@@ -17,7 +17,7 @@ struct Chunk: Sendable {
 
 /// What reading one chunk produced, with line numbers still relative to the chunk.
 struct ChunkResult {
-  var builders: [ColumnBuilder]
+  var columns: ChunkColumns
   var rowCount = 0
   /// Line ends consumed from the chunk's start to `endPosition`.
   var linesConsumed = 0
@@ -37,16 +37,20 @@ enum ChunkReader {
 
   static let unclosedQuoteMessage = "unclosed quote: the quoted field starting here never ends"
 
+  /// Bytes read between two requests to drop the pages already read from memory.
+  static let releaseStep = 1 << 23
+
   /// Reads every column of `chunk`, guessing types.
   static func read(_ chunk: Chunk, of source: SourceFile, options: LoadOptions) -> ChunkResult {
     let columnCount = source.layout.names.count
-    var result = ChunkResult(builders: [])
-    var builders = Array(repeating: ColumnBuilder(), count: columnCount)
+    var result = ChunkResult(columns: ChunkColumns(count: columnCount, textOnly: false))
     var context = CellContext(options: options)
     let base = UnsafePointer(source.buffer.base)
     var scanner = RecordScanner(
       base: base, from: chunk.start, to: source.buffer.count,
       delimiter: source.layout.delimiter)
+    let builders = result.columns.builders
+    var released = chunk.start
 
     var linesBefore = 0
     while true {
@@ -69,33 +73,43 @@ enum ChunkReader {
         result.raggedCount += 1
       }
       let fields = scanner.fields.pointer
-      for column in 0..<columnCount {
-        builders[column].add(column < fieldCount ? fields[column] : nil, base, &context)
+      let present = min(fieldCount, columnCount)
+      for column in 0..<present {
+        builders[column].add(fields[column], base, &context)
+      }
+      for column in present..<columnCount {
+        builders[column].addMissing()
       }
       result.rowCount += 1
+      if scanner.position - released >= releaseStep {
+        // The bytes behind are in the builders now; a reread maps them in again.
+        source.buffer.release(from: released, to: scanner.position)
+        released = scanner.position
+      }
     }
     result.linesConsumed = scanner.linesConsumed
     result.endPosition = scanner.position
-    result.builders = builders
 
-    let demoted = (0..<columnCount).filter { result.builders[$0].kind == .demoted }
+    let demoted = (0..<columnCount).filter { builders[$0].kind == .demoted }
     if !demoted.isEmpty && result.failure == nil {
       let again = readText(chunk, of: source, columns: demoted, options: options)
       for (index, column) in demoted.enumerated() {
         // Keep what the dates said, for the warning about a column read as text.
-        var text = again[index]
-        text.sawDateOrderConflict = result.builders[column].sawDateOrderConflict
-        result.builders[column] = text
+        var text = again.take(index)
+        text.sawDateOrderConflict = builders[column].sawDateOrderConflict
+        result.columns.replace(column, with: text)
       }
     }
+    source.buffer.release(from: released, to: scanner.position)
     return result
   }
 
   /// Reads `columns` of `chunk` again, every cell as text; one builder per column, in order.
   static func readText(
     _ chunk: Chunk, of source: SourceFile, columns: [Int], options: LoadOptions
-  ) -> [ColumnBuilder] {
-    var builders = Array(repeating: ColumnBuilder.textOnly(), count: columns.count)
+  ) -> ChunkColumns {
+    let found = ChunkColumns(count: columns.count, textOnly: true)
+    let builders = found.builders
     var context = CellContext(options: options)
     let base = UnsafePointer(source.buffer.base)
     var scanner = RecordScanner(
@@ -108,10 +122,14 @@ enum ChunkReader {
     {
       let fields = scanner.fields.pointer
       for (index, column) in columns.enumerated() {
-        builders[index].add(column < fieldCount ? fields[column] : nil, base, &context)
+        if column < fieldCount {
+          builders[index].add(fields[column], base, &context)
+        } else {
+          builders[index].addMissing()
+        }
       }
     }
-    return builders
+    return found
   }
 
   /// The message for a row with `fieldCount` fields under a header of `columnCount`.

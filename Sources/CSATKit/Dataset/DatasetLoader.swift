@@ -61,12 +61,11 @@ public enum DatasetLoader {
     let rereads = rereadAsText(decisions, finalChunks, sources, options)
     let rowCounts = results.map(\.rowCount)
     // One list of builders per column, so that columns can be built on separate threads.
-    let partsByColumn = names.indices.map { column in results.map { $0.builders[column] } }
+    let partsByColumn = names.indices.map { column in results.map { $0.columns.take(column) } }
     results.removeAll()
     let columns = parallelMap(Array(names.indices)) { column in
-      var parts = partsByColumn[column]
       let data = ColumnMerger.build(
-        parts: &parts, rowCounts: rowCounts, decision: decisions[column],
+        parts: partsByColumn[column], rowCounts: rowCounts, decision: decisions[column],
         rereads: rereads[column], timeZone: options.timeZone)
       return Column(name: names[column], data: data)
     }

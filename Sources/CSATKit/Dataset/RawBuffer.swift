@@ -1,0 +1,79 @@
+import Glibc
+
+/// A growable run of plain values in memory that its owner frees with ``release()``.
+///
+/// Unlike an `Array` it does no uniqueness check or reference counting on each append, which
+/// matters in the loops that read every cell. Copies share the memory, so exactly one copy
+/// may release it. Large buffers grow with `realloc`, which moves pages instead of bytes.
+struct RawBuffer<Element: BitwiseCopyable> {
+  private(set) var base: UnsafeMutablePointer<Element>?
+  private(set) var count = 0
+  private(set) var capacity = 0
+
+  init() {}
+
+  /// An empty buffer with room for `capacity` elements.
+  init(capacity: Int) {
+    reserve(capacity)
+  }
+
+  /// The first element's address; only valid once something was reserved or appended.
+  @inline(__always)
+  var pointer: UnsafeMutablePointer<Element> {
+    // Callers reserve first, so the address is set.
+    base.unsafelyUnwrapped
+  }
+
+  @inline(__always)
+  mutating func append(_ value: Element) {
+    if count == capacity { grow(to: count + 1) }
+    pointer[count] = value
+    count += 1
+  }
+
+  /// Appends `value` `repeats` times.
+  mutating func append(repeating value: Element, count repeats: Int) {
+    guard repeats > 0 else { return }
+    reserve(count + repeats)
+    (pointer + count).initialize(repeating: value, count: repeats)
+    count += repeats
+  }
+
+  /// Appends `length` elements from `source`.
+  mutating func append(_ source: UnsafePointer<Element>, count length: Int) {
+    guard length > 0 else { return }
+    reserve(count + length)
+    (pointer + count).initialize(from: source, count: length)
+    count += length
+  }
+
+  /// Makes room for at least `minimum` elements in all.
+  @inline(__always)
+  mutating func reserve(_ minimum: Int) {
+    if minimum > capacity { grow(to: minimum) }
+  }
+
+  /// Forgets the elements, keeping the memory.
+  mutating func removeAll() {
+    count = 0
+  }
+
+  /// Frees the memory; the buffer is empty afterwards.
+  mutating func release() {
+    free(base)
+    base = nil
+    count = 0
+    capacity = 0
+  }
+
+  /// Grows to at least `minimum` elements, doubling to keep appends cheap on average.
+  private mutating func grow(to minimum: Int) {
+    let target = max(minimum, capacity * 2, 16)
+    let stride = MemoryLayout<Element>.stride
+    guard let larger = realloc(base, target * stride) else {
+      fatalError("out of memory: cannot grow a buffer to \(target * stride) bytes")
+    }
+    base = larger.bindMemory(to: Element.self, capacity: target)
+    capacity = target
+  }
+}
