@@ -40,7 +40,31 @@ enum ChunkReader {
   /// Bytes read between two requests to drop the pages already read from memory.
   static let releaseStep = 1 << 23
 
+  /// How often (in rows) the reader checks again which columns to prefetch for.
+  static let prefetchCheckRows = 4096
+
+  /// What reading one record gave.
+  private enum Step {
+    case record(fieldCount: Int, linesBefore: Int)
+    case end
+    case unclosedQuote(linesBefore: Int)
+  }
+
+  /// Reads the next record of `chunk` into `scanner.fields`.
+  private static func step(_ scanner: inout RecordScanner, before limit: Int) -> Step {
+    var linesBefore = 0
+    do {
+      let fieldCount = try scanner.nextRecord(before: limit, linesBefore: &linesBefore)
+      return fieldCount == 0 ? .end : .record(fieldCount: fieldCount, linesBefore: linesBefore)
+    } catch {
+      return .unclosedQuote(linesBefore: error.linesBefore)
+    }
+  }
+
   /// Reads every column of `chunk`, guessing types.
+  ///
+  /// Records are read one ahead: while a record's cells are added, the table slots that the
+  /// next record's text cells will need are already on their way from memory.
   static func read(_ chunk: Chunk, of source: SourceFile, options: LoadOptions) -> ChunkResult {
     let columnCount = source.layout.names.count
     var result = ChunkResult(columns: ChunkColumns(count: columnCount, textOnly: false))
@@ -51,17 +75,21 @@ enum ChunkReader {
       delimiter: source.layout.delimiter)
     let builders = result.columns.builders
     var released = chunk.start
+    var held = FieldList()
+    var prefetched: [Int] = []
 
-    var linesBefore = 0
-    while true {
-      let fieldCount: Int
-      do {
-        fieldCount = try scanner.nextRecord(before: chunk.end, linesBefore: &linesBefore)
-      } catch {
-        result.failure = (error.linesBefore, unclosedQuoteMessage)
-        break
+    var current = step(&scanner, before: chunk.end)
+    while case .record(let fieldCount, let linesBefore) = current {
+      swap(&scanner.fields, &held)
+      let recordEnd = scanner.position
+      current = step(&scanner, before: chunk.end)
+      if case .record(let nextCount, _) = current {
+        let next = scanner.fields.pointer
+        for column in prefetched where column < nextCount {
+          builders[column].prefetch(next[column], base)
+        }
       }
-      if fieldCount == 0 { break }
+
       if fieldCount != columnCount {
         if options.strict {
           result.failure = (linesBefore, raggedMessage(fieldCount, columnCount, strict: true))
@@ -72,7 +100,7 @@ enum ChunkReader {
         }
         result.raggedCount += 1
       }
-      let fields = scanner.fields.pointer
+      let fields = held.pointer
       let present = min(fieldCount, columnCount)
       for column in 0..<present {
         builders[column].add(fields[column], base, &context)
@@ -81,11 +109,17 @@ enum ChunkReader {
         builders[column].addMissing()
       }
       result.rowCount += 1
-      if scanner.position - released >= releaseStep {
-        // The bytes behind are in the builders now; a reread maps them in again.
-        source.buffer.release(from: released, to: scanner.position)
-        released = scanner.position
+      if result.rowCount % prefetchCheckRows == 0 {
+        prefetched = (0..<columnCount).filter { builders[$0].wantsPrefetch }
       }
+      if recordEnd - released >= releaseStep {
+        // The bytes behind are in the builders now; a reread maps them in again.
+        source.buffer.release(from: released, to: recordEnd)
+        released = recordEnd
+      }
+    }
+    if case .unclosedQuote(let linesBefore) = current, result.failure == nil {
+      result.failure = (linesBefore, unclosedQuoteMessage)
     }
     result.linesConsumed = scanner.linesConsumed
     result.endPosition = scanner.position

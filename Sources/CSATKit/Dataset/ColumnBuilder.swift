@@ -120,6 +120,22 @@ struct ColumnBuilder {
     }
   }
 
+  /// Whether the column is text with so many values that lookups miss the cache.
+  var wantsPrefetch: Bool {
+    kind == .text && interner?.isLarge == true
+  }
+
+  /// Starts bringing in the table slot that adding text cell `field` will read.
+  @inline(__always)
+  func prefetch(_ field: FieldRange, _ base: UnsafePointer<UInt8>) {
+    guard field.flags & FieldRange.escaped == 0, let interner else { return }
+    var start = field.start
+    var end = field.end
+    ValueParsing.trim(base, &start, &end)
+    guard start < end else { return }
+    interner.prefetch(base + start, end - start)
+  }
+
   /// Picks the kind from the first non-missing value and fills the rows before it.
   private mutating func decide(
     _ field: FieldRange, _ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int,

@@ -163,7 +163,9 @@ enum ColumnMerger {
   private static func buildText(
     _ parts: [ColumnBuilder], _ rowCounts: [Int], rereads: [Int: ColumnBuilder], total: Int
   ) -> TextColumn {
-    var joinedValues = TextInterner(capacity: 1024)
+    // The column has at least as many values as its richest chunk: room for those at once.
+    let richest = parts.indices.map { (rereads[$0] ?? parts[$0]).interner?.count ?? 0 }.max()
+    var joinedValues = TextInterner(capacity: richest ?? 0)
     defer { joinedValues.release() }
     let codes = [UInt32](unsafeUninitializedCapacity: total) { target, initialized in
       guard let start = target.baseAddress else { return }

@@ -23,8 +23,8 @@ public enum LoadSummary {
     let described = dataset.columns.indices.map { describe(column: $0, in: dataset) }
     lines.append("columns: " + described.joined(separator: ", "))
 
-    if let time = dataset.roles.time, let earliest = dataset.columns[time].summary.earliest,
-      let latest = dataset.columns[time].summary.latest
+    if let time = dataset.roles.time, case let summary = dataset.columns[time].summary,
+      let earliest = summary.earliest, let latest = summary.latest
     {
       let first = dateText(earliest, timeZone)
       let last = dateText(latest, timeZone)

@@ -77,3 +77,14 @@ struct RawBuffer<Element: BitwiseCopyable> {
     capacity = target
   }
 }
+
+/// The LLVM intrinsic behind `__builtin_prefetch`; Swift has no spelling of its own.
+@_silgen_name("llvm.prefetch.p0")
+private func llvmPrefetch(
+  _ address: UnsafeRawPointer, _ write: Int32, _ locality: Int32, _ dataCache: Int32)
+
+/// Asks the processor to bring the cache line at `address` in for reading, without waiting.
+@inline(__always)
+func prefetchForReading(_ address: UnsafeRawPointer) {
+  llvmPrefetch(address, 0, 3, 1)
+}

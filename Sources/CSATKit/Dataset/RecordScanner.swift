@@ -76,8 +76,8 @@ struct RecordScanner {
   private let fieldEnds: ByteSet
   /// What matters inside quotes: the quote and the line-end bytes (to count lines).
   private let quotedStops = ByteSet(ASCII.quote, ASCII.lineFeed, ASCII.carriageReturn)
-  /// The fields of the last record read.
-  let fields = FieldList()
+  /// The fields of the last record read; a reader may swap in another list to keep these.
+  var fields = FieldList()
 
   /// A scanner of `base[start..<end]`; `base` must be a ``ByteBuffer``'s bytes, whose
   /// padding the searches rely on.

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// Gives each distinct byte string a small code, looking values up by their bytes.
 ///
@@ -31,6 +32,8 @@ struct TextInterner {
   }
 
   private var slots: UnsafeMutablePointer<Slot>
+  /// The allocation `slots` lies in, for `free`.
+  private var slotMemory: UnsafeMutableRawPointer
   private var mask: Int
   /// For each code (the blank included, as an empty span): where its bytes are.
   private(set) var spans = RawBuffer<Span>()
@@ -46,7 +49,7 @@ struct TextInterner {
   init(capacity: Int = 16) {
     var size = 16
     while size < capacity * 2 { size *= 2 }
-    slots = TextInterner.allocateSlots(size)
+    (slots, slotMemory) = TextInterner.allocateSlots(size)
     mask = size - 1
     spans.append(Span(offset: 0, length: 0))
     arena.reserve(256)
@@ -57,8 +60,8 @@ struct TextInterner {
 
   /// Frees the table and the arena.
   mutating func release() {
-    UnsafeMutableRawPointer(slots).deallocate()
-    slots = TextInterner.allocateSlots(1)
+    free(slotMemory)
+    (slots, slotMemory) = TextInterner.allocateSlots(1)
     mask = 0
     spans.release()
     arena.release()
@@ -93,6 +96,25 @@ struct TextInterner {
     return insert(bytes, length, head: head, tail: tail, tag: tag, at: index)
   }
 
+  /// Whether the table has outgrown the nearer caches, so that ``prefetch(_:_:)`` pays.
+  var isLarge: Bool { mask >= 1 << 13 }
+
+  /// Asks for the slot where the lookup of the `length` bytes at `bytes` starts to be brought
+  /// into the cache, so that a ``code(_:_:)`` for them soon after does not wait for memory.
+  @inline(__always)
+  func prefetch(_ bytes: UnsafePointer<UInt8>, _ length: Int) {
+    let hash: UInt64
+    if length <= TextInterner.inlineBytes {
+      let raw = UnsafeRawPointer(bytes)
+      let head = raw.loadUnaligned(as: UInt64.self) & TextInterner.lowBytes(length)
+      let second = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+      hash = TextInterner.hashShort(head, second & TextInterner.lowBytes(length - 8), length)
+    } else {
+      hash = TextInterner.hashLong(bytes, length)
+    }
+    prefetchForReading(UnsafeRawPointer(slots + (Int(truncatingIfNeeded: hash) & mask)))
+  }
+
   /// Stores a value not seen before in the empty slot `index`.
   private mutating func insert(
     _ bytes: UnsafePointer<UInt8>, _ length: Int, head: UInt64, tail: UInt64, tag: UInt64,
@@ -122,15 +144,23 @@ struct TextInterner {
   }
 
   /// Adds every value to `target` (as NFC) and returns the code each of ours has there.
+  ///
+  /// Values are looked up in order; the slot of a value a few codes ahead is prefetched
+  /// meanwhile, since a large target table is mostly out of the cache.
   func remap(into target: inout TextInterner) -> [UInt32] {
     var table = [UInt32](repeating: TextColumn.missingCode, count: count)
     var normal = RawBuffer<UInt8>()
     defer { normal.release() }
+    let ahead = target.isLarge || count > 1 << 12 ? 8 : 0
     table.withUnsafeMutableBufferPointer { table in
       for code in 1..<max(1, count) {
+        if ahead > 0 && code + ahead < count {
+          let next = spans.pointer[code + ahead]
+          target.prefetch(arena.pointer + next.offset, next.length)
+        }
         let value = bytes(of: code)
         guard let start = value.baseAddress else { continue }
-        if TextInterner.isASCII(start, value.count) {
+        if !TextInterner.mayChangeUnderNFC(start, value.count) {
           table[code] = target.code(start, value.count)
           continue
         }
@@ -142,6 +172,26 @@ struct TextInterner {
       }
     }
     return table
+  }
+
+  /// Whether decoding and normalising to NFC might change the bytes: `false` for valid
+  /// UTF-8 whose characters all lie below U+0300 (ASCII, Latin-1, Latin Extended, IPA and
+  /// spacing modifiers), which are their own NFC and combine with nothing before them.
+  static func mayChangeUnderNFC(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+    if isASCII(bytes, length) { return false }
+    var index = 0
+    while index < length {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        index += 1
+        continue
+      }
+      // Lead bytes C2–CB start U+0080–U+02FF; a continuation byte is 10xxxxxx.
+      guard byte >= 0xC2 && byte <= 0xCB, index + 1 < length, bytes[index + 1] & 0xC0 == 0x80
+      else { return true }
+      index += 2
+    }
+    return false
   }
 
   // MARK: - Hashing and comparing
@@ -222,11 +272,21 @@ struct TextInterner {
 
   // MARK: - Table
 
-  private static func allocateSlots(_ size: Int) -> UnsafeMutablePointer<Slot> {
-    let raw = UnsafeMutableRawPointer.allocate(
-      byteCount: size * MemoryLayout<Slot>.stride, alignment: 64)
-    raw.initializeMemory(as: UInt8.self, repeating: 0, count: size * MemoryLayout<Slot>.stride)
-    return raw.bindMemory(to: Slot.self, capacity: size)
+  /// A zeroed table of `size` slots aligned to a cache line, and the allocation to free.
+  ///
+  /// The zeroes are written here rather than left to `calloc`: reading fresh zero pages
+  /// first and writing them later costs the system a second fault per page.
+  private static func allocateSlots(_ size: Int) -> (
+    slots: UnsafeMutablePointer<Slot>, memory: UnsafeMutableRawPointer
+  ) {
+    let line = 64
+    let bytes = size * MemoryLayout<Slot>.stride
+    guard let memory = malloc(bytes + line) else {
+      fatalError("out of memory: cannot make a table of \(size) values")
+    }
+    let start = memory + (line - Int(bitPattern: memory) % line) % line
+    start.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
+    return (start.bindMemory(to: Slot.self, capacity: size), memory)
   }
 
   /// Doubles the table and places every slot again.
@@ -234,6 +294,7 @@ struct TextInterner {
     let size = (mask + 1) * 2
     let larger = TextInterner.allocateSlots(size)
     let newMask = size - 1
+    let target = larger.slots
     for index in 0...mask where slots[index].tagAndCode != 0 {
       let slot = slots[index]
       let code = Int(truncatingIfNeeded: slot.tagAndCode & 0xFFFF_FFFF)
@@ -242,12 +303,12 @@ struct TextInterner {
         value.length <= TextInterner.inlineBytes
         ? TextInterner.hashShort(slot.head, slot.tail, value.length)
         : TextInterner.hashLong(arena.pointer + value.offset, value.length)
-      var target = Int(truncatingIfNeeded: hash) & newMask
-      while larger[target].tagAndCode != 0 { target = (target + 1) & newMask }
-      larger[target] = slot
+      var place = Int(truncatingIfNeeded: hash) & newMask
+      while target[place].tagAndCode != 0 { place = (place + 1) & newMask }
+      target[place] = slot
     }
-    UnsafeMutableRawPointer(slots).deallocate()
-    slots = larger
+    free(slotMemory)
+    (slots, slotMemory) = larger
     mask = newMask
   }
 }

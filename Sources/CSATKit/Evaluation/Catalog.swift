@@ -77,17 +77,27 @@ public struct ScoreCodes: Sendable {
     var lowest = Double.infinity
     var highest = -Double.infinity
     var whole = true
-    for value in numbers where !value.isNaN {
-      lowest = min(lowest, value)
-      highest = max(highest, value)
-      if whole && (value != value.rounded() || abs(value) > 127) { whole = false }
+    // One pass writes the codes while it checks that they fit; they are dropped if not.
+    let values = [Int8](unsafeUninitializedCapacity: numbers.count) { codes, initialized in
+      numbers.withUnsafeBufferPointer { numbers in
+        for (row, value) in numbers.enumerated() {
+          guard !value.isNaN else {
+            codes[row] = missing
+            continue
+          }
+          lowest = min(lowest, value)
+          highest = max(highest, value)
+          // Within ±127 the conversion is safe, and a whole number survives the round trip.
+          let clamped = max(-127, min(127, value))
+          let code = Int8(clamped)
+          whole = whole && clamped == value && Double(code) == value
+          codes[row] = code
+        }
+      }
+      initialized = numbers.count
     }
     guard lowest <= highest else { return (nil, nil) }
     guard whole else { return (nil, lowest...highest) }
-    var values = [Int8](repeating: missing, count: numbers.count)
-    for (row, value) in numbers.enumerated() where !value.isNaN {
-      values[row] = Int8(value)
-    }
     let codes = ScoreCodes(values: values, range: Int(lowest)...Int(highest))
     return (codes, lowest...highest)
   }
