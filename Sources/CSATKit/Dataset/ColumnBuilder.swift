@@ -13,6 +13,7 @@ struct CellContext {
   let dateOrder: DateOrder?
   /// Holds the unescaped bytes of a field with doubled quotes (freed with the context).
   var scratch: ScratchBytes
+  var timestamps = TimestampFastPath()
 
   init(options: LoadOptions) {
     converter = LocalTimeConverter(timeZone: options.timeZone)
@@ -111,7 +112,10 @@ struct ColumnBuilder {
       guard let value = ValueParsing.parseBoolean(base, start, end) else { return demote() }
       booleans.append(value)
     case .timestamp:
-      guard let parsed = TimestampParsing.parse(base, start, end) else { return demote() }
+      guard
+        let parsed = context.timestamps.parse(base, start, end)
+          ?? TimestampParsing.parse(base, start, end)
+      else { return demote() }
       addTimestamp(parsed, &context)
     case .undecided:
       decide(field, base, start, end, &context)
@@ -126,14 +130,16 @@ struct ColumnBuilder {
   }
 
   /// Starts bringing in the table slot that adding text cell `field` will read.
+  ///
+  /// It is `mutating` only so that callers reach the builder in place instead of copying it.
   @inline(__always)
-  func prefetch(_ field: FieldRange, _ base: UnsafePointer<UInt8>) {
-    guard field.flags & FieldRange.escaped == 0, let interner else { return }
+  mutating func prefetch(_ field: FieldRange, _ base: UnsafePointer<UInt8>) {
+    guard field.flags & FieldRange.escaped == 0 else { return }
     var start = field.start
     var end = field.end
     ValueParsing.trim(base, &start, &end)
     guard start < end else { return }
-    interner.prefetch(base + start, end - start)
+    interner?.prefetch(base + start, end - start)
   }
 
   /// Picks the kind from the first non-missing value and fills the rows before it.
