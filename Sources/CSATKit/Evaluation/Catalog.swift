@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A loaded dataset plus the facts the engine derives from it once, at load.
 public struct Catalog: Sendable {
   public var dataset: Dataset
@@ -13,21 +15,31 @@ public struct Catalog: Sendable {
 
   public init(dataset: Dataset) {
     self.dataset = dataset
-    var scores: [ScoreCodes?] = []
-    var ranges: [ClosedRange<Double>?] = []
-    for column in dataset.columns {
-      guard case .number(let numbers) = column.data else {
-        scores.append(nil)
-        ranges.append(nil)
-        continue
-      }
-      let summary = ScoreCodes.make(numbers.values)
-      scores.append(summary.codes)
-      ranges.append(summary.range)
+    // One pass per number column, spread over the cores; the time facts on the side.
+    let columns = dataset.columns
+    let facts = UnsafeMutableBufferPointer<(codes: ScoreCodes?, range: ClosedRange<Double>?)>
+      .allocate(capacity: columns.count)
+    facts.initialize(repeating: (nil, nil))
+    let time = UnsafeMutablePointer<(Bool, ClosedRange<Int64>?)>.allocate(capacity: 1)
+    time.initialize(to: (false, nil))
+    defer {
+      facts.deinitialize()
+      facts.deallocate()
+      time.deinitialize(count: 1)
+      time.deallocate()
     }
-    self.scores = scores
-    self.numberRanges = ranges
-    (self.timeIsSorted, self.timeRange) = Catalog.timeFacts(dataset)
+    let output = UncheckedSendable(value: (facts, time))
+    DispatchQueue.concurrentPerform(iterations: columns.count + 1) { index in
+      guard index < columns.count else {
+        output.value.1.pointee = Catalog.timeFacts(dataset)
+        return
+      }
+      guard case .number(let numbers) = columns[index].data else { return }
+      output.value.0[index] = ScoreCodes.make(numbers.values)
+    }
+    scores = facts.map(\.codes)
+    numberRanges = facts.map(\.range)
+    (timeIsSorted, timeRange) = time.pointee
   }
 
   /// Recomputes the time facts after the time role changes.
