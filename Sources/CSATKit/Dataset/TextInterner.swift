@@ -175,24 +175,41 @@ struct TextInterner {
   }
 
   /// Whether decoding and normalising to NFC might change the bytes: `false` for valid
-  /// UTF-8 whose characters all lie below U+0300 (ASCII, Latin-1, Latin Extended, IPA and
-  /// spacing modifiers), which are their own NFC and combine with nothing before them.
+  /// UTF-8 made only of ``nfcStableScalars``, which are their own NFC and combine with nothing
+  /// before or after them (canonical combining class 0, NFC quick check Yes).
   static func mayChangeUnderNFC(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> Bool {
     if isASCII(bytes, length) { return false }
     var index = 0
     while index < length {
-      let byte = bytes[index]
-      if byte < 0x80 {
+      let lead = bytes[index]
+      if lead < 0x80 {
         index += 1
         continue
       }
-      // Lead bytes C2–CB start U+0080–U+02FF; a continuation byte is 10xxxxxx.
-      guard byte >= 0xC2 && byte <= 0xCB, index + 1 < length, bytes[index + 1] & 0xC0 == 0x80
-      else { return true }
-      index += 2
+      let size = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+      guard lead >= 0xC2, lead <= 0xF4, index + size <= length else { return true }
+      var scalar = UInt32(lead) & (0x7F >> size)
+      for offset in 1..<size {
+        let next = bytes[index + offset]
+        guard next & 0xC0 == 0x80 else { return true }
+        scalar = scalar << 6 | UInt32(next & 0x3F)
+      }
+      // An overlong form (a scalar spelt with more bytes than it needs) is invalid UTF-8.
+      let smallest: UInt32 = size == 2 ? 0x80 : size == 3 ? 0x800 : 0x10000
+      guard scalar >= smallest, nfcStableScalars.contains(where: { $0.contains(scalar) }) else {
+        return true
+      }
+      index += size
     }
     return false
   }
+
+  /// Scalars beyond ASCII that values may hold without being normalised: Latin-1, Latin
+  /// Extended, IPA and spacing modifiers; dashes, quotes and other general punctuation (not
+  /// U+2000 and U+2001, which NFC replaces); pictographs and emoji.
+  static let nfcStableScalars: [ClosedRange<UInt32>] = [
+    0x80...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x1F300...0x1FAFF,
+  ]
 
   // MARK: - Hashing and comparing
 

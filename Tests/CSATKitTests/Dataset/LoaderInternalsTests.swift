@@ -55,28 +55,43 @@ struct LoaderFastPathTests {
     }
   }
 
-  @Test func scalarsBelowU0300AreTheirOwnNFC() {
+  @Test func stableScalarsAreTheirOwnNFC() {
     // The merge skips normalising values made only of these; Foundation must agree.
-    for value in 0x80..<0x300 {
-      guard let scalar = Unicode.Scalar(value) else { continue }
-      for text in [String(scalar), "a" + String(scalar) + "e", String(scalar) + String(scalar)] {
-        let bytes = Array(text.utf8) + [UInt8](repeating: 0, count: 16)
-        let mayChange = bytes.withUnsafeBufferPointer { buffer in
-          TextInterner.mayChangeUnderNFC(buffer.baseAddress!, text.utf8.count)
+    for range in TextInterner.nfcStableScalars {
+      for value in range {
+        guard let scalar = Unicode.Scalar(value) else { continue }
+        #expect(scalar.properties.canonicalCombiningClass == .notReordered)
+        let alone = String(scalar)
+        for text in [alone, "a" + alone + "e", "\u{E9}" + alone + alone, alone + "\u{2014}"] {
+          let bytes = Array(text.utf8) + [UInt8](repeating: 0, count: 16)
+          let mayChange = bytes.withUnsafeBufferPointer { buffer in
+            TextInterner.mayChangeUnderNFC(buffer.baseAddress!, text.utf8.count)
+          }
+          #expect(!mayChange, "U+\(String(value, radix: 16))")
+          #expect(text.precomposedStringWithCanonicalMapping.utf8.elementsEqual(text.utf8))
         }
-        #expect(!mayChange)
-        #expect(text.precomposedStringWithCanonicalMapping.utf8.elementsEqual(text.utf8))
       }
     }
   }
 
-  @Test(arguments: ["e\u{301}", "\u{212B}", "日本", "😀", "\u{FF}\u{2019}"])
+  @Test(arguments: ["e\u{301}", "\u{212B}", "日本", "\u{2000}", "😀\u{301}", "\u{2019}\u{20E3}"])
   func otherScalarsAreNormalised(text: String) {
     let bytes = Array(text.utf8) + [UInt8](repeating: 0, count: 16)
     let mayChange = bytes.withUnsafeBufferPointer { buffer in
       TextInterner.mayChangeUnderNFC(buffer.baseAddress!, text.utf8.count)
     }
     #expect(mayChange)
+    // A lead byte cut off at the end of the value is not valid UTF-8 either.
+    let cut = Array("a\u{2014}".utf8.dropLast()) + [UInt8](repeating: 0, count: 16)
+    #expect(cut.withUnsafeBufferPointer { TextInterner.mayChangeUnderNFC($0.baseAddress!, 3) })
+    // Overlong spellings of U+0080 and U+2014 are invalid too, and become U+FFFD when read.
+    for overlong: [UInt8] in [[0xE0, 0x82, 0x80], [0xF0, 0x82, 0x80, 0x94]] {
+      let padded = overlong + [UInt8](repeating: 0, count: 16)
+      #expect(
+        padded.withUnsafeBufferPointer {
+          TextInterner.mayChangeUnderNFC($0.baseAddress!, overlong.count)
+        })
+    }
   }
 }
 
