@@ -75,6 +75,20 @@ struct ByteSet {
     return combined.nonzeroBitCount % 2 == 1
   }
 
+  /// How many bytes of the set lie in `start..<end` (a bit count per block is slow without
+  /// `popcnt`, so this is for small samples).
+  func count(in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
+    var total = 0
+    var index = start
+    while index < end {
+      var found = matches(UnsafeRawPointer(base + index))
+      if end - index < ByteSet.blockSize { found &= (1 << (end - index)) - 1 }
+      total += found.nonzeroBitCount
+      index += ByteSet.blockSize
+    }
+    return total
+  }
+
   /// The bytes one search step covers.
   #if arch(x86_64)
     static let blockSize = 16

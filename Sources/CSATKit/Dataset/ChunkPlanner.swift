@@ -33,8 +33,17 @@ enum ChunkPlanner {
     DispatchQueue.concurrentPerform(iterations: count) { slice in
       let lower = sliceStarts[slice]
       let upper = slice == count - 1 ? buffer.count : sliceStarts[slice + 1]
-      parities.pointer?[slice] = ByteSet(ASCII.quote, ASCII.quote, ASCII.quote).hasOddCount(
-        in: UnsafePointer(buffer.base), from: lower, to: upper)
+      // Step by step, dropping the pages counted so that the file is never all in memory.
+      let quotes = ByteSet(ASCII.quote, ASCII.quote, ASCII.quote)
+      var odd = false
+      var step = lower
+      while step < upper {
+        let stepEnd = min(upper, step + ChunkReader.releaseStep)
+        odd = odd != quotes.hasOddCount(in: UnsafePointer(buffer.base), from: step, to: stepEnd)
+        buffer.release(from: step, to: stepEnd)
+        step = stepEnd
+      }
+      parities.pointer?[slice] = odd
     }
 
     var boundaries = [start]

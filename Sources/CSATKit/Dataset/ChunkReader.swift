@@ -67,7 +67,9 @@ enum ChunkReader {
   /// next record's text cells will need are already on their way from memory.
   static func read(_ chunk: Chunk, of source: SourceFile, options: LoadOptions) -> ChunkResult {
     let columnCount = source.layout.names.count
-    var result = ChunkResult(columns: ChunkColumns(count: columnCount, textOnly: false))
+    let expected = expectedRows(chunk, source)
+    var result = ChunkResult(
+      columns: ChunkColumns(count: columnCount, textOnly: false, expectedRows: expected))
     var context = CellContext(options: options)
     let base = UnsafePointer(source.buffer.base)
     var scanner = RecordScanner(
@@ -135,14 +137,28 @@ enum ChunkReader {
       }
     }
     source.buffer.release(from: released, to: scanner.position)
+    // Only the values are needed from here on, to join the chunks' dictionaries.
+    for column in 0..<columnCount { builders[column].interner?.dropTable() }
     return result
+  }
+
+  /// A generous guess at the number of rows in `chunk`, from the line feeds in its first
+  /// megabyte: room reserved but never written costs no memory.
+  static func expectedRows(_ chunk: Chunk, _ source: SourceFile) -> Int {
+    let sample = min(chunk.end - chunk.start, 1 << 20)
+    guard sample > 0 else { return 0 }
+    let lines = ByteSet(ASCII.lineFeed, ASCII.lineFeed, ASCII.carriageReturn).count(
+      in: UnsafePointer(source.buffer.base), from: chunk.start, to: chunk.start + sample)
+    let perByte = Double(lines + 1) / Double(sample)
+    return Int(perByte * Double(chunk.end - chunk.start) * 1.25) + 64
   }
 
   /// Reads `columns` of `chunk` again, every cell as text; one builder per column, in order.
   static func readText(
     _ chunk: Chunk, of source: SourceFile, columns: [Int], options: LoadOptions
   ) -> ChunkColumns {
-    let found = ChunkColumns(count: columns.count, textOnly: true)
+    let found = ChunkColumns(
+      count: columns.count, textOnly: true, expectedRows: expectedRows(chunk, source))
     let builders = found.builders
     var context = CellContext(options: options)
     let base = UnsafePointer(source.buffer.base)
@@ -163,6 +179,7 @@ enum ChunkReader {
         }
       }
     }
+    for index in columns.indices { builders[index].interner?.dropTable() }
     return found
   }
 

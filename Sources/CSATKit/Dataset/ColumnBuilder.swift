@@ -60,6 +60,8 @@ struct ColumnBuilder {
   var codes = RawBuffer<UInt32>()
   /// The distinct texts, once the column is text.
   var interner: TextInterner?
+  /// About how many rows the chunk holds, for the first reservation of values.
+  var expectedRows = 0
 
   /// Frees every buffer; the builder holds no values afterwards.
   mutating func release() {
@@ -149,14 +151,17 @@ struct ColumnBuilder {
   ) {
     if let value = ValueParsing.parseNumber(base, start, end) {
       kind = .number
+      numbers.reserve(expectedRows)
       numbers.append(repeating: .nan, count: leadingMissing)
       numbers.append(value)
     } else if let value = ValueParsing.parseBoolean(base, start, end) {
       kind = .boolean
+      booleans.reserve(expectedRows)
       booleans.append(repeating: BooleanColumn.missing, count: leadingMissing)
       booleans.append(value)
     } else if let parsed = TimestampParsing.parse(base, start, end) {
       kind = .timestamp
+      timestamps.reserve(expectedRows)
       timestamps.append(repeating: TimestampColumn.missing, count: leadingMissing)
       addTimestamp(parsed, &context)
     } else {
@@ -204,6 +209,7 @@ struct ColumnBuilder {
     guard kind == .undecided && !sawMissingToken else { return demote() }
     kind = .text
     interner = TextInterner()
+    codes.reserve(expectedRows)
     codes.append(repeating: TextColumn.missingCode, count: leadingMissing)
     codes.append(textCode(field, base, &context))
   }
@@ -253,12 +259,17 @@ final class ChunkColumns: @unchecked Sendable {
   /// The builders, one per column read.
   let builders: UnsafeMutableBufferPointer<ColumnBuilder>
 
-  init(count: Int, textOnly: Bool) {
+  /// Builders for `count` columns of a chunk of about `expectedRows` rows.
+  init(count: Int, textOnly: Bool, expectedRows: Int = 0) {
     builders = .allocate(capacity: count)
     builders.initialize(repeating: ColumnBuilder())
-    if textOnly {
+    for index in builders.indices {
       // Each column needs an interner of its own, not copies of one.
-      for index in builders.indices { builders[index] = ColumnBuilder.textOnly() }
+      if textOnly {
+        builders[index] = ColumnBuilder.textOnly()
+        builders[index].codes.reserve(expectedRows)
+      }
+      builders[index].expectedRows = expectedRows
     }
   }
 

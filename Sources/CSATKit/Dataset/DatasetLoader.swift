@@ -81,6 +81,9 @@ public enum DatasetLoader {
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
     var result = LoadResult(dataset: dataset, warnings: warnings, seconds: seconds)
     result.summaries = summaries
+    // The chunks' buffers are freed but the allocator keeps most of their pages; hand them
+    // back so that memory after the load holds the columns only.
+    releaseFreeMemory()
     return result
   }
 

@@ -4,11 +4,16 @@ import Glibc
 ///
 /// Unlike an `Array` it does no uniqueness check or reference counting on each append, which
 /// matters in the loops that read every cell. Copies share the memory, so exactly one copy
-/// may release it. Large buffers grow with `realloc`, which moves pages instead of bytes.
+/// may release it. Buffers of a megabyte or more are mapped pages of their own, which go back
+/// to the system as soon as they are released (the allocator would keep them), and which
+/// cost no memory until written: reserving generously is cheap. Smaller ones use `malloc`.
 struct RawBuffer<Element: BitwiseCopyable> {
   private(set) var base: UnsafeMutablePointer<Element>?
   private(set) var count = 0
   private(set) var capacity = 0
+
+  /// The size from which a buffer has its own pages.
+  private static var mappedBytes: Int { 1 << 20 }
 
   init() {}
 
@@ -60,7 +65,10 @@ struct RawBuffer<Element: BitwiseCopyable> {
 
   /// Frees the memory; the buffer is empty afterwards.
   mutating func release() {
-    free(base)
+    if let base {
+      let bytes = capacity * MemoryLayout<Element>.stride
+      if bytes >= Self.mappedBytes { munmap(base, bytes) } else { free(base) }
+    }
     base = nil
     count = 0
     capacity = 0
@@ -68,10 +76,29 @@ struct RawBuffer<Element: BitwiseCopyable> {
 
   /// Grows to at least `minimum` elements, doubling to keep appends cheap on average.
   private mutating func grow(to minimum: Int) {
-    let target = max(minimum, capacity * 2, 16)
     let stride = MemoryLayout<Element>.stride
-    guard let larger = realloc(base, target * stride) else {
-      fatalError("out of memory: cannot grow a buffer to \(target * stride) bytes")
+    var target = max(minimum, capacity * 2, 16)
+    let oldBytes = capacity * stride
+    var newBytes = target * stride
+    if newBytes >= Self.mappedBytes {
+      // Whole pages: round up, so the capacity covers them all.
+      let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+      newBytes = (newBytes + page - 1) / page * page
+      target = newBytes / stride
+    }
+    let larger: UnsafeMutableRawPointer?
+    if newBytes < Self.mappedBytes {
+      larger = realloc(base, newBytes)
+    } else {
+      let mapped = mmap(nil, newBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+      larger = mapped == MAP_FAILED ? nil : mapped
+      if let larger, let base {
+        larger.copyMemory(from: base, byteCount: count * stride)
+        if oldBytes >= Self.mappedBytes { munmap(base, oldBytes) } else { free(base) }
+      }
+    }
+    guard let larger else {
+      fatalError("out of memory: cannot grow a buffer to \(newBytes) bytes")
     }
     base = larger.bindMemory(to: Element.self, capacity: target)
     capacity = target
@@ -87,4 +114,12 @@ private func llvmPrefetch(
 @inline(__always)
 func prefetchForReading(_ address: UnsafeRawPointer) {
   llvmPrefetch(address, 0, 3, 1)
+}
+
+/// Hands the allocator's free pages back to the system with glibc's `malloc_trim`, looked up
+/// when first needed because Swift's Glibc module leaves out `<malloc.h>`.
+func releaseFreeMemory() {
+  typealias Trim = @convention(c) (Int) -> Int32
+  guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "malloc_trim") else { return }
+  _ = unsafeBitCast(symbol, to: Trim.self)(0)
 }

@@ -58,6 +58,14 @@ struct TextInterner {
   /// The number of codes given, the blank included.
   var count: Int { spans.count }
 
+  /// Frees the lookup table, keeping the values: no ``code(_:_:)`` may follow, but
+  /// ``remap(into:)``, ``strings()`` and ``bytes(of:)`` still work.
+  mutating func dropTable() {
+    free(slotMemory)
+    (slots, slotMemory) = TextInterner.allocateSlots(1)
+    mask = 0
+  }
+
   /// Frees the table and the arena.
   mutating func release() {
     free(slotMemory)
