@@ -90,8 +90,7 @@ struct RawBuffer<Element: BitwiseCopyable> {
     if newBytes < Self.mappedBytes {
       larger = realloc(base, newBytes)
     } else {
-      let mapped = mmap(nil, newBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
-      larger = mapped == MAP_FAILED ? nil : mapped
+      larger = mapPages(newBytes)
       if let larger, let base {
         larger.copyMemory(from: base, byteCount: count * stride)
         if oldBytes >= Self.mappedBytes { munmap(base, oldBytes) } else { free(base) }
@@ -123,3 +122,15 @@ func releaseFreeMemory() {
   guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "malloc_trim") else { return }
   _ = unsafeBitCast(symbol, to: Trim.self)(0)
 }
+
+/// Fresh zero pages of `bytes` bytes, or `nil`. From 2 MB on the system is asked for huge
+/// pages, which take one fault and one TLB entry per 2 MB instead of per 4 KB.
+func mapPages(_ bytes: Int) -> UnsafeMutableRawPointer? {
+  let mapped = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+  guard let mapped, mapped != MAP_FAILED else { return nil }
+  if bytes >= hugePageBytes { madvise(mapped, bytes, MADV_HUGEPAGE) }
+  return mapped
+}
+
+/// The size of a transparent huge page on x86-64 and most other systems.
+let hugePageBytes = 1 << 21

@@ -61,14 +61,14 @@ struct TextInterner {
   /// Frees the lookup table, keeping the values: no ``code(_:_:)`` may follow, but
   /// ``remap(into:)``, ``strings()`` and ``bytes(of:)`` still work.
   mutating func dropTable() {
-    free(slotMemory)
+    TextInterner.freeSlots(slotMemory, size: mask + 1)
     (slots, slotMemory) = TextInterner.allocateSlots(1)
     mask = 0
   }
 
   /// Frees the table and the arena.
   mutating func release() {
-    free(slotMemory)
+    TextInterner.freeSlots(slotMemory, size: mask + 1)
     (slots, slotMemory) = TextInterner.allocateSlots(1)
     mask = 0
     spans.release()
@@ -297,21 +297,30 @@ struct TextInterner {
 
   // MARK: - Table
 
-  /// A zeroed table of `size` slots aligned to a cache line, and the allocation to free.
+  /// A zeroed table of `size` slots aligned to a cache line, and the allocation to free
+  /// with ``freeSlots(_:size:)``.
   ///
-  /// The zeroes are written here rather than left to `calloc`: reading fresh zero pages
-  /// first and writing them later costs the system a second fault per page.
+  /// The zeroes are written here rather than left to fresh pages: reading a fresh page first
+  /// and writing it later costs the system a second fault. Large tables get pages of their
+  /// own (huge ones), since their lookups land all over them.
   private static func allocateSlots(_ size: Int) -> (
     slots: UnsafeMutablePointer<Slot>, memory: UnsafeMutableRawPointer
   ) {
     let line = 64
     let bytes = size * MemoryLayout<Slot>.stride
-    guard let memory = malloc(bytes + line) else {
+    let memory = bytes >= hugePageBytes ? mapPages(bytes) : malloc(bytes + line)
+    guard let memory else {
       fatalError("out of memory: cannot make a table of \(size) values")
     }
     let start = memory + (line - Int(bitPattern: memory) % line) % line
     start.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
     return (start.bindMemory(to: Slot.self, capacity: size), memory)
+  }
+
+  /// Frees a table made by ``allocateSlots(_:)`` for `size` slots.
+  private static func freeSlots(_ memory: UnsafeMutableRawPointer, size: Int) {
+    let bytes = size * MemoryLayout<Slot>.stride
+    if bytes >= hugePageBytes { munmap(memory, bytes) } else { free(memory) }
   }
 
   /// Doubles the table and places every slot again.
@@ -332,7 +341,7 @@ struct TextInterner {
       while target[place].tagAndCode != 0 { place = (place + 1) & newMask }
       target[place] = slot
     }
-    free(slotMemory)
+    TextInterner.freeSlots(slotMemory, size: mask + 1)
     (slots, slotMemory) = larger
     mask = newMask
   }
