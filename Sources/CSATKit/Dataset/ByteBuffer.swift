@@ -7,27 +7,50 @@ import Glibc
 /// ever looks at the bytes through `bytes`, so that no `String` is made per cell.
 /// It is a class for its lifetime only: the bytes never change after loading, which is
 /// why sharing it between the threads that parse chunks is safe.
+///
+/// At least ``padding`` zero bytes follow the last byte, so readers may load a whole word
+/// or vector that starts inside the file without checking how close to the end it is.
 final class ByteBuffer: @unchecked Sendable {
   /// Where the bytes start. Mapped bytes are read-only: nothing may write through it.
   let base: UnsafeMutablePointer<UInt8>
   let count: Int
+  /// How many bytes the allocation or mapping spans, padding included.
+  private let extent: Int
   /// Whether `base` comes from `mmap` (and is released with `munmap`).
   private let isMapped: Bool
 
-  /// A buffer with room for `count` bytes, not yet filled.
+  /// Readable zero bytes after the last byte of every buffer.
+  static let padding = 64
+
+  /// A buffer with room for `count` bytes, not yet filled; the padding is zero.
   init(count: Int) {
     self.count = count
-    base = UnsafeMutablePointer<UInt8>.allocate(capacity: max(count, 1))
+    extent = count + ByteBuffer.padding
+    base = UnsafeMutablePointer<UInt8>.allocate(capacity: extent)
+    (base + count).initialize(repeating: 0, count: ByteBuffer.padding)
     isMapped = false
   }
 
   /// The bytes of a regular file mapped into memory (read-only), or `nil` if that fails.
+  ///
+  /// An anonymous zero mapping one page longer than the file is made first and the file is
+  /// mapped over its start, so the padding exists even when the file fills its last page.
   private init?(mapping descriptor: Int32, count: Int) {
     guard count > 0 else { return nil }
-    let address = mmap(nil, count, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0)
-    guard let address, address != MAP_FAILED else { return nil }
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let extent = (count + page - 1) / page * page + page
+    let reserved = mmap(nil, extent, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+    guard let reserved, reserved != MAP_FAILED else { return nil }
+    let address = mmap(reserved, count, PROT_READ, MAP_PRIVATE | MAP_FIXED, descriptor, 0)
+    guard let address, address != MAP_FAILED else {
+      munmap(reserved, extent)
+      return nil
+    }
+    // The pages are read once, front to back: ask for read-ahead of the page cache.
+    madvise(address, count, MADV_SEQUENTIAL)
     base = address.assumingMemoryBound(to: UInt8.self)
     self.count = count
+    self.extent = extent
     isMapped = true
   }
 
@@ -41,10 +64,23 @@ final class ByteBuffer: @unchecked Sendable {
 
   deinit {
     if isMapped {
-      munmap(base, count)
+      munmap(base, extent)
     } else {
       base.deallocate()
     }
+  }
+
+  /// Lets the system drop the mapped pages wholly inside `start..<end` from memory; they
+  /// are read again from the file if touched later. Does nothing to a buffer not mapped,
+  /// whose pages hold the only copy of the bytes.
+  func release(from start: Int, to end: Int) {
+    guard isMapped else { return }
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let address = Int(bitPattern: base)
+    let first = (address + max(0, start) + page - 1) / page * page
+    let last = (address + min(end, count)) / page * page
+    guard last > first, let pointer = UnsafeMutableRawPointer(bitPattern: first) else { return }
+    madvise(pointer, last - first, MADV_DONTNEED)
   }
 
   /// The bytes as a buffer pointer, valid while `self` is alive.

@@ -42,7 +42,8 @@ struct CSVLayout {
       throw DataError(file: file, line: 1, message: "file is empty: expected a header line")
     }
 
-    var scratch: [UInt8] = []
+    var scratch = RawBuffer<UInt8>()
+    defer { scratch.release() }
     var written: [String] = []
     for index in 0..<fieldCount {
       let field = scanner.fields.pointer[index]
@@ -91,16 +92,16 @@ struct CSVLayout {
 
   /// A header field as a trimmed, NFC-normalised name.
   private static func decodeHeaderName(
-    _ field: FieldRange, _ base: UnsafePointer<UInt8>, _ scratch: inout [UInt8]
+    _ field: FieldRange, _ base: UnsafePointer<UInt8>, _ scratch: inout RawBuffer<UInt8>
   ) -> String {
-    scratch.removeAll(keepingCapacity: true)
+    scratch.removeAll()
     if field.flags & FieldRange.escaped != 0 {
       unescapeField(field, in: base, into: &scratch)
     } else {
-      scratch.append(
-        contentsOf: UnsafeBufferPointer(start: base + field.start, count: field.end - field.start))
+      scratch.append(base + field.start, count: field.end - field.start)
     }
-    let name = String(decoding: scratch, as: UTF8.self)
+    let bytes = UnsafeBufferPointer(start: scratch.base, count: scratch.count)
+    let name = String(decoding: bytes, as: UTF8.self)
       .trimmingCharacters(in: .whitespacesAndNewlines)
     return name.precomposedStringWithCanonicalMapping
   }

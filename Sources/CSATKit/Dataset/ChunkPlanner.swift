@@ -5,9 +5,9 @@ import Foundation
 ///
 /// A split point must fall between records, never inside a quoted field. Whether an offset
 /// is inside quotes follows from the parity of the quotes before it, because quoted fields
-/// hold an even number of quote bytes once they close. So the planner counts quotes in
-/// equal slices of the file in parallel, adds the counts up, and moves each slice start
-/// forward to the first line feed outside quotes.
+/// hold an even number of quote bytes once they close. So the planner finds the parity of
+/// the quotes in equal slices of the file in parallel, adds them up, and moves each slice
+/// start forward to the first line feed outside quotes.
 ///
 /// A quote in the middle of an unquoted field breaks the parity rule. The loader therefore
 /// checks afterwards that each chunk ended exactly where the next one starts, and reads the
@@ -27,21 +27,31 @@ enum ChunkPlanner {
 
     let base = UnsafePointer(buffer.base)
     let sliceStarts = (0...count).map { start + size / count * $0 }
-    let quoteCounts = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
-    defer { quoteCounts.deallocate() }
-    let countsOut = SendablePointer(quoteCounts.baseAddress)
+    let oddQuotes = UnsafeMutableBufferPointer<Bool>.allocate(capacity: count)
+    defer { oddQuotes.deallocate() }
+    let parities = SendablePointer(oddQuotes.baseAddress)
     DispatchQueue.concurrentPerform(iterations: count) { slice in
       let lower = sliceStarts[slice]
       let upper = slice == count - 1 ? buffer.count : sliceStarts[slice + 1]
-      countsOut.pointer?[slice] = countQuotes(UnsafePointer(buffer.base), from: lower, to: upper)
+      // Step by step, dropping the pages counted so that the file is never all in memory.
+      let quotes = ByteSet(ASCII.quote, ASCII.quote, ASCII.quote)
+      var odd = false
+      var step = lower
+      while step < upper {
+        let stepEnd = min(upper, step + ChunkReader.releaseStep)
+        odd = odd != quotes.hasOddCount(in: UnsafePointer(buffer.base), from: step, to: stepEnd)
+        buffer.release(from: step, to: stepEnd)
+        step = stepEnd
+      }
+      parities.pointer?[slice] = odd
     }
 
     var boundaries = [start]
-    var quotesBefore = 0
+    var inQuotes = false
     for slice in 1..<count {
-      quotesBefore += quoteCounts[slice - 1]
+      inQuotes = inQuotes != oddQuotes[slice - 1]
       let boundary = nextRecordStart(
-        base, from: sliceStarts[slice], to: buffer.count, inQuotes: quotesBefore % 2 == 1)
+        base, from: sliceStarts[slice], to: buffer.count, inQuotes: inQuotes)
       if let last = boundaries.last, boundary > last && boundary < buffer.count {
         boundaries.append(boundary)
       }
@@ -50,26 +60,6 @@ enum ChunkPlanner {
     return (0..<boundaries.count - 1).map {
       Chunk(file: file, start: boundaries[$0], end: boundaries[$0 + 1])
     }
-  }
-
-  /// The number of quote bytes in `start..<end`, eight bytes at a time.
-  private static func countQuotes(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int
-  {
-    var count = 0
-    var index = start
-    while index + 8 <= end {
-      let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-      // Exact per byte (unlike the borrow trick): the high bit is set only where a byte is 0.
-      let difference = word ^ WordMatch.quotes
-      let low = (difference & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F
-      count += (~(low | difference) & 0x8080_8080_8080_8080).nonzeroBitCount
-      index += 8
-    }
-    while index < end {
-      if base[index] == ASCII.quote { count += 1 }
-      index += 1
-    }
-    return count
   }
 
   /// The offset after the first line feed at or after `start` that lies outside quotes.

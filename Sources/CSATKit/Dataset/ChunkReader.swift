@@ -17,7 +17,7 @@ struct Chunk: Sendable {
 
 /// What reading one chunk produced, with line numbers still relative to the chunk.
 struct ChunkResult {
-  var builders: [ColumnBuilder]
+  var columns: ChunkColumns
   var rowCount = 0
   /// Line ends consumed from the chunk's start to `endPosition`.
   var linesConsumed = 0
@@ -37,27 +37,61 @@ enum ChunkReader {
 
   static let unclosedQuoteMessage = "unclosed quote: the quoted field starting here never ends"
 
+  /// Bytes read between two requests to drop the pages already read from memory.
+  static let releaseStep = 1 << 23
+
+  /// How often (in rows) the reader checks again which columns to prefetch for.
+  static let prefetchCheckRows = 4096
+
+  /// What reading one record gave.
+  private enum Step {
+    case record(fieldCount: Int, linesBefore: Int)
+    case end
+    case unclosedQuote(linesBefore: Int)
+  }
+
+  /// Reads the next record of `chunk` into `scanner.fields`.
+  private static func step(_ scanner: inout RecordScanner, before limit: Int) -> Step {
+    var linesBefore = 0
+    do {
+      let fieldCount = try scanner.nextRecord(before: limit, linesBefore: &linesBefore)
+      return fieldCount == 0 ? .end : .record(fieldCount: fieldCount, linesBefore: linesBefore)
+    } catch {
+      return .unclosedQuote(linesBefore: error.linesBefore)
+    }
+  }
+
   /// Reads every column of `chunk`, guessing types.
+  ///
+  /// Records are read one ahead: while a record's cells are added, the table slots that the
+  /// next record's text cells will need are already on their way from memory.
   static func read(_ chunk: Chunk, of source: SourceFile, options: LoadOptions) -> ChunkResult {
     let columnCount = source.layout.names.count
-    var result = ChunkResult(builders: [])
-    var builders = Array(repeating: ColumnBuilder(), count: columnCount)
+    let expected = expectedRows(chunk, source)
+    var result = ChunkResult(
+      columns: ChunkColumns(count: columnCount, textOnly: false, expectedRows: expected))
     var context = CellContext(options: options)
     let base = UnsafePointer(source.buffer.base)
     var scanner = RecordScanner(
       base: base, from: chunk.start, to: source.buffer.count,
       delimiter: source.layout.delimiter)
+    let builders = result.columns.builders
+    var released = chunk.start
+    var held = FieldList()
+    var prefetched: [Int] = []
 
-    var linesBefore = 0
-    while true {
-      let fieldCount: Int
-      do {
-        fieldCount = try scanner.nextRecord(before: chunk.end, linesBefore: &linesBefore)
-      } catch {
-        result.failure = (error.linesBefore, unclosedQuoteMessage)
-        break
+    var current = step(&scanner, before: chunk.end)
+    while case .record(let fieldCount, let linesBefore) = current {
+      swap(&scanner.fields, &held)
+      let recordEnd = scanner.position
+      current = step(&scanner, before: chunk.end)
+      if case .record(let nextCount, _) = current {
+        let next = scanner.fields.pointer
+        for column in prefetched where column < nextCount {
+          builders[column].prefetch(next[column], base)
+        }
       }
-      if fieldCount == 0 { break }
+
       if fieldCount != columnCount {
         if options.strict {
           result.failure = (linesBefore, raggedMessage(fieldCount, columnCount, strict: true))
@@ -68,34 +102,64 @@ enum ChunkReader {
         }
         result.raggedCount += 1
       }
-      let fields = scanner.fields.pointer
-      for column in 0..<columnCount {
-        builders[column].add(column < fieldCount ? fields[column] : nil, base, &context)
+      let fields = held.pointer
+      let present = min(fieldCount, columnCount)
+      for column in 0..<present {
+        builders[column].add(fields[column], base, &context)
+      }
+      for column in present..<columnCount {
+        builders[column].addMissing()
       }
       result.rowCount += 1
+      if result.rowCount % prefetchCheckRows == 0 {
+        prefetched = (0..<columnCount).filter { builders[$0].wantsPrefetch }
+      }
+      if recordEnd - released >= releaseStep {
+        // The bytes behind are in the builders now; a reread maps them in again.
+        source.buffer.release(from: released, to: recordEnd)
+        released = recordEnd
+      }
+    }
+    if case .unclosedQuote(let linesBefore) = current, result.failure == nil {
+      result.failure = (linesBefore, unclosedQuoteMessage)
     }
     result.linesConsumed = scanner.linesConsumed
     result.endPosition = scanner.position
-    result.builders = builders
 
-    let demoted = (0..<columnCount).filter { result.builders[$0].kind == .demoted }
+    let demoted = (0..<columnCount).filter { builders[$0].kind == .demoted }
     if !demoted.isEmpty && result.failure == nil {
       let again = readText(chunk, of: source, columns: demoted, options: options)
       for (index, column) in demoted.enumerated() {
         // Keep what the dates said, for the warning about a column read as text.
-        var text = again[index]
-        text.sawDateOrderConflict = result.builders[column].sawDateOrderConflict
-        result.builders[column] = text
+        var text = again.take(index)
+        text.sawDateOrderConflict = builders[column].sawDateOrderConflict
+        result.columns.replace(column, with: text)
       }
     }
+    source.buffer.release(from: released, to: scanner.position)
+    // Only the values are needed from here on, to join the chunks' dictionaries.
+    for column in 0..<columnCount { builders[column].interner?.dropTable() }
     return result
+  }
+
+  /// A generous guess at the number of rows in `chunk`, from the line feeds in its first
+  /// megabyte: room reserved but never written costs no memory.
+  static func expectedRows(_ chunk: Chunk, _ source: SourceFile) -> Int {
+    let sample = min(chunk.end - chunk.start, 1 << 20)
+    guard sample > 0 else { return 0 }
+    let lines = ByteSet(ASCII.lineFeed, ASCII.lineFeed, ASCII.carriageReturn).count(
+      in: UnsafePointer(source.buffer.base), from: chunk.start, to: chunk.start + sample)
+    let perByte = Double(lines + 1) / Double(sample)
+    return Int(perByte * Double(chunk.end - chunk.start) * 1.25) + 64
   }
 
   /// Reads `columns` of `chunk` again, every cell as text; one builder per column, in order.
   static func readText(
     _ chunk: Chunk, of source: SourceFile, columns: [Int], options: LoadOptions
-  ) -> [ColumnBuilder] {
-    var builders = Array(repeating: ColumnBuilder.textOnly(), count: columns.count)
+  ) -> ChunkColumns {
+    let found = ChunkColumns(
+      count: columns.count, textOnly: true, expectedRows: expectedRows(chunk, source))
+    let builders = found.builders
     var context = CellContext(options: options)
     let base = UnsafePointer(source.buffer.base)
     var scanner = RecordScanner(
@@ -108,10 +172,15 @@ enum ChunkReader {
     {
       let fields = scanner.fields.pointer
       for (index, column) in columns.enumerated() {
-        builders[index].add(column < fieldCount ? fields[column] : nil, base, &context)
+        if column < fieldCount {
+          builders[index].add(fields[column], base, &context)
+        } else {
+          builders[index].addMissing()
+        }
       }
     }
-    return builders
+    for index in columns.indices { builders[index].interner?.dropTable() }
+    return found
   }
 
   /// The message for a row with `fieldCount` fields under a header of `columnCount`.

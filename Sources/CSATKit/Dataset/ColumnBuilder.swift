@@ -11,12 +11,23 @@ enum BuilderKind: UInt8 {
 struct CellContext {
   var converter: LocalTimeConverter
   let dateOrder: DateOrder?
-  /// Holds the unescaped bytes of a field with doubled quotes.
-  var scratch: [UInt8] = []
+  /// Holds the unescaped bytes of a field with doubled quotes (freed with the context).
+  var scratch: ScratchBytes
+  var timestamps = TimestampFastPath()
 
   init(options: LoadOptions) {
     converter = LocalTimeConverter(timeZone: options.timeZone)
     dateOrder = options.dateOrder
+    scratch = ScratchBytes()
+  }
+}
+
+/// A reusable byte buffer that frees its memory when the last reference goes.
+final class ScratchBytes {
+  var bytes = RawBuffer<UInt8>(capacity: 256)
+
+  deinit {
+    bytes.release()
   }
 }
 
@@ -26,16 +37,19 @@ struct CellContext {
 /// first one fixes the kind; a later value of another sort demotes the column to text.
 /// Missing tokens (`NA`, `null`, …) are missing in typed columns but are text in text
 /// columns, which is why a column that had some and then turns out text is read again.
+///
+/// The values live in ``RawBuffer``s that ``release()`` frees; a builder is owned by one
+/// ``ChunkColumns`` until taken out of it, and then by whoever took it.
 struct ColumnBuilder {
   var kind = BuilderKind.undecided
   /// Rows read while undecided.
   var leadingMissing = 0
   /// Whether a missing token (not a blank) was among them.
   var sawMissingToken = false
-  var numbers: [Double] = []
-  var booleans: [UInt8] = []
+  var numbers = RawBuffer<Double>()
+  var booleans = RawBuffer<UInt8>()
   /// Instants, or packed ``SlashDate`` values until the day/month order is known.
-  var timestamps: [Int64] = []
+  var timestamps = RawBuffer<Int64>()
   /// A slash date with a first field above 12 (so day first) was seen.
   var sawDayFirst = false
   /// A slash date with a second field above 12 (so month first) was seen.
@@ -43,25 +57,35 @@ struct ColumnBuilder {
   var sawSlashDate = false
   /// A slash date contradicted the order seen before or the one the options fix.
   var sawDateOrderConflict = false
-  var codes: [UInt32] = []
-  var interner = TextInterner(capacity: 16)
+  var codes = RawBuffer<UInt32>()
+  /// The distinct texts, once the column is text.
+  var interner: TextInterner?
+  /// About how many rows the chunk holds, for the first reservation of values.
+  var expectedRows = 0
+
+  /// Frees every buffer; the builder holds no values afterwards.
+  mutating func release() {
+    numbers.release()
+    booleans.release()
+    timestamps.release()
+    codes.release()
+    interner?.release()
+    interner = nil
+  }
 
   /// A builder that treats every cell as text, for reading a column again.
   static func textOnly() -> ColumnBuilder {
     var builder = ColumnBuilder()
     builder.kind = .text
+    builder.interner = TextInterner()
     return builder
   }
 
-  /// Adds the cell `field` (or a missing cell when the row was short).
+  /// Adds the cell `field`; a row too short for this column adds ``addMissing()`` instead.
   @inline(__always)
   mutating func add(
-    _ field: FieldRange?, _ base: UnsafePointer<UInt8>, _ context: inout CellContext
+    _ field: FieldRange, _ base: UnsafePointer<UInt8>, _ context: inout CellContext
   ) {
-    guard let field else {
-      addMissing()
-      return
-    }
     if kind == .text {
       codes.append(textCode(field, base, &context))
       return
@@ -90,13 +114,34 @@ struct ColumnBuilder {
       guard let value = ValueParsing.parseBoolean(base, start, end) else { return demote() }
       booleans.append(value)
     case .timestamp:
-      guard let parsed = TimestampParsing.parse(base, start, end) else { return demote() }
+      guard
+        let parsed = context.timestamps.parse(base, start, end)
+          ?? TimestampParsing.parse(base, start, end)
+      else { return demote() }
       addTimestamp(parsed, &context)
     case .undecided:
       decide(field, base, start, end, &context)
     case .text, .demoted:
       break
     }
+  }
+
+  /// Whether the column is text with so many values that lookups miss the cache.
+  var wantsPrefetch: Bool {
+    kind == .text && interner?.isLarge == true
+  }
+
+  /// Starts bringing in the table slot that adding text cell `field` will read.
+  ///
+  /// It is `mutating` only so that callers reach the builder in place instead of copying it.
+  @inline(__always)
+  mutating func prefetch(_ field: FieldRange, _ base: UnsafePointer<UInt8>) {
+    guard field.flags & FieldRange.escaped == 0 else { return }
+    var start = field.start
+    var end = field.end
+    ValueParsing.trim(base, &start, &end)
+    guard start < end else { return }
+    interner?.prefetch(base + start, end - start)
   }
 
   /// Picks the kind from the first non-missing value and fills the rows before it.
@@ -106,15 +151,18 @@ struct ColumnBuilder {
   ) {
     if let value = ValueParsing.parseNumber(base, start, end) {
       kind = .number
-      numbers = [Double](repeating: .nan, count: leadingMissing)
+      numbers.reserve(expectedRows)
+      numbers.append(repeating: .nan, count: leadingMissing)
       numbers.append(value)
     } else if let value = ValueParsing.parseBoolean(base, start, end) {
       kind = .boolean
-      booleans = [UInt8](repeating: BooleanColumn.missing, count: leadingMissing)
+      booleans.reserve(expectedRows)
+      booleans.append(repeating: BooleanColumn.missing, count: leadingMissing)
       booleans.append(value)
     } else if let parsed = TimestampParsing.parse(base, start, end) {
       kind = .timestamp
-      timestamps = [Int64](repeating: TimestampColumn.missing, count: leadingMissing)
+      timestamps.reserve(expectedRows)
+      timestamps.append(repeating: TimestampColumn.missing, count: leadingMissing)
       addTimestamp(parsed, &context)
     } else {
       becomeText(field, base, &context)
@@ -142,7 +190,8 @@ struct ColumnBuilder {
     }
   }
 
-  private mutating func addMissing() {
+  @inline(__always)
+  mutating func addMissing() {
     switch kind {
     case .undecided: leadingMissing += 1
     case .number: numbers.append(.nan)
@@ -159,37 +208,93 @@ struct ColumnBuilder {
   ) {
     guard kind == .undecided && !sawMissingToken else { return demote() }
     kind = .text
-    codes = [UInt32](repeating: TextColumn.missingCode, count: leadingMissing)
+    interner = TextInterner()
+    codes.reserve(expectedRows)
+    codes.append(repeating: TextColumn.missingCode, count: leadingMissing)
     codes.append(textCode(field, base, &context))
   }
 
   /// Gives up on this chunk's values; the chunk is read again for this column as text.
   private mutating func demote() {
     kind = .demoted
-    numbers = []
-    booleans = []
-    timestamps = []
-    codes = []
+    release()
   }
 
   /// The code of a text cell: trimmed of surrounding whitespace, blank as code 0.
+  @inline(__always)
   private mutating func textCode(
     _ field: FieldRange, _ base: UnsafePointer<UInt8>, _ context: inout CellContext
   ) -> UInt32 {
-    guard field.flags & FieldRange.escaped != 0 else {
-      var start = field.start
-      var end = field.end
-      ValueParsing.trim(base, &start, &end)
-      return start == end ? TextColumn.missingCode : interner.code(base, start, end)
+    guard field.flags & FieldRange.escaped == 0 else {
+      return escapedTextCode(field, base, &context)
     }
-    context.scratch.removeAll(keepingCapacity: true)
-    unescapeField(field, in: base, into: &context.scratch)
-    return context.scratch.withUnsafeBufferPointer { bytes in
-      guard let pointer = bytes.baseAddress else { return TextColumn.missingCode }
-      var start = 0
-      var end = bytes.count
-      ValueParsing.trim(pointer, &start, &end)
-      return start == end ? TextColumn.missingCode : interner.code(pointer, start, end)
+    var start = field.start
+    var end = field.end
+    ValueParsing.trim(base, &start, &end)
+    guard start < end else { return TextColumn.missingCode }
+    return interner?.code(base + start, end - start) ?? TextColumn.missingCode
+  }
+
+  /// ``textCode`` for a field whose doubled quotes must be undone first.
+  private mutating func escapedTextCode(
+    _ field: FieldRange, _ base: UnsafePointer<UInt8>, _ context: inout CellContext
+  ) -> UInt32 {
+    let scratch = context.scratch
+    scratch.bytes.removeAll()
+    unescapeField(field, in: base, into: &scratch.bytes)
+    scratch.bytes.reserve(scratch.bytes.count + TextInterner.slack)
+    let pointer = UnsafePointer(scratch.bytes.pointer)
+    var start = 0
+    var end = scratch.bytes.count
+    ValueParsing.trim(pointer, &start, &end)
+    guard start < end else { return TextColumn.missingCode }
+    return interner?.code(pointer + start, end - start) ?? TextColumn.missingCode
+  }
+}
+
+/// The builders of one chunk's columns, freed together when the last reference goes.
+///
+/// Worker threads may use it at the same time as long as each works on other columns.
+final class ChunkColumns: @unchecked Sendable {
+  /// The builders, one per column read.
+  let builders: UnsafeMutableBufferPointer<ColumnBuilder>
+
+  /// Builders for `count` columns of a chunk of about `expectedRows` rows.
+  init(count: Int, textOnly: Bool, expectedRows: Int = 0) {
+    builders = .allocate(capacity: count)
+    builders.initialize(repeating: ColumnBuilder())
+    for index in builders.indices {
+      // Each column needs an interner of its own, not copies of one.
+      if textOnly {
+        builders[index] = ColumnBuilder.textOnly()
+        builders[index].codes.reserve(expectedRows)
+      }
+      builders[index].expectedRows = expectedRows
     }
+  }
+
+  deinit {
+    for index in builders.indices { builders[index].release() }
+    builders.deinitialize()
+    builders.deallocate()
+  }
+
+  var count: Int { builders.count }
+
+  subscript(index: Int) -> ColumnBuilder {
+    builders[index]
+  }
+
+  /// Moves builder `index` out, leaving an empty one: the caller frees what it takes.
+  func take(_ index: Int) -> ColumnBuilder {
+    let builder = builders[index]
+    builders[index] = ColumnBuilder()
+    return builder
+  }
+
+  /// Puts `builder` in place of builder `index`, freeing the one that was there.
+  func replace(_ index: Int, with builder: ColumnBuilder) {
+    builders[index].release()
+    builders[index] = builder
   }
 }

@@ -28,7 +28,7 @@ enum ColumnMerger {
     var sawSlashDate = false
     var sawConflict = false
     for result in results {
-      let builder = result.builders[column]
+      let builder = result.columns[column]
       if builder.kind != .undecided { kinds.insert(builder.kind) }
       sawDayFirst = sawDayFirst || builder.sawDayFirst
       sawMonthFirst = sawMonthFirst || builder.sawMonthFirst
@@ -66,92 +66,89 @@ enum ColumnMerger {
         LoadWarning(file: file, message: "column '\(name)' has \(reason); it is read as text"))
     }
     for (index, result) in results.enumerated() {
-      let builder = result.builders[column]
+      let builder = result.columns[column]
       let blankOnly = builder.kind == .undecided && !builder.sawMissingToken
       if builder.kind != .text && !blankOnly { decision.chunksToReread.append(index) }
     }
     return decision
   }
 
-  /// The column's buffer from its builder in each chunk (`parts`, whose arrays it frees as it
-  /// goes) and the chunks' row counts; `rereads` holds the text builders for `chunksToReread`.
+  /// The column's buffer from its builder in each chunk (`parts`, which it frees) and the
+  /// chunks' row counts; `rereads` holds the text builders for `chunksToReread`, also freed.
   static func build(
-    parts: inout [ColumnBuilder], rowCounts: [Int], decision: ColumnDecision,
+    parts: [ColumnBuilder], rowCounts: [Int], decision: ColumnDecision,
     rereads: [Int: ColumnBuilder], timeZone: TimeZone
   ) -> ColumnData {
     let total = rowCounts.reduce(0, +)
+    defer {
+      for var part in parts { part.release() }
+      for var part in rereads.values { part.release() }
+    }
     switch decision.type {
     case .number:
-      var values: [Double] = []
-      values.reserveCapacity(total)
-      for index in parts.indices {
-        let builder = takeBuilder(&parts, index)
-        if builder.kind == .undecided {
-          values.append(contentsOf: repeatElement(.nan, count: rowCounts[index]))
-        } else {
-          values.append(contentsOf: builder.numbers)
-        }
-      }
+      let values = joined(parts, rowCounts, total: total, missing: Double.nan) { $0.numbers }
       return .number(NumberColumn(values: values))
     case .boolean:
-      var values: [UInt8] = []
-      values.reserveCapacity(total)
-      for index in parts.indices {
-        let builder = takeBuilder(&parts, index)
-        if builder.kind == .undecided {
-          values.append(contentsOf: repeatElement(BooleanColumn.missing, count: rowCounts[index]))
-        } else {
-          values.append(contentsOf: builder.booleans)
-        }
+      let values = joined(parts, rowCounts, total: total, missing: BooleanColumn.missing) {
+        $0.booleans
       }
       return .boolean(BooleanColumn(values: values))
     case .timestamp:
       return .timestamp(
-        buildTimestamps(&parts, rowCounts, decision.dateOrder, total: total, timeZone: timeZone))
+        buildTimestamps(parts, rowCounts, decision.dateOrder, total: total, timeZone: timeZone))
     case .text:
-      return .text(buildText(&parts, rowCounts, rereads: rereads, total: total))
+      return .text(buildText(parts, rowCounts, rereads: rereads, total: total))
     }
   }
 
-  /// Moves a builder out of `parts` so its arrays are freed once copied.
-  private static func takeBuilder(_ parts: inout [ColumnBuilder], _ index: Int) -> ColumnBuilder {
-    let builder = parts[index]
-    parts[index] = ColumnBuilder()
-    return builder
+  /// The chunks' values one after the other, `missing` for chunks with no value at all.
+  private static func joined<Element: BitwiseCopyable>(
+    _ parts: [ColumnBuilder], _ rowCounts: [Int], total: Int, missing: Element,
+    _ values: (ColumnBuilder) -> RawBuffer<Element>
+  ) -> [Element] {
+    [Element](unsafeUninitializedCapacity: total) { target, initialized in
+      guard let start = target.baseAddress else { return }
+      var filled = 0
+      for (part, rows) in zip(parts, rowCounts) {
+        let buffer = values(part)
+        if part.kind == .undecided || buffer.count != rows {
+          (start + filled).initialize(repeating: missing, count: rows)
+        } else {
+          (start + filled).initialize(from: buffer.pointer, count: rows)
+        }
+        filled += rows
+      }
+      initialized = filled
+    }
   }
 
   private static func buildTimestamps(
-    _ parts: inout [ColumnBuilder], _ rowCounts: [Int], _ order: DateOrder, total: Int,
+    _ parts: [ColumnBuilder], _ rowCounts: [Int], _ order: DateOrder, total: Int,
     timeZone: TimeZone
   ) -> TimestampColumn {
+    var values = joined(parts, rowCounts, total: total, missing: TimestampColumn.missing) {
+      $0.timestamps
+    }
+    guard parts.contains(where: \.sawSlashDate) else { return TimestampColumn(values: values) }
     var converter = LocalTimeConverter(timeZone: timeZone)
-    var values: [Int64] = []
-    values.reserveCapacity(total)
-    for index in parts.indices {
-      let builder = takeBuilder(&parts, index)
-      guard builder.kind != .undecided else {
-        values.append(contentsOf: repeatElement(TimestampColumn.missing, count: rowCounts[index]))
-        continue
-      }
-      guard builder.sawSlashDate else {
-        values.append(contentsOf: builder.timestamps)
-        continue
-      }
-      for value in builder.timestamps {
-        guard let date = SlashDate(packed: value) else {
-          values.append(value)
-          continue
+    values.withUnsafeMutableBufferPointer { values in
+      var row = 0
+      for (part, rows) in zip(parts, rowCounts) {
+        defer { row += rows }
+        guard part.sawSlashDate else { continue }
+        for index in row..<row + rows {
+          guard let date = SlashDate(packed: values[index]) else { continue }
+          // Every slash date is valid under the decided order: a date valid under one order
+          // only has a field above 12, which would have decided the other order or made the
+          // column text. A failure here would be a bug, so it becomes a missing value.
+          guard let (month, day) = date.monthAndDay(order) else {
+            values[index] = TimestampColumn.missing
+            continue
+          }
+          let local = CivilTime.milliseconds(
+            year: date.year, month: month, day: day, millisecondOfDay: date.millisecondOfDay)
+          values[index] = converter.instant(fromLocal: local)
         }
-        // Every slash date is valid under the decided order: a date valid under one order
-        // only has a field above 12, which would have decided the other order or made the
-        // column text. A failure here would be a bug, so it becomes a missing value.
-        guard let (month, day) = date.monthAndDay(order) else {
-          values.append(TimestampColumn.missing)
-          continue
-        }
-        let local = CivilTime.milliseconds(
-          year: date.year, month: month, day: day, millisecondOfDay: date.millisecondOfDay)
-        values.append(converter.instant(fromLocal: local))
       }
     }
     return TimestampColumn(values: values)
@@ -164,22 +161,34 @@ enum ColumnMerger {
   /// spellings and invalid bytes (read as U+FFFD) meet under the same bytes; ASCII is NFC
   /// already. A `String` is made once per distinct value of the whole column.
   private static func buildText(
-    _ parts: inout [ColumnBuilder], _ rowCounts: [Int], rereads: [Int: ColumnBuilder], total: Int
+    _ parts: [ColumnBuilder], _ rowCounts: [Int], rereads: [Int: ColumnBuilder], total: Int
   ) -> TextColumn {
-    var joined = TextInterner(capacity: 1024)
-    var codes: [UInt32] = []
-    codes.reserveCapacity(total)
-    for index in parts.indices {
-      let builder = rereads[index] ?? takeBuilder(&parts, index)
-      guard builder.kind == .text else {
-        codes.append(contentsOf: repeatElement(TextColumn.missingCode, count: rowCounts[index]))
-        continue
+    // The column has at least as many values as its richest chunk: room for those at once.
+    let richest = parts.indices.map { (rereads[$0] ?? parts[$0]).interner?.count ?? 0 }.max()
+    var joinedValues = TextInterner(capacity: richest ?? 0)
+    defer { joinedValues.release() }
+    let codes = [UInt32](unsafeUninitializedCapacity: total) { target, initialized in
+      guard let start = target.baseAddress else { return }
+      var filled = 0
+      for index in parts.indices {
+        let rows = rowCounts[index]
+        let builder = rereads[index] ?? parts[index]
+        guard rows > 0, builder.kind == .text, let interner = builder.interner,
+          builder.codes.count == rows
+        else {
+          (start + filled).initialize(repeating: TextColumn.missingCode, count: rows)
+          filled += rows
+          continue
+        }
+        let remap = interner.remap(into: &joinedValues)
+        remap.withUnsafeBufferPointer { table in
+          let codes = builder.codes.pointer
+          for row in 0..<rows { (start + filled + row).initialize(to: table[Int(codes[row])]) }
+        }
+        filled += rows
       }
-      let remap = builder.interner.remap(into: &joined)
-      remap.withUnsafeBufferPointer { table in
-        codes.append(contentsOf: builder.codes.lazy.map { table[Int($0)] })
-      }
+      initialized = filled
     }
-    return TextColumn(codes: codes, dictionary: joined.strings())
+    return TextColumn(codes: codes, dictionary: joinedValues.strings())
   }
 }

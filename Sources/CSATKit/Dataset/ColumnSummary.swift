@@ -27,37 +27,73 @@ public struct ColumnSummary: Sendable, Equatable {
     allIntegers = column.type == .number
     switch column.data {
     case .number(let numbers):
-      var low = Double.infinity
-      var high = -Double.infinity
-      for value in numbers.values where !value.isNaN {
-        presentCount += 1
-        low = min(low, value)
-        high = max(high, value)
-        if allIntegers && value.rounded(.towardZero) != value { allIntegers = false }
-      }
+      let facts = ColumnSummary.numberFacts(numbers.values)
+      presentCount = facts.present
+      allIntegers = facts.allIntegers
       if presentCount > 0 {
-        minimum = low
-        maximum = high
+        minimum = facts.low
+        maximum = facts.high
       }
     case .boolean(let booleans):
-      presentCount = booleans.values.reduce(0) { $0 + ($1 == BooleanColumn.missing ? 0 : 1) }
+      presentCount = ColumnSummary.count(booleans.values) { $0 != BooleanColumn.missing }
     case .timestamp(let stamps):
       var low = Int64.max
       var high = Int64.min
-      for value in stamps.values where value != TimestampColumn.missing {
-        presentCount += 1
-        low = min(low, value)
-        high = max(high, value)
+      stamps.values.withUnsafeBufferPointer { values in
+        for value in values where value != TimestampColumn.missing {
+          presentCount += 1
+          low = min(low, value)
+          high = max(high, value)
+        }
       }
       if presentCount > 0 {
         earliest = low
         latest = high
       }
     case .text(let text):
-      presentCount = text.codes.reduce(0) { $0 + ($1 == TextColumn.missingCode ? 0 : 1) }
+      presentCount = ColumnSummary.count(text.codes) { $0 != TextColumn.missingCode }
       distinctCount = text.dictionary.count - 1
     }
     missingCount = column.count - presentCount
+  }
+
+  /// How many of `values` pass `test`, counted without a branch per value.
+  @inline(__always)
+  private static func count<Value>(_ values: [Value], _ test: (Value) -> Bool) -> Int {
+    values.withUnsafeBufferPointer { values in
+      var total = 0
+      for value in values { total &+= test(value) ? 1 : 0 }
+      return total
+    }
+  }
+
+  /// The present count, lowest and highest value, and whether all are whole numbers.
+  private static func numberFacts(_ numbers: [Double]) -> (
+    present: Int, low: Double, high: Double, allIntegers: Bool
+  ) {
+    var present = 0
+    var low = Double.infinity
+    var high = -Double.infinity
+    var allIntegers = true
+    numbers.withUnsafeBufferPointer { values in
+      for value in values where !value.isNaN {
+        present += 1
+        low = min(low, value)
+        high = max(high, value)
+        allIntegers = allIntegers && isWhole(value)
+      }
+    }
+    return (present, low, high, allIntegers)
+  }
+
+  /// Whether `value` (not NaN) has no fractional part, without calling the C library's
+  /// `trunc`: from 2⁵² on every double is whole, and below that a round trip through
+  /// `Int64` keeps exactly the whole numbers.
+  @inline(__always)
+  static func isWhole(_ value: Double) -> Bool {
+    let magnitude = abs(value)
+    guard magnitude < 4_503_599_627_370_496 else { return true }
+    return Double(Int64(value)) == value
   }
 
   /// The answer scale whole-number scores most likely come from: 1–5, 0–5, 1–7, 1–10 or

@@ -65,7 +65,7 @@ extension DatasetLoader {
     }
     var rereads = [[Int: ColumnBuilder]](repeating: [:], count: decisions.count)
     for ((chunk, columns), found) in zip(work, builders) {
-      for (column, builder) in zip(columns, found) { rereads[column][chunk] = builder }
+      for (index, column) in columns.enumerated() { rereads[column][chunk] = found.take(index) }
     }
     return rereads
   }

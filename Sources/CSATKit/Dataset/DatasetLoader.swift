@@ -61,23 +61,30 @@ public enum DatasetLoader {
     let rereads = rereadAsText(decisions, finalChunks, sources, options)
     let rowCounts = results.map(\.rowCount)
     // One list of builders per column, so that columns can be built on separate threads.
-    let partsByColumn = names.indices.map { column in results.map { $0.builders[column] } }
+    let partsByColumn = names.indices.map { column in results.map { $0.columns.take(column) } }
     results.removeAll()
-    let columns = parallelMap(Array(names.indices)) { column in
-      var parts = partsByColumn[column]
+    // Each column's summary is taken while its values are still in the cache.
+    let built = parallelMap(Array(names.indices)) { column in
       let data = ColumnMerger.build(
-        parts: &parts, rowCounts: rowCounts, decision: decisions[column],
+        parts: partsByColumn[column], rowCounts: rowCounts, decision: decisions[column],
         rereads: rereads[column], timeZone: options.timeZone)
-      return Column(name: names[column], data: data)
+      let built = Column(name: names[column], data: data)
+      return (built, ColumnSummary(built))
     }
 
     let rowCount = rowCounts.reduce(0, +)
+    let summaries = built.map(\.1)
     var dataset = Dataset(
-      columns: columns, rowCount: rowCount, roles: Roles(), sources: sources.map(\.name))
-    dataset.roles = RoleDetection.detect(in: dataset)
+      columns: built.map(\.0), rowCount: rowCount, roles: Roles(), sources: sources.map(\.name))
+    dataset.roles = RoleDetection.detect(in: dataset, fixed: Roles(), summaries: summaries)
     try dataset.applyRoleOverrides(options)
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-    return LoadResult(dataset: dataset, warnings: warnings, seconds: seconds)
+    var result = LoadResult(dataset: dataset, warnings: warnings, seconds: seconds)
+    result.summaries = summaries
+    // The chunks' buffers are freed but the allocator keeps most of their pages; hand them
+    // back so that memory after the load holds the columns only.
+    releaseFreeMemory()
+    return result
   }
 
   /// Appending needs the same trimmed names in the same order in every file.

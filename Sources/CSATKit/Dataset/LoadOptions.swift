@@ -96,6 +96,9 @@ public struct LoadResult: Sendable {
   public var warnings: [LoadWarning]
   /// Wall-clock seconds the load took, reading the files included.
   public var seconds: Double
+  /// Each column's summary as loaded, so that the load summary need not read the columns
+  /// again; empty when not known, and ignored when it no longer fits `dataset`.
+  var summaries: [ColumnSummary] = []
 
   public init(dataset: Dataset, warnings: [LoadWarning], seconds: Double = 0) {
     self.dataset = dataset

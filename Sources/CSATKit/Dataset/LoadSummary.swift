@@ -20,11 +20,14 @@ public enum LoadSummary {
     let rows = dataset.rowCount == 1 ? "1 row" : "\(groupedDigits(dataset.rowCount)) rows"
     var lines = ["loaded \(rows) from \(files) in \(String(format: "%.2f", result.seconds)) s"]
 
-    let described = dataset.columns.indices.map { describe(column: $0, in: dataset) }
+    let summaries = summaries(of: result)
+    let described = dataset.columns.indices.map {
+      describe(column: $0, in: dataset, summary: summaries[$0])
+    }
     lines.append("columns: " + described.joined(separator: ", "))
 
-    if let time = dataset.roles.time, let earliest = dataset.columns[time].summary.earliest,
-      let latest = dataset.columns[time].summary.latest
+    if let time = dataset.roles.time, case let summary = summaries[time],
+      let earliest = summary.earliest, let latest = summary.latest
     {
       let first = dateText(earliest, timeZone)
       let last = dateText(latest, timeZone)
@@ -33,8 +36,26 @@ public enum LoadSummary {
     return lines.joined(separator: "\n")
   }
 
+  /// The summaries the load left in `result`, or new ones when they do not fit its dataset.
+  private static func summaries(of result: LoadResult) -> [ColumnSummary] {
+    let columns = result.dataset.columns
+    let fits =
+      result.summaries.count == columns.count
+      && zip(result.summaries, columns).allSatisfy {
+        $0.type == $1.type && $0.presentCount + $0.missingCount == $1.count
+      }
+    return fits ? result.summaries : columns.map(\.summary)
+  }
+
   /// `name type`, then the role and scale or the number of distinct values in brackets.
   static func describe(column: Int, in dataset: Dataset) -> String {
+    describe(column: column, in: dataset, summary: dataset.columns[column].summary)
+  }
+
+  /// ``describe(column:in:)`` with the column's summary at hand.
+  private static func describe(column: Int, in dataset: Dataset, summary: ColumnSummary)
+    -> String
+  {
     let target = dataset.columns[column]
     let roles = Role.allCases.filter { dataset.roles[$0] == column }
     var notes: [String] = roles.map(\.rawValue)
@@ -42,11 +63,11 @@ public enum LoadSummary {
     case .number where roles.contains(.nps):
       notes.append("0–10")
     case .number where roles.contains(.csat):
-      if let scale = target.summary.likelyScale {
+      if let scale = summary.likelyScale {
         notes.append("\(scale.lowerBound)–\(scale.upperBound)")
       }
     case .text:
-      let count = target.summary.distinctCount ?? 0
+      let count = summary.distinctCount ?? 0
       notes.append(count == 1 ? "1 value" : "\(groupedDigits(count)) values")
     default:
       break

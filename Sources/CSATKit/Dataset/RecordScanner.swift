@@ -72,16 +72,20 @@ struct RecordScanner {
   var position: Int
   /// Line ends consumed since the scanner started.
   var linesConsumed = 0
-  /// The delimiter in every byte of a word.
-  private let delimiterWord: UInt64
-  /// The fields of the last record read.
-  let fields = FieldList()
+  /// What ends an unquoted field: the delimiter and the line-end bytes.
+  private let fieldEnds: ByteSet
+  /// What matters inside quotes: the quote and the line-end bytes (to count lines).
+  private let quotedStops = ByteSet(ASCII.quote, ASCII.lineFeed, ASCII.carriageReturn)
+  /// The fields of the last record read; a reader may swap in another list to keep these.
+  var fields = FieldList()
 
+  /// A scanner of `base[start..<end]`; `base` must be a ``ByteBuffer``'s bytes, whose
+  /// padding the searches rely on.
   init(base: UnsafePointer<UInt8>, from start: Int, to end: Int, delimiter: UInt8) {
     self.base = base
     self.end = end
     self.delimiter = delimiter
-    delimiterWord = WordMatch.repeated(delimiter)
+    fieldEnds = ByteSet(delimiter, ASCII.lineFeed, ASCII.carriageReturn)
     position = start
   }
 
@@ -137,28 +141,8 @@ struct RecordScanner {
   private mutating func readField() throws(UnclosedQuote) -> FieldRange {
     let start = position
     guard start < end && base[start] == ASCII.quote else {
-      var index = start
-      // Eight bytes at a time while they last, then byte by byte.
-      while index + 8 <= end {
-        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-        let found =
-          WordMatch.bytes(word, equalTo: delimiterWord)
-          | WordMatch.bytes(word, equalTo: WordMatch.lineFeeds)
-          | WordMatch.bytes(word, equalTo: WordMatch.carriageReturns)
-        if found != 0 {
-          index += found.trailingZeroBitCount >> 3
-          position = index
-          return FieldRange(start: start, end: index, flags: 0)
-        }
-        index += 8
-      }
-      while index < end {
-        let byte = base[index]
-        if byte == delimiter || byte == ASCII.lineFeed || byte == ASCII.carriageReturn { break }
-        index += 1
-      }
-      position = index
-      return FieldRange(start: start, end: index, flags: 0)
+      position = fieldEnds.firstIndex(in: base, from: start, to: end)
+      return FieldRange(start: start, end: position, flags: 0)
     }
 
     let linesAtQuote = linesConsumed
@@ -168,19 +152,8 @@ struct RecordScanner {
     var contentEnd = -1
     while index < end {
       if inQuotes {
-        // Skip eight bytes at a time while they hold no quote and no line end.
-        while index + 8 <= end {
-          let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-          let found =
-            WordMatch.bytes(word, equalTo: WordMatch.quotes)
-            | WordMatch.bytes(word, equalTo: WordMatch.lineFeeds)
-            | WordMatch.bytes(word, equalTo: WordMatch.carriageReturns)
-          if found != 0 {
-            index += found.trailingZeroBitCount >> 3
-            break
-          }
-          index += 8
-        }
+        // Skip to the next quote or line end.
+        index = quotedStops.firstIndex(in: base, from: index, to: end)
         guard index < end else { break }
       }
       let byte = base[index]
@@ -220,7 +193,9 @@ struct RecordScanner {
 
 /// Appends the content of an escaped field to `output`: doubled quotes become one, and
 /// lone quotes (which open and close quoting) are dropped.
-func unescapeField(_ field: FieldRange, in base: UnsafePointer<UInt8>, into output: inout [UInt8]) {
+func unescapeField(
+  _ field: FieldRange, in base: UnsafePointer<UInt8>, into output: inout RawBuffer<UInt8>
+) {
   var inQuotes = true
   var index = field.start
   while index < field.end {
@@ -241,24 +216,18 @@ func unescapeField(_ field: FieldRange, in base: UnsafePointer<UInt8>, into outp
 
 /// Finding bytes eight at a time in a 64-bit word (little-endian: the first byte is lowest).
 enum WordMatch {
-  static let lineFeeds = repeated(ASCII.lineFeed)
-  static let carriageReturns = repeated(ASCII.carriageReturn)
-  static let quotes = repeated(ASCII.quote)
-
   /// `byte` in all eight bytes of a word.
   static func repeated(_ byte: UInt8) -> UInt64 {
     UInt64(byte) &* 0x0101_0101_0101_0101
   }
 
-  /// A word whose lowest set bit marks the first byte of `word` equal to the byte repeated in
-  /// `pattern` (the high bit of that byte); 0 when there is none.
-  ///
-  /// Bytes of `word ^ pattern` that are zero are the matches; subtracting 1 from each byte
-  /// sets the high bit of a zero byte. A borrow can also mark bytes above a match, never
-  /// below one, so the lowest mark is exact.
+  /// A word with the high bit of exactly those bytes of `word` that equal the byte repeated in
+  /// `pattern`: bytes of `word ^ pattern` that are zero are the matches, and adding 0x7F to
+  /// each byte's low seven bits sets the high bit of every other byte without carrying over.
   @inline(__always)
-  static func bytes(_ word: UInt64, equalTo pattern: UInt64) -> UInt64 {
+  static func exactBytes(_ word: UInt64, equalTo pattern: UInt64) -> UInt64 {
     let difference = word ^ pattern
-    return (difference &- 0x0101_0101_0101_0101) & ~difference & 0x8080_8080_8080_8080
+    let low = (difference & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F
+    return ~(low | difference) & 0x8080_8080_8080_8080
   }
 }

@@ -48,9 +48,13 @@ extension Roles {
 public enum RoleDetection {
   /// The roles of `dataset`; roles set in `fixed` are kept and their columns taken.
   public static func detect(in dataset: Dataset, fixed: Roles = Roles()) -> Roles {
+    detect(in: dataset, fixed: fixed, summaries: dataset.columns.map { ColumnSummary($0) })
+  }
+
+  /// ``detect(in:fixed:)`` with each column's summary already at hand.
+  static func detect(in dataset: Dataset, fixed: Roles, summaries: [ColumnSummary]) -> Roles {
     var roles = fixed
     let names = dataset.columns.map { NameWords($0.name) }
-    let summaries = dataset.columns.map { ColumnSummary($0) }
     var taken = Set([fixed.csat, fixed.nps, fixed.time, fixed.followUp].compactMap { $0 })
 
     func best(_ score: (Int) -> Int) -> Int? {

@@ -1,164 +1,348 @@
 import Foundation
+import Glibc
 
 /// Gives each distinct byte string a small code, looking values up by their bytes.
 ///
-/// Code 0 is the blank value. Each new distinct value is copied once into `arena`; no
-/// `String` is made until ``strings()``. The table is open addressing with linear probing,
-/// kept at most half full; a slot holds the upper half of the hash above `code + 1`, so most
-/// mismatches are seen without leaving the table (0 marks an empty slot).
+/// Code 0 is the blank value and is never stored. Each new distinct value is copied once
+/// into `arena`; no `String` is made until ``strings()``. The table is open addressing with
+/// linear probing, kept at most half full. A slot holds the first 16 bytes of its value,
+/// its length and part of its hash, so looking up a value of up to 16 bytes reads one slot
+/// and nothing else; a longer value also compares its remaining bytes with the arena.
+///
+/// Lookups load whole words: the value passed in must be followed by 16 readable bytes
+/// (the padding of a ``ByteBuffer``, or of the arena and scratch buffers here).
+/// The memory is freed by ``release()``, by whichever owner holds the interner last.
 struct TextInterner {
-  private var slots: [UInt64]
-  private var mask: Int
-  /// For each code: hash, offset into `arena` and length.
-  private(set) var hashes: [UInt64] = [0]
-  private(set) var offsets: [Int] = [0]
-  private(set) var lengths: [Int] = [0]
-  private(set) var arena: [UInt8] = []
-
-  init(capacity: Int = 1024) {
-    var size = 16
-    while size < capacity * 2 { size *= 2 }
-    slots = [UInt64](repeating: 0, count: size)
-    mask = size - 1
+  /// One table entry, 32 bytes, so that it never straddles two cache lines.
+  private struct Slot {
+    /// Bytes 0..<8 of the value, zero-padded.
+    var head: UInt64
+    /// Bytes 8..<16, zero-padded, for values of up to 16 bytes; for longer values, the
+    /// offset of the value in the arena.
+    var tail: UInt64
+    /// The upper half of the hash above the code; 0 marks an empty slot.
+    var tagAndCode: UInt64
+    var length: Int
   }
 
+  /// Where a value's bytes lie in the arena.
+  struct Span {
+    var offset: Int
+    var length: Int
+  }
+
+  private var slots: UnsafeMutablePointer<Slot>
+  /// The allocation `slots` lies in, for `free`.
+  private var slotMemory: UnsafeMutableRawPointer
+  private var mask: Int
+  /// For each code (the blank included, as an empty span): where its bytes are.
+  private(set) var spans = RawBuffer<Span>()
+  /// Every distinct value's bytes, with 16 readable bytes always after the last one.
+  private(set) var arena = RawBuffer<UInt8>()
+
   private static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
+  /// How many bytes a slot holds inline.
+  private static let inlineBytes = 16
+  /// Readable bytes needed after a value, for the word loads.
+  static let slack = 16
+
+  init(capacity: Int = 16) {
+    var size = 16
+    while size < capacity * 2 { size *= 2 }
+    (slots, slotMemory) = TextInterner.allocateSlots(size)
+    mask = size - 1
+    spans.append(Span(offset: 0, length: 0))
+    arena.reserve(256)
+  }
 
   /// The number of codes given, the blank included.
-  var count: Int { offsets.count }
+  var count: Int { spans.count }
 
-  /// The code of `base[start..<end]`, a new one if the bytes were not seen before.
-  mutating func code(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> UInt32 {
-    let length = end - start
-    let hash = TextInterner.hash(base + start, length)
+  /// Frees the lookup table, keeping the values: no ``code(_:_:)`` may follow, but
+  /// ``remap(into:)``, ``strings()`` and ``bytes(of:)`` still work.
+  mutating func dropTable() {
+    TextInterner.freeSlots(slotMemory, size: mask + 1)
+    (slots, slotMemory) = TextInterner.allocateSlots(1)
+    mask = 0
+  }
+
+  /// Frees the table and the arena.
+  mutating func release() {
+    TextInterner.freeSlots(slotMemory, size: mask + 1)
+    (slots, slotMemory) = TextInterner.allocateSlots(1)
+    mask = 0
+    spans.release()
+    arena.release()
+  }
+
+  /// The code of the `length` bytes at `bytes`, a new one if they were not seen before.
+  @inline(__always)
+  mutating func code(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> UInt32 {
+    let raw = UnsafeRawPointer(bytes)
+    let head = raw.loadUnaligned(as: UInt64.self) & TextInterner.lowBytes(length)
+    let second = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+    let tail = second & TextInterner.lowBytes(length - 8)
+    let hash =
+      length <= TextInterner.inlineBytes
+      ? TextInterner.hashShort(head, tail, length) : TextInterner.hashLong(bytes, length)
     let tag = hash & TextInterner.tagMask
-    var slot = Int(truncatingIfNeeded: hash) & mask
+    var index = Int(truncatingIfNeeded: hash) & mask
     while true {
-      let stored = slots[slot]
-      if stored == 0 { break }
-      let code = Int(truncatingIfNeeded: stored & ~TextInterner.tagMask) - 1
-      if stored & TextInterner.tagMask == tag && lengths[code] == length
-        && arena.withUnsafeBufferPointer({ matches($0, offsets[code], base + start, length) })
+      let slot = slots[index]
+      if slot.tagAndCode == 0 { break }
+      if slot.tagAndCode & TextInterner.tagMask == tag && slot.head == head
+        && slot.length == length
       {
-        return UInt32(code)
+        if length <= TextInterner.inlineBytes {
+          if slot.tail == tail { return UInt32(truncatingIfNeeded: slot.tagAndCode) }
+        } else if restMatches(Int(slot.tail), bytes, length) {
+          return UInt32(truncatingIfNeeded: slot.tagAndCode)
+        }
       }
-      slot = (slot + 1) & mask
+      index = (index + 1) & mask
     }
+    return insert(bytes, length, head: head, tail: tail, tag: tag, at: index)
+  }
 
-    let code = offsets.count
-    hashes.append(hash)
-    offsets.append(arena.count)
-    lengths.append(length)
-    arena.append(contentsOf: UnsafeBufferPointer(start: base + start, count: length))
-    slots[slot] = tag | UInt64(code + 1)
-    if code * 2 >= slots.count { grow() }
+  /// Whether the table has outgrown the nearer caches, so that ``prefetch(_:_:)`` pays.
+  var isLarge: Bool { mask >= 1 << 13 }
+
+  /// Asks for the slot where the lookup of the `length` bytes at `bytes` starts to be brought
+  /// into the cache, so that a ``code(_:_:)`` for them soon after does not wait for memory.
+  @inline(__always)
+  func prefetch(_ bytes: UnsafePointer<UInt8>, _ length: Int) {
+    let hash: UInt64
+    if length <= TextInterner.inlineBytes {
+      let raw = UnsafeRawPointer(bytes)
+      let head = raw.loadUnaligned(as: UInt64.self) & TextInterner.lowBytes(length)
+      let second = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+      hash = TextInterner.hashShort(head, second & TextInterner.lowBytes(length - 8), length)
+    } else {
+      hash = TextInterner.hashLong(bytes, length)
+    }
+    prefetchForReading(UnsafeRawPointer(slots + (Int(truncatingIfNeeded: hash) & mask)))
+  }
+
+  /// Stores a value not seen before in the empty slot `index`.
+  private mutating func insert(
+    _ bytes: UnsafePointer<UInt8>, _ length: Int, head: UInt64, tail: UInt64, tag: UInt64,
+    at index: Int
+  ) -> UInt32 {
+    let code = spans.count
+    let offset = arena.count
+    spans.append(Span(offset: offset, length: length))
+    arena.append(bytes, count: length)
+    arena.reserve(arena.count + TextInterner.slack)
+    slots[index] = Slot(
+      head: head, tail: length <= TextInterner.inlineBytes ? tail : UInt64(offset),
+      tagAndCode: tag | UInt64(code), length: length)
+    if code * 2 > mask { grow() }
     return UInt32(code)
+  }
+
+  /// The bytes of `code`, valid until the next change to the interner.
+  func bytes(of code: Int) -> UnsafeBufferPointer<UInt8> {
+    let span = spans.pointer[code]
+    return UnsafeBufferPointer(start: arena.base.map { $0 + span.offset }, count: span.length)
   }
 
   /// The distinct values in code order, decoded as UTF-8 (invalid bytes become U+FFFD).
   func strings() -> [String] {
-    arena.withUnsafeBufferPointer { bytes in
-      (0..<count).map { code in
-        String(
-          decoding: UnsafeBufferPointer(
-            rebasing: bytes[offsets[code]..<offsets[code] + lengths[code]]), as: UTF8.self)
-      }
-    }
+    (0..<count).map { String(decoding: bytes(of: $0), as: UTF8.self) }
   }
 
   /// Adds every value to `target` (as NFC) and returns the code each of ours has there.
+  ///
+  /// Values are looked up in order; the slot of a value a few codes ahead is prefetched
+  /// meanwhile, since a large target table is mostly out of the cache.
   func remap(into target: inout TextInterner) -> [UInt32] {
     var table = [UInt32](repeating: TextColumn.missingCode, count: count)
-    arena.withUnsafeBufferPointer { bytes in
-      guard let base = bytes.baseAddress else { return }
+    var normal = RawBuffer<UInt8>()
+    defer { normal.release() }
+    let ahead = target.isLarge || count > 1 << 12 ? 8 : 0
+    table.withUnsafeMutableBufferPointer { table in
       for code in 1..<max(1, count) {
-        let start = offsets[code]
-        let end = start + lengths[code]
-        var isASCII = true
-        for index in start..<end where base[index] >= 0x80 {
-          isASCII = false
-          break
+        if ahead > 0 && code + ahead < count {
+          let next = spans.pointer[code + ahead]
+          target.prefetch(arena.pointer + next.offset, next.length)
         }
-        if isASCII {
-          table[code] = target.code(base, start, end)
+        let value = bytes(of: code)
+        guard let start = value.baseAddress else { continue }
+        if !TextInterner.mayChangeUnderNFC(start, value.count) {
+          table[code] = target.code(start, value.count)
           continue
         }
-        let text = String(
-          decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
-        var normal = Array(text.precomposedStringWithCanonicalMapping.utf8)
-        table[code] = normal.withUnsafeMutableBufferPointer { normalBytes in
-          guard let pointer = normalBytes.baseAddress else { return TextColumn.missingCode }
-          return target.code(pointer, 0, normalBytes.count)
-        }
+        let text = String(decoding: value, as: UTF8.self).precomposedStringWithCanonicalMapping
+        normal.removeAll()
+        for byte in text.utf8 { normal.append(byte) }
+        normal.reserve(normal.count + TextInterner.slack)
+        table[code] = target.code(normal.pointer, normal.count)
       }
     }
     return table
   }
 
-  /// Whether `length` bytes at `arena[offset]` equal those at `other`; words first.
-  @inline(__always)
-  private func matches(
-    _ arena: UnsafeBufferPointer<UInt8>, _ offset: Int, _ other: UnsafePointer<UInt8>,
-    _ length: Int
-  ) -> Bool {
-    guard length > 0, let stored = arena.baseAddress else { return true }
-    let left = UnsafeRawPointer(stored + offset)
-    let right = UnsafeRawPointer(other)
+  /// Whether decoding and normalising to NFC might change the bytes: `false` for valid
+  /// UTF-8 made only of ``nfcStableScalars``, which are their own NFC and combine with nothing
+  /// before or after them (canonical combining class 0, NFC quick check Yes).
+  static func mayChangeUnderNFC(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+    if isASCII(bytes, length) { return false }
     var index = 0
+    while index < length {
+      let lead = bytes[index]
+      if lead < 0x80 {
+        index += 1
+        continue
+      }
+      let size = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+      guard lead >= 0xC2, lead <= 0xF4, index + size <= length else { return true }
+      var scalar = UInt32(lead) & (0x7F >> size)
+      for offset in 1..<size {
+        let next = bytes[index + offset]
+        guard next & 0xC0 == 0x80 else { return true }
+        scalar = scalar << 6 | UInt32(next & 0x3F)
+      }
+      // An overlong form (a scalar spelt with more bytes than it needs) is invalid UTF-8.
+      let smallest: UInt32 = size == 2 ? 0x80 : size == 3 ? 0x800 : 0x10000
+      guard scalar >= smallest, nfcStableScalars.contains(where: { $0.contains(scalar) }) else {
+        return true
+      }
+      index += size
+    }
+    return false
+  }
+
+  /// Scalars beyond ASCII that values may hold without being normalised: Latin-1, Latin
+  /// Extended, IPA and spacing modifiers; dashes, quotes and other general punctuation (not
+  /// U+2000 and U+2001, which NFC replaces); pictographs and emoji.
+  static let nfcStableScalars: [ClosedRange<UInt32>] = [
+    0x80...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x1F300...0x1FAFF,
+  ]
+
+  // MARK: - Hashing and comparing
+
+  /// A mask of the lowest `count` bytes of a word (none when `count` ≤ 0, all from 8).
+  @inline(__always)
+  private static func lowBytes(_ count: Int) -> UInt64 {
+    let bits = UInt64(truncatingIfNeeded: min(max(count, 0), 8) &* 8)
+    // A shift by 64 gives 0, so the mask is then all ones.
+    return (1 << bits) &- 1
+  }
+
+  /// Both halves of the full product folded together: one multiply mixes all 128 bits.
+  @inline(__always)
+  private static func fold(_ left: UInt64, _ right: UInt64) -> UInt64 {
+    let product = left.multipliedFullWidth(by: right)
+    return product.high ^ product.low
+  }
+
+  private static let seeds: (UInt64, UInt64, UInt64) = (
+    0xA076_1D64_78BD_642F, 0xE703_7ED1_A0B4_28DB, 0x8EBC_6AF0_9C88_C6E3
+  )
+
+  /// The hash of a value of up to 16 bytes, given as two zero-padded words.
+  @inline(__always)
+  private static func hashShort(_ head: UInt64, _ tail: UInt64, _ length: Int) -> UInt64 {
+    let mixed = fold(head ^ seeds.0, tail ^ seeds.1)
+    return fold(mixed ^ seeds.2, UInt64(truncatingIfNeeded: length) ^ seeds.0)
+  }
+
+  /// The hash of a value of any length, 16 bytes at a time; equals ``hashShort`` up to 16.
+  private static func hashLong(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> UInt64 {
+    let raw = UnsafeRawPointer(bytes)
+    var state: UInt64 = 0
+    var index = 0
+    repeat {
+      let left = length - index
+      let head = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & lowBytes(left)
+      let tail =
+        raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self) & lowBytes(left - 8)
+      state = fold(head ^ seeds.0 ^ state, tail ^ seeds.1)
+      index += inlineBytes
+    } while index < length
+    return fold(state ^ seeds.2, UInt64(truncatingIfNeeded: length) ^ seeds.0)
+  }
+
+  /// Whether bytes 8..<length of `other` equal those of the stored value at `offset`.
+  @inline(__always)
+  private func restMatches(_ offset: Int, _ other: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+    let stored = UnsafeRawPointer(arena.pointer + offset)
+    let given = UnsafeRawPointer(other)
+    var index = 8
     while index + 8 <= length {
-      if left.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-        != right.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      if stored.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        != given.loadUnaligned(fromByteOffset: index, as: UInt64.self)
       {
         return false
       }
       index += 8
     }
-    while index < length {
-      if stored[offset + index] != other[index] { return false }
-      index += 1
-    }
-    return true
+    guard index < length else { return true }
+    let kept = TextInterner.lowBytes(length - index)
+    return stored.loadUnaligned(fromByteOffset: index, as: UInt64.self) & kept
+      == given.loadUnaligned(fromByteOffset: index, as: UInt64.self) & kept
   }
 
-  /// Doubles the table and places every code again.
-  private mutating func grow() {
-    let size = slots.count * 2
-    var larger = [UInt64](repeating: 0, count: size)
-    let newMask = size - 1
-    for code in 1..<offsets.count {
-      var slot = Int(truncatingIfNeeded: hashes[code]) & newMask
-      while larger[slot] != 0 { slot = (slot + 1) & newMask }
-      larger[slot] = (hashes[code] & TextInterner.tagMask) | UInt64(code + 1)
-    }
-    slots = larger
-    mask = newMask
-  }
-
-  /// A 64-bit hash taking eight bytes at a time, each step a multiply and a rotate.
-  static func hash(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> UInt64 {
-    let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-    var state = UInt64(truncatingIfNeeded: length) &* multiplier
-    var index = 0
+  /// Whether no byte of `bytes[0..<length]` has its high bit set.
+  private static func isASCII(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> Bool {
     let raw = UnsafeRawPointer(bytes)
-    while index + 8 <= length {
-      let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-      state = (state ^ word) &* multiplier
-      state = (state << 29) | (state >> 35)
+    var seen: UInt64 = 0
+    var index = 0
+    while index < length {
+      seen |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & lowBytes(length - index)
       index += 8
     }
-    var tail: UInt64 = 0
-    var shift: UInt64 = 0
-    while index < length {
-      tail |= UInt64(bytes[index]) << shift
-      shift += 8
-      index += 1
+    return seen & 0x8080_8080_8080_8080 == 0
+  }
+
+  // MARK: - Table
+
+  /// A zeroed table of `size` slots aligned to a cache line, and the allocation to free
+  /// with ``freeSlots(_:size:)``.
+  ///
+  /// The zeroes are written here rather than left to fresh pages: reading a fresh page first
+  /// and writing it later costs the system a second fault. Large tables get pages of their
+  /// own (huge ones), since their lookups land all over them.
+  private static func allocateSlots(_ size: Int) -> (
+    slots: UnsafeMutablePointer<Slot>, memory: UnsafeMutableRawPointer
+  ) {
+    let line = 64
+    let bytes = size * MemoryLayout<Slot>.stride
+    let memory = bytes >= hugePageBytes ? mapPages(bytes) : malloc(bytes + line)
+    guard let memory else {
+      fatalError("out of memory: cannot make a table of \(size) values")
     }
-    state = (state ^ tail) &* multiplier
-    // A final avalanche so that every input bit reaches the low bits used for the slot.
-    state ^= state >> 33
-    state = state &* 0xFF51_AFD7_ED55_8CCD
-    state ^= state >> 33
-    state = state &* 0xC4CE_B9FE_1A85_EC53
-    return state ^ (state >> 33)
+    let start = memory + (line - Int(bitPattern: memory) % line) % line
+    start.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
+    return (start.bindMemory(to: Slot.self, capacity: size), memory)
+  }
+
+  /// Frees a table made by ``allocateSlots(_:)`` for `size` slots.
+  private static func freeSlots(_ memory: UnsafeMutableRawPointer, size: Int) {
+    let bytes = size * MemoryLayout<Slot>.stride
+    if bytes >= hugePageBytes { munmap(memory, bytes) } else { free(memory) }
+  }
+
+  /// Doubles the table and places every slot again.
+  private mutating func grow() {
+    let size = (mask + 1) * 2
+    let larger = TextInterner.allocateSlots(size)
+    let newMask = size - 1
+    let target = larger.slots
+    for index in 0...mask where slots[index].tagAndCode != 0 {
+      let slot = slots[index]
+      let code = Int(truncatingIfNeeded: slot.tagAndCode & 0xFFFF_FFFF)
+      let value = spans.pointer[code]
+      let hash =
+        value.length <= TextInterner.inlineBytes
+        ? TextInterner.hashShort(slot.head, slot.tail, value.length)
+        : TextInterner.hashLong(arena.pointer + value.offset, value.length)
+      var place = Int(truncatingIfNeeded: hash) & newMask
+      while target[place].tagAndCode != 0 { place = (place + 1) & newMask }
+      target[place] = slot
+    }
+    TextInterner.freeSlots(slotMemory, size: mask + 1)
+    (slots, slotMemory) = larger
+    mask = newMask
   }
 }

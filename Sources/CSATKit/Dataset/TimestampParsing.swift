@@ -224,3 +224,57 @@ struct ByteCursor {
     return value
   }
 }
+
+/// Reads the most common timestamp shape, `YYYY-MM-DDTHH:MM:SS` with an optional `Z`, with
+/// no cursor, and remembers the last date's day number, since rows in time order repeat
+/// their dates. Anything else, and any value it would reject, is left to
+/// ``TimestampParsing/parse(_:_:_:)``, so both always agree.
+struct TimestampFastPath {
+  /// Bytes 0..<8 and 8..<10 of the last date read, and its days since the epoch.
+  private var lastDate: (head: UInt64, day: UInt16) = (0, 0)
+  private var lastDays: Int64 = 0
+
+  /// The timestamp when the cell has exactly the shape and is valid; `nil` otherwise.
+  @inline(__always)
+  mutating func parse(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> ParsedTimestamp? {
+    let length = end - start
+    let text = base + start
+    guard length == 19 || (length == 20 && text[19] | 0x20 == 0x7A) else { return nil }
+    let separator = text[10] | 0x20
+    guard text[4] == 0x2D, text[7] == 0x2D, separator == 0x74 || separator == 0x20,
+      text[13] == 0x3A, text[16] == 0x3A
+    else { return nil }
+    // A byte below "0" wraps around, so one comparison of the largest checks every digit.
+    func digit(_ offset: Int) -> UInt8 { text[offset] &- 0x30 }
+    let dateDigits = max(max(digit(0), digit(1)), max(digit(2), digit(3)))
+    let dayDigits = max(max(digit(5), digit(6)), max(digit(8), digit(9)))
+    let timeDigits = max(
+      max(max(digit(11), digit(12)), max(digit(14), digit(15))),
+      max(digit(17), digit(18)))
+    guard max(dateDigits, max(dayDigits, timeDigits)) < 10 else { return nil }
+    let hour = TimestampFastPath.twoDigits(text + 11)
+    let minute = TimestampFastPath.twoDigits(text + 14)
+    let second = TimestampFastPath.twoDigits(text + 17)
+    guard hour < 24 && minute < 60 && second < 60 else { return nil }
+
+    let raw = UnsafeRawPointer(text)
+    let date = (
+      raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+    )
+    if date != lastDate {
+      let year = TimestampFastPath.twoDigits(text) * 100 + TimestampFastPath.twoDigits(text + 2)
+      let month = TimestampFastPath.twoDigits(text + 5)
+      let day = TimestampFastPath.twoDigits(text + 8)
+      guard CivilTime.isValidDate(year, month, day) else { return nil }
+      lastDays = CivilTime.daysSinceEpoch(year, month, day)
+      lastDate = date
+    }
+    let seconds = lastDays * 86_400 + Int64((hour * 60 + minute) * 60 + second)
+    return length == 20 ? .instant(seconds * 1000) : .local(seconds * 1000)
+  }
+
+  @inline(__always)
+  private static func twoDigits(_ text: UnsafePointer<UInt8>) -> Int {
+    Int(text[0] &- 0x30) * 10 + Int(text[1] &- 0x30)
+  }
+}

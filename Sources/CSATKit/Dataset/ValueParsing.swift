@@ -19,9 +19,21 @@ enum ValueParsing {
 
   /// Whether a trimmed cell is one of the tokens that mean "no answer" outside text columns:
   /// `NA`, `N/A`, `null`, `#N/A` (any letter case) and `-`. Blank cells are checked apart.
+  @inline(__always)
   static func isMissingToken(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
     let length = end - start
     guard length >= 1 && length <= 4 else { return false }
+    // Every token starts with n, N, # or -; most cells are ruled out by that alone.
+    let lead = base[start]
+    guard lead | 0x20 == 0x6E || lead == 0x23 || lead == 0x2D else { return false }
+    return matchesMissingToken(base, start, end)
+  }
+
+  /// ``isMissingToken(_:_:_:)`` once the length and first byte have passed.
+  private static func matchesMissingToken(
+    _ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int
+  ) -> Bool {
+    let length = end - start
     let first = base[start] | 0x20
     switch length {
     case 1:
@@ -71,7 +83,29 @@ enum ValueParsing {
   ///
   /// Up to 15 significant digits and a small exponent are converted with one exact
   /// multiplication or division (correctly rounded); longer numbers go to `strtod`.
+  @inline(__always)
   static func parseNumber(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+    // Whole numbers of up to 15 digits, the common case, are below 2⁵³ and so exact.
+    let negative = start < end && base[start] == 0x2D
+    let index = start < end && (negative || base[start] == 0x2B) ? start + 1 : start
+    if end - index <= 15 {
+      var whole: UInt64 = 0
+      var cursor = index
+      while cursor < end, case let digit = base[cursor] &- 0x30, digit < 10 {
+        whole = whole &* 10 &+ UInt64(digit)
+        cursor += 1
+      }
+      if cursor == end && cursor > index {
+        return negative ? -Double(whole) : Double(whole)
+      }
+    }
+    return parseAnyNumber(base, start, end)
+  }
+
+  /// ``parseNumber(_:_:_:)`` for every other spelling: fractions, exponents, long numbers.
+  private static func parseAnyNumber(
+    _ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int
+  ) -> Double? {
     var index = start
     var negative = false
     if index < end && (base[index] == 0x2B || base[index] == 0x2D) {

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A loaded dataset plus the facts the engine derives from it once, at load.
 public struct Catalog: Sendable {
   public var dataset: Dataset
@@ -13,21 +15,31 @@ public struct Catalog: Sendable {
 
   public init(dataset: Dataset) {
     self.dataset = dataset
-    var scores: [ScoreCodes?] = []
-    var ranges: [ClosedRange<Double>?] = []
-    for column in dataset.columns {
-      guard case .number(let numbers) = column.data else {
-        scores.append(nil)
-        ranges.append(nil)
-        continue
-      }
-      let summary = ScoreCodes.make(numbers.values)
-      scores.append(summary.codes)
-      ranges.append(summary.range)
+    // One pass per number column, spread over the cores; the time facts on the side.
+    let columns = dataset.columns
+    let facts = UnsafeMutableBufferPointer<(codes: ScoreCodes?, range: ClosedRange<Double>?)>
+      .allocate(capacity: columns.count)
+    facts.initialize(repeating: (nil, nil))
+    let time = UnsafeMutablePointer<(Bool, ClosedRange<Int64>?)>.allocate(capacity: 1)
+    time.initialize(to: (false, nil))
+    defer {
+      facts.deinitialize()
+      facts.deallocate()
+      time.deinitialize(count: 1)
+      time.deallocate()
     }
-    self.scores = scores
-    self.numberRanges = ranges
-    (self.timeIsSorted, self.timeRange) = Catalog.timeFacts(dataset)
+    let output = UncheckedSendable(value: (facts, time))
+    DispatchQueue.concurrentPerform(iterations: columns.count + 1) { index in
+      guard index < columns.count else {
+        output.value.1.pointee = Catalog.timeFacts(dataset)
+        return
+      }
+      guard case .number(let numbers) = columns[index].data else { return }
+      output.value.0[index] = ScoreCodes.make(numbers.values)
+    }
+    scores = facts.map(\.codes)
+    numberRanges = facts.map(\.range)
+    (timeIsSorted, timeRange) = time.pointee
   }
 
   /// Recomputes the time facts after the time role changes.
@@ -82,17 +94,27 @@ public struct ScoreCodes: Sendable {
     var lowest = Double.infinity
     var highest = -Double.infinity
     var whole = true
-    for value in numbers where !value.isNaN {
-      lowest = min(lowest, value)
-      highest = max(highest, value)
-      if whole && (value != value.rounded() || abs(value) > 127) { whole = false }
+    // One pass writes the codes while it checks that they fit; they are dropped if not.
+    let values = [Int8](unsafeUninitializedCapacity: numbers.count) { codes, initialized in
+      numbers.withUnsafeBufferPointer { numbers in
+        for (row, value) in numbers.enumerated() {
+          guard !value.isNaN else {
+            codes[row] = missing
+            continue
+          }
+          lowest = min(lowest, value)
+          highest = max(highest, value)
+          // Within ±127 the conversion is safe, and a whole number survives the round trip.
+          let clamped = max(-127, min(127, value))
+          let code = Int8(clamped)
+          whole = whole && clamped == value && Double(code) == value
+          codes[row] = code
+        }
+      }
+      initialized = numbers.count
     }
     guard lowest <= highest else { return (nil, nil) }
     guard whole else { return (nil, lowest...highest) }
-    var values = [Int8](repeating: missing, count: numbers.count)
-    for (row, value) in numbers.enumerated() where !value.isNaN {
-      values[row] = Int8(value)
-    }
     let codes = ScoreCodes(values: values, range: Int(lowest)...Int(highest))
     return (codes, lowest...highest)
   }

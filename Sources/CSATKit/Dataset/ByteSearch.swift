@@ -1,0 +1,117 @@
+#if arch(x86_64)
+  import _Builtin_intrinsics.intel
+#endif
+
+/// Up to three byte values looked for together, sixteen bytes at a time.
+///
+/// Searches read whole 16-byte blocks and may look up to 15 bytes past the end they are
+/// given, so they only run over a ``ByteBuffer`` (whose padding makes that safe) or memory
+/// with the same slack. A match past `end` counts as no match.
+struct ByteSet {
+  #if arch(x86_64)
+    private let first: __m128i
+    private let second: __m128i
+    private let third: __m128i
+  #else
+    private let first: UInt64
+    private let second: UInt64
+    private let third: UInt64
+  #endif
+
+  /// The set of `first`, `second` and `third` (repeat a byte to look for fewer).
+  init(_ first: UInt8, _ second: UInt8, _ third: UInt8) {
+    #if arch(x86_64)
+      self.first = _mm_set1_epi8(Int8(bitPattern: first))
+      self.second = _mm_set1_epi8(Int8(bitPattern: second))
+      self.third = _mm_set1_epi8(Int8(bitPattern: third))
+    #else
+      self.first = WordMatch.repeated(first)
+      self.second = WordMatch.repeated(second)
+      self.third = WordMatch.repeated(third)
+    #endif
+  }
+
+  /// The offset of the first byte of the set in `start..<end`, or `end` when there is none.
+  @inline(__always)
+  func firstIndex(in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
+    var index = start
+    while index < end {
+      let found = matches(UnsafeRawPointer(base + index))
+      if found != 0 { return min(index + found.trailingZeroBitCount, end) }
+      index += ByteSet.blockSize
+    }
+    return end
+  }
+
+  /// Whether `start..<end` holds an odd number of bytes of the set (all three the same byte).
+  ///
+  /// The match masks of all blocks are combined with exclusive or and counted once at the
+  /// end, since a bit count is slow on processors without a `popcnt` instruction.
+  func hasOddCount(in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Bool {
+    var combined = 0
+    var index = start
+    #if arch(x86_64)
+      // Each byte lane of `lanes` turns all ones each time the set's bytes meet in that lane,
+      // so it ends holding the parity of that lane's matches; four blocks per step.
+      var lanes = _mm_setzero_si128()
+      while index + 4 * ByteSet.blockSize <= end {
+        for block in 0..<4 {
+          let bytes = UnsafeRawPointer(base + index + block * ByteSet.blockSize)
+            .loadUnaligned(as: __m128i.self)
+          lanes = _mm_xor_si128(lanes, _mm_cmpeq_epi8(bytes, first))
+        }
+        index += 4 * ByteSet.blockSize
+      }
+      combined = Int(_mm_movemask_epi8(lanes))
+    #endif
+    while index + ByteSet.blockSize <= end {
+      combined ^= matches(UnsafeRawPointer(base + index))
+      index += ByteSet.blockSize
+    }
+    if index < end {
+      let kept = (1 << (end - index)) - 1
+      combined ^= matches(UnsafeRawPointer(base + index)) & kept
+    }
+    return combined.nonzeroBitCount % 2 == 1
+  }
+
+  /// How many bytes of the set lie in `start..<end` (a bit count per block is slow without
+  /// `popcnt`, so this is for small samples).
+  func count(in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
+    var total = 0
+    var index = start
+    while index < end {
+      var found = matches(UnsafeRawPointer(base + index))
+      if end - index < ByteSet.blockSize { found &= (1 << (end - index)) - 1 }
+      total += found.nonzeroBitCount
+      index += ByteSet.blockSize
+    }
+    return total
+  }
+
+  /// The bytes one search step covers.
+  #if arch(x86_64)
+    static let blockSize = 16
+  #else
+    static let blockSize = 8
+  #endif
+
+  /// Bit `i` is set when byte `i` of the block at `pointer` is in the set.
+  @inline(__always)
+  private func matches(_ pointer: UnsafeRawPointer) -> Int {
+    #if arch(x86_64)
+      let block = pointer.loadUnaligned(as: __m128i.self)
+      let found = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(block, first), _mm_cmpeq_epi8(block, second)),
+        _mm_cmpeq_epi8(block, third))
+      return Int(_mm_movemask_epi8(found))
+    #else
+      let word = pointer.loadUnaligned(as: UInt64.self)
+      let marks =
+        WordMatch.exactBytes(word, equalTo: first) | WordMatch.exactBytes(word, equalTo: second)
+        | WordMatch.exactBytes(word, equalTo: third)
+      // Gather the high bit of each byte into the low eight bits.
+      return Int(truncatingIfNeeded: ((marks >> 7) &* 0x0102_0408_1020_4080) >> 56)
+    #endif
+  }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+
+@testable import CSATKit
+
+/// Runs `body` on the bytes of `text` held in a padded ``ByteBuffer``, as the loader does.
+private func withBuffer<Result>(
+  _ text: String, _ body: (UnsafePointer<UInt8>, Int) -> Result
+) -> Result {
+  let bytes = Array(text.utf8)
+  let buffer = bytes.withUnsafeBytes { ByteBuffer(copying: $0) }
+  return body(UnsafePointer(buffer.base), buffer.count)
+}
+
+@Suite("loader fast paths")
+struct LoaderFastPathTests {
+  @Test(arguments: [
+    "2024-12-01T00:07:43Z", "2024-12-01 00:07:43", "2024-12-01t23:59:59z", "2024-02-29T12:00:00",
+    "2023-02-29T12:00:00", "2024-13-01T00:00:00", "2024-12-01T24:00:00", "2024-12-01T00:60:00",
+    "2024-12-01T00:00:60Z", "2024-12-01X00:00:00", "2024-12-01T00:00:00+", "2024-1a-01T00:00:00",
+    "0000-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "2024/12/01T00:00:00", "2024-12-01T00:00",
+  ])
+  func timestampFastPathAgreesWithTheFullParser(text: String) {
+    withBuffer(text) { base, count in
+      var fast = TimestampFastPath()
+      let full = TimestampParsing.parse(base, 0, count)
+      // The fast path either declines or gives exactly what the full parser gives.
+      if let quick = fast.parse(base, 0, count) {
+        #expect(quick == full, "\(text)")
+      }
+      // A second reading hits the cached day and must not change the answer.
+      if let again = fast.parse(base, 0, count) {
+        #expect(again == full, "\(text)")
+      }
+    }
+  }
+
+  @Test func timestampFastPathKeepsDaysApart() {
+    var fast = TimestampFastPath()
+    let texts = ["2024-12-01T10:00:00Z", "2024-12-02T10:00:00Z", "2024-12-01T10:00:00Z"]
+    for text in texts {
+      withBuffer(text) { base, count in
+        #expect(fast.parse(base, 0, count) == TimestampParsing.parse(base, 0, count))
+      }
+    }
+  }
+
+  @Test(arguments: ["0", "7", "-3", "+12", "123456789012345", "-0", "1234567890123456", "12a", ""])
+  func wholeNumbersReadLikeAnyNumber(text: String) {
+    withBuffer(text) { base, count in
+      let value = ValueParsing.parseNumber(base, 0, count)
+      let expected = Double(text)
+      #expect(value == expected || (value?.isNaN == true && expected?.isNaN == true), "\(text)")
+      if text == "-0" { #expect(value?.sign == .minus) }
+    }
+  }
+
+  @Test func stableScalarsAreTheirOwnNFC() {
+    // The merge skips normalising values made only of these; Foundation must agree.
+    for range in TextInterner.nfcStableScalars {
+      for value in range {
+        guard let scalar = Unicode.Scalar(value) else { continue }
+        #expect(scalar.properties.canonicalCombiningClass == .notReordered)
+        let alone = String(scalar)
+        for text in [alone, "a" + alone + "e", "\u{E9}" + alone + alone, alone + "\u{2014}"] {
+          let bytes = Array(text.utf8) + [UInt8](repeating: 0, count: 16)
+          let mayChange = bytes.withUnsafeBufferPointer { buffer in
+            TextInterner.mayChangeUnderNFC(buffer.baseAddress!, text.utf8.count)
+          }
+          #expect(!mayChange, "U+\(String(value, radix: 16))")
+          #expect(text.precomposedStringWithCanonicalMapping.utf8.elementsEqual(text.utf8))
+        }
+      }
+    }
+  }
+
+  @Test(arguments: ["e\u{301}", "\u{212B}", "日本", "\u{2000}", "😀\u{301}", "\u{2019}\u{20E3}"])
+  func otherScalarsAreNormalised(text: String) {
+    let bytes = Array(text.utf8) + [UInt8](repeating: 0, count: 16)
+    let mayChange = bytes.withUnsafeBufferPointer { buffer in
+      TextInterner.mayChangeUnderNFC(buffer.baseAddress!, text.utf8.count)
+    }
+    #expect(mayChange)
+    // A lead byte cut off at the end of the value is not valid UTF-8 either.
+    let cut = Array("a\u{2014}".utf8.dropLast()) + [UInt8](repeating: 0, count: 16)
+    #expect(cut.withUnsafeBufferPointer { TextInterner.mayChangeUnderNFC($0.baseAddress!, 3) })
+    // Overlong spellings of U+0080 and U+2014 are invalid too, and become U+FFFD when read.
+    for overlong: [UInt8] in [[0xE0, 0x82, 0x80], [0xF0, 0x82, 0x80, 0x94]] {
+      let padded = overlong + [UInt8](repeating: 0, count: 16)
+      #expect(
+        padded.withUnsafeBufferPointer {
+          TextInterner.mayChangeUnderNFC($0.baseAddress!, overlong.count)
+        })
+    }
+  }
+}
+
+@Suite("text interner")
+struct TextInternerTests {
+  @Test func valuesOfEveryLengthKeepTheirCodes() {
+    // Lengths around the 8- and 16-byte words and well beyond, some sharing long prefixes.
+    var values: [String] = []
+    for length in 1...40 {
+      values.append(String(repeating: "x", count: length))
+      values.append(String(repeating: "x", count: length - 1) + "y")
+    }
+    for number in 0..<5000 { values.append("CUST-\(number)") }
+    var interner = TextInterner()
+    defer { interner.release() }
+    var codes: [UInt32] = []
+    for value in values {
+      let bytes = Array(value.utf8) + [UInt8](repeating: 0xAA, count: 16)
+      codes.append(
+        bytes.withUnsafeBufferPointer { interner.code($0.baseAddress!, value.utf8.count) })
+    }
+    // Every value is distinct, so the codes run 1, 2, 3, … in order; asking again finds them.
+    #expect(codes == (1...values.count).map(UInt32.init))
+    for (value, code) in zip(values, codes) {
+      let bytes = Array(value.utf8) + [UInt8](repeating: 0x55, count: 16)
+      #expect(
+        bytes.withUnsafeBufferPointer { interner.code($0.baseAddress!, value.utf8.count) } == code)
+    }
+    #expect(interner.strings() == [""] + values)
+  }
+}
+
+@Suite("mapped files")
+struct MappedFileTests {
+  @Test func aFileFillingWholePagesLoads() throws {
+    // 4,096 bytes exactly: the padding after the last byte lies beyond the file's pages.
+    let header = "id,note\n"
+    var text = header
+    var row = 0
+    while text.utf8.count < 4096 - 20 {
+      row += 1
+      text += "\(row),n\(row % 7)\n"
+    }
+    let filler = 4096 - text.utf8.count - 2
+    text += "0," + String(repeating: "z", count: filler - 1) + "\n"
+    #expect(text.utf8.count == 4096)
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("page.csv").path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+
+    let dataset = try DatasetLoader.load(paths: [path], options: LoadOptions()).dataset
+    #expect(dataset.rowCount == row + 1)
+    #expect(try dataset.texts("note").last == String(repeating: "z", count: filler - 1))
+  }
+}
