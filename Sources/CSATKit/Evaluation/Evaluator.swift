@@ -55,12 +55,8 @@ public struct Evaluator {
       let last = CalendarMath.label(CalendarMath.civilDate(zone.localDay(span.upperBound)))
       return "all responses: \(first) to \(last) (\(zoneName))"
     }
-    let first = CalendarMath.label(CalendarMath.civilDate(window.firstDay))
-    if window.endsNow {
-      return "\(window.text): \(first) 00:00 to \(localTimeText(window.upper - 1)) (\(zoneName))"
-    }
-    let last = CalendarMath.label(CalendarMath.civilDate(window.lastDay))
-    return "\(window.text): \(first) to \(last), whole days (\(zoneName))"
+    let whole = window.endsNow ? "" : ", whole days"
+    return "\(baselineCaption(window))\(whole) (\(zoneName))"
   }
 
   /// ISO 8601 in the report time zone with its offset: `2026-11-30T14:03:27+01:00`, `…Z` in
@@ -81,8 +77,8 @@ public struct Evaluator {
     return text + "\(sign)\(CalendarMath.pad(minutes / 60, 2)):\(CalendarMath.pad(minutes % 60, 2))"
   }
 
-  /// The earlier window of `vs previous` or `vs last year`: `previous: 2026-10-02 00:00 to
-  /// 2026-10-31 12:00`.
+  /// A window's span as written in captions, e.g. for the earlier window of `vs previous`:
+  /// `previous: 2026-10-02 00:00 to 2026-10-31 12:00`.
   func baselineCaption(_ window: ResolvedWindow) -> String {
     let first = CalendarMath.label(CalendarMath.civilDate(window.firstDay))
     if window.endsNow {

@@ -71,11 +71,11 @@ public struct ResponseGenerator: Sendable {
     guard (1...36_600).contains(options.days) else {
       throw QueryError(.error("the window must span 1 to 36600 days, got \(options.days)"))
     }
-    let endDay = EpochDays.days(of: options.end)
-    guard EpochDays.date(endDay) == options.end else {
+    let endDay = CalendarMath.dayNumber(options.end)
+    guard CalendarMath.civilDate(endDay) == options.end else {
       throw QueryError(.error("the end date is not a real calendar day"))
     }
-    guard EpochDays.date(endDay - options.days + 1).year >= 1, options.end.year <= 9999 else {
+    guard CalendarMath.civilDate(endDay - options.days + 1).year >= 1, options.end.year <= 9999 else {
       throw QueryError(.error("the window must fall in the years 1 to 9999"))
     }
 

@@ -31,7 +31,7 @@ struct ResponseTimeline {
 
   /// The timeline of the `days` days that end with `end` (inclusive).
   init(end: CivilDate, days: Int) {
-    firstDay = EpochDays.days(of: end) - days + 1
+    firstDay = CalendarMath.dayNumber(end) - days + 1
     dayCount = days
 
     var totals: [Double] = []
@@ -40,22 +40,22 @@ struct ResponseTimeline {
     prefixes.reserveCapacity(days * 11)
     var running = 0.0
     for index in 0..<days {
-      let date = EpochDays.date(firstDay + index)
+      let date = CalendarMath.civilDate(firstDay + index)
       let dayWeight =
         (1 + ResponseTimeline.growth * Double(index) / Double(days))
-        * ResponseTimeline.weekdayShape[EpochDays.weekdayFromMonday(firstDay + index)]
+        * ResponseTimeline.weekdayShape[CalendarMath.weekday(firstDay + index)]
         * ResponseTimeline.monthShape[date.month - 1]
       for hour in 0..<24 {
         running += dayWeight * ResponseTimeline.hourShape[hour]
         totals.append(running)
       }
-      prefixes += Array(EpochDays.iso(date).utf8) + [UInt8(ascii: "T")]
+      prefixes += Array(CalendarMath.label(date).utf8) + [UInt8(ascii: "T")]
     }
     hourTotals = totals
     dayPrefixes = prefixes
 
-    let incidentFrom = EpochDays.days(of: SurveyCatalog.incidentStart) - firstDay
-    let incidentTo = EpochDays.days(of: SurveyCatalog.incidentEnd) - firstDay
+    let incidentFrom = CalendarMath.dayNumber(SurveyCatalog.incidentStart) - firstDay
+    let incidentTo = CalendarMath.dayNumber(SurveyCatalog.incidentEnd) - firstDay
     incidentDays = max(0, incidentFrom)..<max(max(0, incidentFrom), incidentTo)
   }
 
