@@ -75,7 +75,8 @@ public struct ResponseGenerator: Sendable {
     guard CalendarMath.civilDate(endDay) == options.end else {
       throw QueryError(.error("the end date is not a real calendar day"))
     }
-    guard CalendarMath.civilDate(endDay - options.days + 1).year >= 1, options.end.year <= 9999 else {
+    guard CalendarMath.civilDate(endDay - options.days + 1).year >= 1, options.end.year <= 9999
+    else {
       throw QueryError(.error("the window must fall in the years 1 to 9999"))
     }
 
