@@ -85,7 +85,7 @@ public final class Session {
     } else {
       outcome = runQuery(statement, inputName: inputName)
     }
-    if timer && outcome != .quit {
+    if timer && outcome != .quit && !statement.text.lowercased().hasPrefix(".timer") {
       let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
       sink.message("Run Time: real \(String(format: "%.6f", seconds))\n")
     }
@@ -155,6 +155,12 @@ public final class Session {
   /// Loads files, replacing the current data only when every file loads.
   @discardableResult
   public func load(paths: [String]) -> Bool {
+    let distinct = Set(
+      paths.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path })
+    if distinct.count < paths.count {
+      sink.message(
+        "warning: a file is given more than once; its rows are loaded once per mention\n")
+    }
     do {
       var options = loadOptions
       options.timeZone = settings.timeZone
