@@ -38,6 +38,8 @@ public struct Binder {
     switch statement {
     case .query(let query): .query(try bind(query))
     case .list(let list): .list(try bind(list))
+    case .targets(let targets): .targets(try bind(targets))
+    case .check(let check): .check(try bind(check))
     }
   }
 
@@ -46,6 +48,7 @@ public struct Binder {
   mutating func bind(_ query: QuerySyntax) throws -> BoundQuery {
     var metrics: [BoundMetric] = []
     for metric in query.metrics { metrics.append(try bind(metric: metric)) }
+    for index in metrics.indices { metrics[index].target = queryTarget(for: metrics[index]) }
     let groupings = try query.groupings.map { try bind(grouping: $0) }
     let layout = QueryLayout.columns(
       groupings: groupings, metrics: metrics, baseline: query.baseline?.kind)

@@ -38,11 +38,14 @@ public struct BoundMetric: Sendable, Equatable {
   public var column: Int?
   /// The result column's name: the metric as written, or its alias.
   public var name: String
+  /// The metric's target without a condition, shown in `<name>_target` and `<name>_met`.
+  public var target: MetricTarget?
 
-  public init(kind: MetricKind, column: Int?, name: String) {
+  public init(kind: MetricKind, column: Int?, name: String, target: MetricTarget? = nil) {
     self.kind = kind
     self.column = column
     self.name = name
+    self.target = target
   }
 }
 
@@ -144,4 +147,6 @@ public struct BoundList: Sendable, Equatable {
 public enum BoundStatement: Sendable, Equatable {
   case query(BoundQuery)
   case list(BoundList)
+  case targets(BoundTargets)
+  case check(BoundCheck)
 }

@@ -270,4 +270,8 @@ public struct ListSyntax: Sendable, Equatable {
 public enum StatementSyntax: Sendable, Equatable {
   case query(QuerySyntax)
   case list(ListSyntax)
+  /// `targets`: each target with the current figure.
+  case targets(TargetsSyntax)
+  /// `check csat >= 85 since 7d`
+  case check(CheckSyntax)
 }

@@ -47,6 +47,19 @@ enum HelpText {
                   nps: z = (nps1 − nps2) / √(s1²/n1 + s2²/n2), s² = p + d − (p − d)²;
                   significant when |z| > z of the confidence level
 
+    Targets and checks
+      targets [where ...] [window]    each target: value, n, met (✓/✗), gap in points
+                  (figure − target, the other way for dsat and detractors); NPS band
+      check METRIC >= N [where ...] [window]    ok: ... or failed: ...; a failed check makes
+                  a script, -e or piped run exit with 3 after everything has run
+      defaults    csat 80; csat 90 where the interaction-type column contains "support"
+      met         csat, nps, promoters at or above the target; dsat, detractors at or below;
+                  exactly at the target is met; compared before rounding
+      NPS bands   below 0 poor, 0 up to 30 fair, 30 to 70 good (both included), above 70
+                  excellent
+      columns     <metric>_target, <metric>_met for a target without a condition (targets
+                  with a condition show in 'targets' only); nps_band; ✓/✗ on a terminal
+
     Meta-commands
       .help                 this text
       .fields               fields with type, role, distinct values and missing answers
@@ -56,6 +69,8 @@ enum HelpText {
       .save FILE.csatdb     save the loaded data in csat's binary form (opens much faster)
       .read FILE            run a script of statements
       .format table|csv|json|markdown
+      .target               list targets; .target csat 85 [where ...], .target csat off
+                            [where ...], .target reset
       .set                  list settings; .set now latest|clock|2026-11-30T12:00,
                             .set tz Europe/Paris, .set satisfied >= 4,
                             .set confidence 90|95|99, .set min_n 30,
