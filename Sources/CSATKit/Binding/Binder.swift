@@ -94,6 +94,18 @@ public struct Binder {
 
   func bind(grouping: GroupingSyntax) throws -> BoundGrouping {
     let name = grouping.name
+    if let buckets = grouping.buckets {
+      let column = try field(buckets.field)
+      let columnName = catalog.dataset.columns[column].name
+      guard catalog.dataset.columns[column].type == .number else {
+        let type = catalog.dataset.columns[column].type.rawValue
+        throw QueryError(
+          .error(
+            "bucket needs a number field, but '\(columnName)' is \(type)",
+            at: buckets.field.range))
+      }
+      return .numberBuckets(column: column, bounds: buckets.bounds, name: columnName)
+    }
     if !name.isQuoted, let unit = CalendarUnit(rawValue: name.name.lowercased()) {
       guard let time = catalog.dataset.roles.time else {
         throw QueryError(

@@ -54,11 +54,14 @@ public enum BoundGrouping: Sendable, Equatable {
   case column(Int, name: String)
   /// Calendar buckets of the time column in the report time zone.
   case timeBucket(CalendarUnit, column: Int)
+  /// Ranges of a number column between increasing boundaries, each including its lower one.
+  case numberBuckets(column: Int, bounds: [Double], name: String)
 
   public var name: String {
     switch self {
     case .column(_, let name): name
     case .timeBucket(let unit, _): unit.rawValue
+    case .numberBuckets(_, _, let name): name
     }
   }
 }

@@ -48,7 +48,7 @@ extension StatementParser {
     var groupings: [GroupingSyntax] = []
     if eat(.by) != nil {
       repeat {
-        groupings.append(GroupingSyntax(name: try parseName(ParseMessage.grouping)))
+        groupings.append(try parseGrouping())
       } while eat(.comma) != nil
       continuation.note = ParseMessage.separateGroupings
     }

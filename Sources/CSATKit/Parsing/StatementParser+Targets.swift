@@ -64,7 +64,7 @@ extension StatementParser {
   }
 
   /// A number with an optional `-` before it, and its text as written.
-  private mutating func parseSignedNumber(
+  mutating func parseSignedNumber(
     _ expectation: String
   ) throws(QueryError) -> (value: Double, text: String) {
     let negative = eat(.minus) != nil

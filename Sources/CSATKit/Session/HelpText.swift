@@ -11,6 +11,8 @@ enum HelpText {
         [since 30d|12w|6mo|1y|2024-01-01 | between DATE and DATE | during 2024|2024-Q3|2024-05
          | this|last week|month|quarter|year] [vs previous|last year|rest]
         [having condition] [order by column [desc]] [top N | bottom N] [limit N]
+      by bucket(field, 15, 60, 240): ranges <15, 15–60, 60–240, ≥240 of a number field, each
+        with its lower boundary; every range listed, blanks last; boundaries must increase.
       Names with spaces go in back-quotes: `Ticket Channel`. Strings in double quotes.
       In 'where' a name is a field (nps reads the NPS column); in the metric list, a metric.
       Conditions: = != < <= > >=, in (...), not in (...), contains "x", starts with "x"
