@@ -13,7 +13,7 @@ public struct Binder {
   public internal(set) var warnings: [Diagnostic] = []
 
   public static let metricNames = [
-    "csat", "dsat", "nps", "promoters", "passives", "detractors", "avg", "count",
+    "csat", "dsat", "nps", "promoters", "passives", "detractors", "avg", "count", "followup",
   ]
 
   public init(catalog: Catalog, settings: QuerySettings, source: String, clock: Int64) {

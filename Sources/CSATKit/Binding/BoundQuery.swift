@@ -30,6 +30,9 @@ public enum MetricKind: Sendable, Equatable {
   case average
   /// Rows matching the query (not respondents).
   case count
+  /// % of negative responses (a score in `negative` in `scoreColumn`) with a follow-up flag
+  /// that were followed up; the metric's column is the flag.
+  case followUp(scoreColumn: Int, negative: ClosedRange<Int>)
 }
 
 public struct BoundMetric: Sendable, Equatable {

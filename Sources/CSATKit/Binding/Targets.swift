@@ -12,7 +12,7 @@ public enum TargetDirection: Sendable, Equatable {
   /// The direction of a metric named `name` as written; nil for those that take no target.
   static func of(metricName name: String) -> TargetDirection? {
     switch name.lowercased() {
-    case "csat", "nps", "promoters": .atLeast
+    case "csat", "nps", "promoters", "followup": .atLeast
     case "dsat", "detractors": .atMost
     default: nil
     }
@@ -21,7 +21,7 @@ public enum TargetDirection: Sendable, Equatable {
   /// The direction of a metric that takes a target; nil for those that take none.
   static func of(_ kind: MetricKind) -> TargetDirection? {
     switch kind {
-    case .csat, .nps, .promoters: .atLeast
+    case .csat, .nps, .promoters, .followUp: .atLeast
     case .dsat, .detractors: .atMost
     default: nil
     }

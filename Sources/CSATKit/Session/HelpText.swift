@@ -26,6 +26,9 @@ enum HelpText {
       dsat        % at the bottom two points of the scale (1–2 on 1–5)
       nps         % promoters (9–10) − % detractors (0–6), on a 0–10 scale, from −100 to 100
       promoters   % scoring 9–10;  passives: % scoring 7–8;  detractors: % scoring 0–6
+      followup    % of negative responses followed up: NPS detractors (0–6), or without an
+                  NPS column CSAT at the bottom two points; n = those with a non-blank
+                  follow-up flag; Wilson interval; followup(field) names the flag
       avg(field)  mean of a number field's answers
       count       rows matching the query
       csat(`Column`), nps(`Column`) name the score column explicitly.
