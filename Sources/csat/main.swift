@@ -101,10 +101,15 @@ func runActions(_ actions: [CommandLineOptions.Action], session: Session) -> Int
     switch outcome {
     case .success: continue
     case .failure: return 1
-    case .quit: return 0
+    case .quit: return finalStatus(session)
     }
   }
-  return 0
+  return finalStatus(session)
+}
+
+/// 3 when a `check` failed, else 0: the status of a run that met no error.
+func finalStatus(_ session: Session) -> Int32 {
+  session.failedChecks > 0 ? 3 : 0
 }
 
 /// Statements from a pipe or file on stdin: no prompt, banner or history.
@@ -126,7 +131,7 @@ func runPiped(session: Session) -> Int32 {
       switch session.run(script: text, inputName: "<stdin>", firstLine: pendingLine) {
       case .success: continue
       case .failure: return 1
-      case .quit: return 0
+      case .quit: return finalStatus(session)
       }
     }
     let result = reader.readLine(prompt: "")
@@ -143,7 +148,7 @@ func runPiped(session: Session) -> Int32 {
       }
       next = line
     } else if pending.isEmpty {
-      return 0
+      return finalStatus(session)
     }
     let text = pending
     pending = next ?? ""
@@ -152,7 +157,7 @@ func runPiped(session: Session) -> Int32 {
     switch session.run(script: text, inputName: "<stdin>", firstLine: startLine) {
     case .success: continue
     case .failure: return 1
-    case .quit: return 0
+    case .quit: return finalStatus(session)
     }
   }
 }

@@ -13,7 +13,7 @@ public struct Binder {
   public internal(set) var warnings: [Diagnostic] = []
 
   public static let metricNames = [
-    "csat", "dsat", "nps", "promoters", "passives", "detractors", "avg", "count",
+    "csat", "dsat", "nps", "promoters", "passives", "detractors", "avg", "count", "followup",
   ]
 
   public init(catalog: Catalog, settings: QuerySettings, source: String, clock: Int64) {
@@ -38,6 +38,8 @@ public struct Binder {
     switch statement {
     case .query(let query): .query(try bind(query))
     case .list(let list): .list(try bind(list))
+    case .targets(let targets): .targets(try bind(targets))
+    case .check(let check): .check(try bind(check))
     }
   }
 
@@ -46,6 +48,7 @@ public struct Binder {
   mutating func bind(_ query: QuerySyntax) throws -> BoundQuery {
     var metrics: [BoundMetric] = []
     for metric in query.metrics { metrics.append(try bind(metric: metric)) }
+    for index in metrics.indices { metrics[index].target = queryTarget(for: metrics[index]) }
     let groupings = try query.groupings.map { try bind(grouping: $0) }
     let layout = QueryLayout.columns(
       groupings: groupings, metrics: metrics, baseline: query.baseline?.kind)
@@ -91,6 +94,18 @@ public struct Binder {
 
   func bind(grouping: GroupingSyntax) throws -> BoundGrouping {
     let name = grouping.name
+    if let buckets = grouping.buckets {
+      let column = try field(buckets.field)
+      let columnName = catalog.dataset.columns[column].name
+      guard catalog.dataset.columns[column].type == .number else {
+        let type = catalog.dataset.columns[column].type.rawValue
+        throw QueryError(
+          .error(
+            "bucket needs a number field, but '\(columnName)' is \(type)",
+            at: buckets.field.range))
+      }
+      return .numberBuckets(column: column, bounds: buckets.bounds, name: columnName)
+    }
     if !name.isQuoted, let unit = CalendarUnit(rawValue: name.name.lowercased()) {
       guard let time = catalog.dataset.roles.time else {
         throw QueryError(

@@ -30,6 +30,9 @@ public enum MetricKind: Sendable, Equatable {
   case average
   /// Rows matching the query (not respondents).
   case count
+  /// % of negative responses (a score in `negative` in `scoreColumn`) with a follow-up flag
+  /// that were followed up; the metric's column is the flag.
+  case followUp(scoreColumn: Int, negative: ClosedRange<Int>)
 }
 
 public struct BoundMetric: Sendable, Equatable {
@@ -38,11 +41,14 @@ public struct BoundMetric: Sendable, Equatable {
   public var column: Int?
   /// The result column's name: the metric as written, or its alias.
   public var name: String
+  /// The metric's target without a condition, shown in `<name>_target` and `<name>_met`.
+  public var target: MetricTarget?
 
-  public init(kind: MetricKind, column: Int?, name: String) {
+  public init(kind: MetricKind, column: Int?, name: String, target: MetricTarget? = nil) {
     self.kind = kind
     self.column = column
     self.name = name
+    self.target = target
   }
 }
 
@@ -51,11 +57,14 @@ public enum BoundGrouping: Sendable, Equatable {
   case column(Int, name: String)
   /// Calendar buckets of the time column in the report time zone.
   case timeBucket(CalendarUnit, column: Int)
+  /// Ranges of a number column between increasing boundaries, each including its lower one.
+  case numberBuckets(column: Int, bounds: [Double], name: String)
 
   public var name: String {
     switch self {
     case .column(_, let name): name
     case .timeBucket(let unit, _): unit.rawValue
+    case .numberBuckets(_, _, let name): name
     }
   }
 }
@@ -144,4 +153,6 @@ public struct BoundList: Sendable, Equatable {
 public enum BoundStatement: Sendable, Equatable {
   case query(BoundQuery)
   case list(BoundList)
+  case targets(BoundTargets)
+  case check(BoundCheck)
 }

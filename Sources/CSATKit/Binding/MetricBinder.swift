@@ -51,6 +51,8 @@ extension Binder {
               + catalog.dataset.columns[column].type.rawValue, at: argument.range))
       }
       return BoundMetric(kind: .average, column: column, name: name)
+    case "followup", "follow_up", "followed_up":
+      return try bindFollowUp(metric, name: name)
     case "count":
       if let argument = metric.argument {
         throw QueryError(

@@ -4,7 +4,8 @@
 /// their n, the figure, the bounds of its confidence interval and a low-n flag; `avg` its n,
 /// the figure and the flag; `count` the figure alone. With one metric the n and the flag are
 /// `n` and `low_n`; with several, `<metric>_n` and `<metric>_low_n`. A baseline (`vs ...`)
-/// adds the figure it is compared with, and for windows the change; see README.md.
+/// adds the figure it is compared with, and for windows the change; see README.md. A metric
+/// with a target adds `<metric>_target` and `<metric>_met`, and `nps` its `<metric>_band`.
 
 /// One part of a metric's output.
 public enum MetricPart: Sendable, Equatable {
@@ -23,6 +24,11 @@ public enum MetricPart: Sendable, Equatable {
   case change
   /// Whether the figure differs from the baseline's at the chosen confidence.
   case significant
+  /// The metric's target, and whether the figure meets it.
+  case target
+  case met
+  /// The band an NPS falls in (poor, fair, good, excellent).
+  case band
 }
 
 /// What a result column holds.
@@ -80,6 +86,12 @@ enum QueryLayout {
       parts += [(name + "_low", .low), (name + "_high", .high)]
     }
     parts.append((alone ? "low_n" : name + "_low_n", .lowN))
+    if metric.target != nil {
+      parts += [(name + "_target", .target), (name + "_met", .met)]
+    }
+    if metric.kind == .nps {
+      parts.append((name + "_band", .band))
+    }
     guard let baseline else { return parts }
     parts += [(n + suffix, .baselineN), (name + suffix, .baselineValue)]
     if baseline != .rest {

@@ -21,6 +21,8 @@ public struct QuerySettings: Sendable {
   public var confidence: ConfidenceLevel
   /// `.set min_n N`: a figure from fewer respondents is marked as too few to trust.
   public var minimumN: Int
+  /// `.target`: the targets set over the defaults.
+  public var targets = TargetList()
 
   public init(
     timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current, now: NowSetting = .clock,

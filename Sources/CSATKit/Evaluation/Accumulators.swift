@@ -5,8 +5,9 @@
 struct Accumulators {
   /// Matching rows per group.
   private(set) var rows: [Int]
-  /// Per score column read by a metric: counts per group and score point.
-  private var histograms: [Int: Histogram] = [:]
+  /// Per score column read by a metric (and per follow-up flag, as 0 or 1 on the negative
+  /// responses): counts per group and score point.
+  private var histograms: [HistogramKey: Histogram] = [:]
   /// Per averaged column: sum and answers per group.
   private var sums: [Int: (sum: [Double], answers: [Int])] = [:]
 
@@ -32,12 +33,18 @@ struct Accumulators {
   }
 
   init(_ metrics: [BoundMetric], catalog: Catalog, groups: GroupIndex, selection: Selection) {
-    let scoreColumns = Self.distinct(metrics.filter { $0.kind != .average }.compactMap(\.column))
     let averagedColumns = Self.distinct(
       metrics.filter { $0.kind == .average }.compactMap(\.column))
-    let sources = scoreColumns.compactMap { column -> (Int, ScoreCodes, ClosedRange<Int>)? in
-      guard let codes = catalog.scores[column], let range = codes.range else { return nil }
-      return (column, codes, range)
+    var sources: [(HistogramKey, ScoreCodes, ClosedRange<Int>)] = []
+    for key in metrics.compactMap(Self.key) where !sources.contains(where: { $0.0 == key }) {
+      switch key {
+      case .column(let column):
+        guard let codes = catalog.scores[column], let range = codes.range else { continue }
+        sources.append((key, codes, range))
+      case .followUp(let flag, let score, let negative):
+        let codes = Self.followUpCodes(catalog, flag: flag, score: score, negative: negative)
+        sources.append((key, codes, 0...1))
+      }
     }
     let averaged = averagedColumns.map { column -> [Double] in
       guard case .number(let numbers) = catalog.dataset.columns[column].data else { return [] }
@@ -84,7 +91,9 @@ struct Accumulators {
       let n = totals.answers[group]
       return (n, .figure(.real(totals.sum[group] / Double(n))))
     }
-    guard let histogram = histograms[column] else { return (0, .notApplicable) }
+    guard let key = Self.key(metric), let histogram = histograms[key] else {
+      return (0, .notApplicable)
+    }
     let n = histogram.answers(group: group)
     guard n > 0 else { return (0, .notApplicable) }
     let count = { (scores: ClosedRange<Int>) in histogram.count(group: group, scores: scores) }
@@ -96,6 +105,7 @@ struct Accumulators {
     case .promoters: return (n, hundred(count(9...10)))
     case .passives: return (n, hundred(count(7...8)))
     case .detractors: return (n, hundred(count(0...6)))
+    case .followUp: return (n, hundred(count(1...1)))
     case .average, .count: return (n, .notApplicable)
     }
   }
@@ -116,9 +126,10 @@ struct Accumulators {
     case .promoters: hits = 9...10
     case .passives: hits = 7...8
     case .detractors: hits = 0...6
+    case .followUp: hits = 1...1
     case .average, .count: return nil
     }
-    guard let group, let column = metric.column, let histogram = histograms[column] else {
+    guard let group, let key = Self.key(metric), let histogram = histograms[key] else {
       return .empty
     }
     return Tally(

@@ -80,7 +80,42 @@ extension Evaluator {
       return columnDimension(column, range: range)
     case .timeBucket(let unit, let column):
       return timeDimension(unit, column: column, window: window, range: range, fill: fillTime)
+    case .numberBuckets(let column, let bounds, _):
+      return bucketDimension(column, bounds: bounds, range: range)
     }
+  }
+
+  /// Key 0 for a blank answer; key k for the k-th range: below the first boundary, then
+  /// from each boundary (included) to the next, then from the last one up. Every range is
+  /// listed, empty ones too.
+  private func bucketDimension(_ column: Int, bounds: [Double], range: Range<Int>)
+    -> GroupDimension
+  {
+    var keys = [Int32](repeating: 0, count: range.count)
+    if case .number(let numbers) = catalog.dataset.columns[column].data {
+      for offset in 0..<range.count {
+        let value = numbers.values[range.lowerBound + offset]
+        if value.isNaN { continue }
+        // The number of boundaries at or below the value, found by halving.
+        var low = 0
+        var high = bounds.count
+        while low < high {
+          let middle = (low + high) / 2
+          if bounds[middle] <= value { low = middle + 1 } else { high = middle }
+        }
+        keys[offset] = Int32(low + 1)
+      }
+    }
+    let texts = bounds.map(Self.numberText)
+    var labels: [Cell] = [.blank, .text("<" + (texts.first ?? ""))]
+    for index in texts.indices.dropFirst() {
+      labels.append(.text(texts[index - 1] + "–" + texts[index]))
+    }
+    labels.append(.text("≥" + (texts.last ?? "")))
+    let count = bounds.count + 2
+    return GroupDimension(
+      keys: .computed(keys), cardinality: count, labels: labels,
+      ranks: Self.ranks(from: Array(1..<count) + [0]), filledKeys: 1..<count)
   }
 
   private func columnDimension(_ column: Int, range: Range<Int>) -> GroupDimension {

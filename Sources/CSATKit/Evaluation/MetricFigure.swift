@@ -41,7 +41,7 @@ struct MetricFigure: Sendable, Equatable {
   }
 
   /// The figure's exact value in percent, as numerator over n; nil for `avg` and `count`.
-  private var percent: (numerator: Int, denominator: Int)? {
+  var percent: (numerator: Int, denominator: Int)? {
     guard let tally, n > 0 else { return nil }
     return (100 * (tally.hits - tally.detractors), n)
   }

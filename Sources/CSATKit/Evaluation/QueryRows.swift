@@ -55,6 +55,12 @@ extension Evaluator {
         case .significant:
           return baseline.flatMap { figure.differs(from: $0, z: z) }.map { .boolean($0) }
             ?? .notApplicable
+        case .target:
+          return query.metrics[index].target.map { .figure(.real($0.threshold)) } ?? .notApplicable
+        case .met:
+          return query.metrics[index].target.flatMap { figure.meets($0) }.map { .boolean($0) }
+            ?? .notApplicable
+        case .band: return figure.band.map { .text($0.rawValue) } ?? .notApplicable
         }
       }
     }
@@ -76,9 +82,12 @@ extension Evaluator {
         case .low: role = .lowerBound(of: valueColumn(metric))
         case .high: role = .upperBound(of: valueColumn(metric))
         case .lowN: role = .lowN(of: valueColumn(metric))
+        case .target: role = .target(of: valueColumn(metric))
+        case .met: role = .met(of: valueColumn(metric))
+        case .band: role = .band(of: valueColumn(metric))
         default: role = .plain
         }
-        return ResultColumn(name: column.name, isNumeric: true, role: role)
+        return ResultColumn(name: column.name, isNumeric: part != .band, role: role)
       }
     }
   }

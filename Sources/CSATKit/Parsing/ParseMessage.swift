@@ -20,6 +20,20 @@ enum ParseMessage {
   static let comparison = "a comparison ('=', '<', 'in', 'contains', 'starts with', 'is', ...)"
   static let window = "a window ('since', 'between', 'during', 'this', 'last')"
 
+  static let bucketFirstBound = "',' and a boundary (a number)"
+  static let bucketBound = "a boundary (a number)"
+  static let bucketNext = "',' or ')'"
+
+  static func bucketsIncrease(_ bound: String, _ previous: String) -> String {
+    "bucket boundaries must increase: \(bound) is not above \(previous)"
+  }
+
+  static let checkComparison = "a comparison ('>=', '>', '<=', '<', '=' or '!=')"
+  static let checkNumber = "a number to compare with"
+  static let targetNumber = "a target (a number such as 85) or 'off'"
+  static let targetEnd = "'where' or the end of the target"
+  static let targetEndAfterWhere = "'and', 'or' or the end of the target"
+
   static func count(after keyword: String) -> String {
     "a positive whole number after '\(keyword)'"
   }

@@ -66,3 +66,32 @@ extension StatementParser {
     return count
   }
 }
+
+extension StatementParser {
+  /// `grouping`: a name, or `bucket(field, number, ...)` with increasing boundaries.
+  mutating func parseGrouping() throws(QueryError) -> GroupingSyntax {
+    let name = try parseName(ParseMessage.grouping)
+    guard !name.isQuoted, name.name.lowercased() == "bucket", at(.leftParenthesis) else {
+      return GroupingSyntax(name: name)
+    }
+    advance()
+    let field = try parseName(ParseMessage.fieldName)
+    _ = try expect(.comma, ParseMessage.bucketFirstBound)
+    var bounds: [Double] = []
+    var previousText = ""
+    repeat {
+      let start = current.range.start
+      let (value, text) = try parseSignedNumber(ParseMessage.bucketBound)
+      if let last = bounds.last, value <= last {
+        throw error(
+          ParseMessage.bucketsIncrease(text, previousText), at: SourceRange(start, previousEnd))
+      }
+      bounds.append(value)
+      previousText = text
+    } while eat(.comma) != nil
+    _ = try expect(.rightParenthesis, ParseMessage.bucketNext)
+    let range = SourceRange(name.range.start, previousEnd)
+    return GroupingSyntax(
+      name: name, buckets: BucketSyntax(field: field, bounds: bounds, range: range))
+  }
+}

@@ -29,9 +29,12 @@ enum ClauseSlot: Hashable {
 }
 
 extension StatementParser {
-  /// `statement`
+  /// `statement`; `targets` and `check` are plain words that no metric is called.
   mutating func parseStatement() throws(QueryError) -> StatementSyntax {
-    at(.list) ? .list(try parseList()) : .query(try parseQuery())
+    if at(.list) { return .list(try parseList()) }
+    if atWord("targets") { return .targets(try parseTargets()) }
+    if atWord("check") { return .check(try parseCheck()) }
+    return .query(try parseQuery())
   }
 
   /// `query`
@@ -45,7 +48,7 @@ extension StatementParser {
     var groupings: [GroupingSyntax] = []
     if eat(.by) != nil {
       repeat {
-        groupings.append(GroupingSyntax(name: try parseName(ParseMessage.grouping)))
+        groupings.append(try parseGrouping())
       } while eat(.comma) != nil
       continuation.note = ParseMessage.separateGroupings
     }

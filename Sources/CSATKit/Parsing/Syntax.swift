@@ -111,11 +111,30 @@ public struct MetricSyntax: Sendable, Equatable {
 /// One entry of `by`: a field, or a time bucket (`day`, `week`, `month`, `quarter`, `year`).
 ///
 /// The parser does not decide which: an unquoted bucket word is a bucket, the binder says.
+/// `bucket(field, 15, 60)` groups a number field by ranges instead.
 public struct GroupingSyntax: Sendable, Equatable {
   public var name: Identifier
+  /// For `bucket(field, b1, b2, ...)`: the field and the increasing boundaries.
+  public var buckets: BucketSyntax?
 
-  public init(name: Identifier) {
+  public init(name: Identifier, buckets: BucketSyntax? = nil) {
     self.name = name
+    self.buckets = buckets
+  }
+}
+
+/// `bucket(response_time_minutes, 15, 60, 240)`: ranges of a number field, each including its
+/// lower boundary.
+public struct BucketSyntax: Sendable, Equatable {
+  public var field: Identifier
+  /// Increasing boundaries.
+  public var bounds: [Double]
+  public var range: SourceRange
+
+  public init(field: Identifier, bounds: [Double], range: SourceRange) {
+    self.field = field
+    self.bounds = bounds
+    self.range = range
   }
 }
 
@@ -270,4 +289,8 @@ public struct ListSyntax: Sendable, Equatable {
 public enum StatementSyntax: Sendable, Equatable {
   case query(QuerySyntax)
   case list(ListSyntax)
+  /// `targets`: each target with the current figure.
+  case targets(TargetsSyntax)
+  /// `check csat >= 85 since 7d`
+  case check(CheckSyntax)
 }

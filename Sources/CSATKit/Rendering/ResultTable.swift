@@ -67,6 +67,13 @@ public enum ColumnRole: Sendable, Equatable {
   case upperBound(of: Int)
   /// Whether the figure in the column at this index rests on too few respondents.
   case lowN(of: Int)
+  /// The target of the figure in the column at this index, whether the figure meets it
+  /// (`✓` or `✗` after the figure), and an NPS figure's band; the table shows only the mark.
+  case target(of: Int)
+  case met(of: Int)
+  case band(of: Int)
+  /// Whether a target is met, shown as `✓ met` or `✗ missed` in a column of its own.
+  case verdict
 }
 
 /// A column of a result: its name and how its cells line up.

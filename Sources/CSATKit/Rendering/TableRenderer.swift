@@ -33,12 +33,14 @@ public enum TableRenderer {
       lines.append(CellText.singleLine(caption))
     }
     if columnCount > 0 {
-      let header = line(headers, widths: widths, alignRight: alignRight)
+      let header = line(
+        headers, widths: widths, alignRight: alignRight, paint: headers.map { _ in false })
       let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
       lines.append(style.colour ? bold + header + reset : header)
       lines.append(style.colour ? dim + rule + reset : rule)
+      let paint = style.colour ? view.marked : view.marked.map { _ in false }
       for row in cells {
-        lines.append(line(row, widths: widths, alignRight: alignRight))
+        lines.append(line(row, widths: widths, alignRight: alignRight, paint: paint))
       }
     }
     lines.append(footer(rowCount: table.rows.count))
@@ -60,6 +62,8 @@ public enum TableRenderer {
   private static let bold = "\u{1B}[1m"
   private static let dim = "\u{1B}[2m"
   private static let reset = "\u{1B}[0m"
+  private static let green = "\u{1B}[32m"
+  private static let red = "\u{1B}[31m"
 
   /// A cell as shown: on one line, text cut to the widest allowed.
   private static func cellText(_ cell: Cell, style: RenderStyle) -> String {
@@ -70,16 +74,23 @@ public enum TableRenderer {
     }
   }
 
-  /// One line of padded cells; the last column is not padded when it is left-aligned.
-  private static func line(_ texts: [String], widths: [Int], alignRight: [Bool]) -> String {
+  /// One line of padded cells; the last column is not padded when it is left-aligned. In
+  /// the columns to `paint`, `✓` turns green and `✗` red once the cell is padded.
+  private static func line(
+    _ texts: [String], widths: [Int], alignRight: [Bool], paint: [Bool]
+  ) -> String {
     var parts: [String] = []
     for (index, text) in texts.enumerated() {
       let isLast = index == texts.count - 1
-      if isLast && !alignRight[index] {
-        parts.append(text)
-      } else {
-        parts.append(DisplayWidth.pad(text, toWidth: widths[index], alignRight: alignRight[index]))
+      var shown = text
+      if !isLast || alignRight[index] {
+        shown = DisplayWidth.pad(text, toWidth: widths[index], alignRight: alignRight[index])
       }
+      if paint[index] {
+        shown = shown.replacing("✓", with: green + "✓" + reset)
+          .replacing("✗", with: red + "✗" + reset)
+      }
+      parts.append(shown)
     }
     var result = parts.joined(separator: "  ")
     // An empty last cell would leave the separator hanging.

@@ -18,21 +18,33 @@ struct TerminalFigures {
   var alignRight: [Bool]
   /// Lines shown under the table: what `*` and the intervals mean, when they appear.
   var notes: [String] = []
+  /// Per shown column: whether it carries `✓` and `✗` marks, which colour may paint.
+  var marked: [Bool]
 
   init(_ table: ResultTable, cellText: (Cell) -> String) {
-    let visible = table.columns.indices.filter { table.columns[$0].role == .plain }
+    let visible = table.columns.indices.filter {
+      table.columns[$0].role == .plain || table.columns[$0].role == .verdict
+    }
     headers = visible.map { CellText.singleLine(table.columns[$0].name) }
     alignRight = visible.map { table.columns[$0].isNumeric }
+    marked = visible.map { _ in false }
     var columns: [[String]] = []
     var anyMarker = false
     var anyInterval = false
+    var anyMark = false
     for (position, index) in visible.enumerated() {
       let find = { (role: ColumnRole) in table.columns.firstIndex { $0.role == role } }
       let low = find(.lowerBound(of: index))
       let high = find(.upperBound(of: index))
       let flag = find(.lowN(of: index))
+      let met = find(.met(of: index))
+      if table.columns[index].role == .verdict {
+        columns.append(table.rows.map { Self.verdictText(Self.cell($0, index), cellText) })
+        marked[position] = true
+        continue
+      }
       let values = table.rows.map { cellText(Self.cell($0, index)) }
-      guard low != nil || flag != nil else {
+      guard low != nil || flag != nil || met != nil else {
         columns.append(values)
         continue
       }
@@ -45,9 +57,15 @@ struct TerminalFigures {
         Self.isFigure(Self.cell(row, index)) && flag.map { Self.cell(row, $0) } == .boolean(true)
           ? "*" : ""
       }
+      let marks = table.rows.map { row in
+        met.map { Self.cell(row, $0) } == .boolean(true)
+          ? "✓" : met.map { Self.cell(row, $0) } == .boolean(false) ? "✗" : ""
+      }
       anyInterval = anyInterval || intervals.contains { !$0.isEmpty }
       anyMarker = anyMarker || markers.contains { !$0.isEmpty }
-      columns.append(Self.aligned([values, intervals, markers]))
+      anyMark = anyMark || marks.contains { !$0.isEmpty }
+      marked[position] = met != nil
+      columns.append(Self.aligned([values, intervals, markers, marks]))
       alignRight[position] = false
     }
     cells = table.rows.indices.map { row in columns.map { $0[row] } }
@@ -56,6 +74,18 @@ struct TerminalFigures {
     }
     if anyInterval {
       notes.append("±, [low, high]: \(table.confidence ?? 95)% confidence interval")
+    }
+    if anyMark {
+      notes.append("✓ target met, ✗ target missed ('targets' lists the targets)")
+    }
+  }
+
+  /// `✓ met` or `✗ missed` for a verdict; other cells as they are.
+  private static func verdictText(_ cell: Cell, _ cellText: (Cell) -> String) -> String {
+    switch cell {
+    case .boolean(true): "✓ met"
+    case .boolean(false): "✗ missed"
+    default: cellText(cell)
     }
   }
 

@@ -63,7 +63,8 @@ public struct CommandLineOptions: Sendable, Equatable {
       -h, --help                show this help
       --version                 show the version
 
-    exit status: 0 ok, 1 query or data error, 2 usage error
+    exit status: 0 ok, 1 query or data error, 2 usage error, 3 a 'check' failed (in -e, -f
+    or piped runs, after every statement has run; an error still stops at once with 1)
 
     """
 

@@ -11,6 +11,8 @@ enum HelpText {
         [since 30d|12w|6mo|1y|2024-01-01 | between DATE and DATE | during 2024|2024-Q3|2024-05
          | this|last week|month|quarter|year] [vs previous|last year|rest]
         [having condition] [order by column [desc]] [top N | bottom N] [limit N]
+      by bucket(field, 15, 60, 240): ranges <15, 15–60, 60–240, ≥240 of a number field, each
+        with its lower boundary; every range listed, blanks last; boundaries must increase.
       Names with spaces go in back-quotes: `Ticket Channel`. Strings in double quotes.
       In 'where' a name is a field (nps reads the NPS column); in the metric list, a metric.
       Conditions: = != < <= > >=, in (...), not in (...), contains "x", starts with "x"
@@ -24,6 +26,9 @@ enum HelpText {
       dsat        % at the bottom two points of the scale (1–2 on 1–5)
       nps         % promoters (9–10) − % detractors (0–6), on a 0–10 scale, from −100 to 100
       promoters   % scoring 9–10;  passives: % scoring 7–8;  detractors: % scoring 0–6
+      followup    % of negative responses followed up: NPS detractors (0–6), or without an
+                  NPS column CSAT at the bottom two points; n = those with a non-blank
+                  follow-up flag; Wilson interval; followup(field) names the flag
       avg(field)  mean of a number field's answers
       count       rows matching the query
       csat(`Column`), nps(`Column`) name the score column explicitly.
@@ -47,6 +52,19 @@ enum HelpText {
                   nps: z = (nps1 − nps2) / √(s1²/n1 + s2²/n2), s² = p + d − (p − d)²;
                   significant when |z| > z of the confidence level
 
+    Targets and checks
+      targets [where ...] [window]    each target: value, n, met (✓/✗), gap in points
+                  (figure − target, the other way for dsat and detractors); NPS band
+      check METRIC >= N [where ...] [window]    ok: ... or failed: ...; a failed check makes
+                  a script, -e or piped run exit with 3 after everything has run
+      defaults    csat 80; csat 90 where the interaction-type column contains "support"
+      met         csat, nps, promoters at or above the target; dsat, detractors at or below;
+                  exactly at the target is met; compared before rounding
+      NPS bands   below 0 poor, 0 up to 30 fair, 30 to 70 good (both included), above 70
+                  excellent
+      columns     <metric>_target, <metric>_met for a target without a condition (targets
+                  with a condition show in 'targets' only); nps_band; ✓/✗ on a terminal
+
     Meta-commands
       .help                 this text
       .fields               fields with type, role, distinct values and missing answers
@@ -56,6 +74,8 @@ enum HelpText {
       .save FILE.csatdb     save the loaded data in csat's binary form (opens much faster)
       .read FILE            run a script of statements
       .format table|csv|json|markdown
+      .target               list targets; .target csat 85 [where ...], .target csat off
+                            [where ...], .target reset
       .set                  list settings; .set now latest|clock|2026-11-30T12:00,
                             .set tz Europe/Paris, .set satisfied >= 4,
                             .set confidence 90|95|99, .set min_n 30,

@@ -5,8 +5,8 @@ import Foundation
 extension Session {
   /// The meta-commands, for `.help` and completion.
   public static let metaCommands = [
-    ".help", ".fields", ".values", ".load", ".save", ".format", ".set", ".read", ".timer",
-    ".quit",
+    ".help", ".fields", ".values", ".load", ".save", ".format", ".set", ".target", ".read",
+    ".timer", ".quit",
   ]
 
   func runMetaCommand(_ statement: ScriptStatement, inputName: String) -> StatementOutcome {
@@ -23,6 +23,8 @@ extension Session {
       return .success
     case ".quit", ".exit":
       return .quit
+    case ".target", ".targets":
+      return runTargetCommand(statement, inputName: inputName)
     case ".fields":
       guard let catalog else { return fail("no data is loaded", ["load a file with '.load FILE'"]) }
       render(FieldsReport.fields(catalog))

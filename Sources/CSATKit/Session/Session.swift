@@ -50,6 +50,8 @@ public final class Session {
   static let listDisplayLimit = 1000
   /// Nesting depth of `.read`, to stop a script that reads itself.
   var readDepth = 0
+  /// How many `check` statements failed: a script, `-e` or piped run then exits with 3.
+  public private(set) var failedChecks = 0
 
   public init(
     settings: QuerySettings = QuerySettings(), loadOptions: LoadOptions = LoadOptions(),
@@ -110,6 +112,7 @@ public final class Session {
       for warning in binder.warnings { report(warning, statement, inputName) }
       let evaluator = Evaluator(catalog: catalog, zone: binder.zoneOffsets)
       var table: ResultTable
+      var line: String?
       switch bound {
       case .query(let query):
         table = evaluator.run(query)
@@ -122,12 +125,20 @@ public final class Session {
               + "add 'limit N' or use '.format csv' for all\n")
           table.rows.removeLast(table.rows.count - Self.listDisplayLimit)
         }
+      case .targets(let targets):
+        table = evaluator.run(targets)
+      case .check(let check):
+        let result = evaluator.run(check)
+        table = result.table
+        // On a terminal a check is one line; other formats get it as a table.
+        if format == .table { line = result.line + "\n" }
+        if !result.holds && !InterruptFlag.isRaised { failedChecks += 1 }
       }
       if InterruptFlag.isRaised {
         report(.error("interrupted; nothing was shown"), statement, inputName)
         return .failure
       }
-      sink.result(ResultRenderer.render(table, format: format, style: style))
+      sink.result(line ?? ResultRenderer.render(table, format: format, style: style))
       return .success
     } catch let error as QueryError {
       for diagnostic in error.diagnostics { report(diagnostic, statement, inputName) }

@@ -44,8 +44,8 @@ import Testing
     // C: October only (3 of 5 = 60.0); nothing now, so no change and no test.
     #expect(
       result.stdout.hasPrefix(
-        "team,n,csat,csat_low,csat_high,low_n,n_previous,csat_previous,csat_change,"
-          + "csat_significant\n"))
+        "team,n,csat,csat_low,csat_high,low_n,csat_target,csat_met,n_previous,csat_previous,"
+          + "csat_change,csat_significant\n"))
     #expect(
       result.figures == """
         team,n,csat,n_previous,csat_previous,csat_change,csat_significant

@@ -93,16 +93,17 @@ import Testing
     // 5 of 8 satisfied; Wilson with z = 1.959964: z²/n = 3.841459 / 8 = 0.480182, divisor
     // 1.480182; centre (0.625 + 0.240091) / 1.480182 = 0.584449; half-width
     // 1.959964·√(0.625·0.375/8 + 3.841459/256) / 1.480182 = 1.959964·√0.044303 / 1.480182 =
-    // 0.278707 → [30.6, 86.3]; n = 8 < 30, so marked.
+    // 0.278707 → [30.6, 86.3]; n = 8 < 30, so marked. 62.5 misses the default target 80: ✗.
     #expect(
       result.stdout == """
         all responses: 2026-11-02 to 2026-11-30 (UTC)
         n  csat
-        ─  ───────────────────
-        8  62.5 [30.6, 86.3] *
+        ─  ─────────────────────
+        8  62.5 [30.6, 86.3] * ✗
         (1 row)
         * n < 30: too few responses to trust
         ±, [low, high]: 95% confidence interval
+        ✓ target met, ✗ target missed ('targets' lists the targets)
 
         """)
     #expect(result.status == 0)
@@ -384,7 +385,8 @@ import Testing
     let short = try scratch.run("-h")
 
     #expect(long.stdout.hasPrefix("usage: csat [FILE...] [options]"))
-    #expect(long.stdout.contains("exit status: 0 ok, 1 query or data error, 2 usage error\n"))
+    #expect(
+      long.stdout.contains("exit status: 0 ok, 1 query or data error, 2 usage error, 3 a 'check'"))
     #expect(short.stdout == long.stdout)
     #expect(long.stderr == "")
     #expect(long.status == 0)

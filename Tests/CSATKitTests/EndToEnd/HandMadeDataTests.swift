@@ -65,34 +65,35 @@ import Testing
   /// W46 (3, 7) and W48 (8, 6): p = 0, d = 0.5 → variance 0.5 − 0.25 = 0.25;
   /// √(0.25 / 2) = 0.353553; × 1.959964 = 0.692952 → −0.5 ± 0.692952 = −1.192952 (clipped
   /// to −100.0) and 0.192952 → 19.3. Every week has n < 30, so every low_n is true.
+  /// Bands: 100 is above 70, excellent; −50 and −100 are below 0, poor; no figure, none.
   private static let weeklyNPS = [
-    ("2026-W44", 0, "null", "null", "null"),
-    ("2026-W45", 2, "100.0", "100.0", "100.0"),
-    ("2026-W46", 2, "-50.0", "-100.0", "19.3"),
-    ("2026-W47", 1, "-100.0", "-100.0", "-100.0"),
-    ("2026-W48", 2, "-50.0", "-100.0", "19.3"),
-    ("2026-W49", 1, "100.0", "100.0", "100.0"),
+    ("2026-W44", 0, "null", "null", "null", "null"),
+    ("2026-W45", 2, "100.0", "100.0", "100.0", "excellent"),
+    ("2026-W46", 2, "-50.0", "-100.0", "19.3", "poor"),
+    ("2026-W47", 1, "-100.0", "-100.0", "-100.0", "poor"),
+    ("2026-W48", 2, "-50.0", "-100.0", "19.3", "poor"),
+    ("2026-W49", 1, "100.0", "100.0", "100.0", "excellent"),
   ]
 
   @Test func emptyWeeksAreListedWithNoFigure() throws {
     let result = try query("nps by week since 30d")
 
-    let rows = Self.weeklyNPS.map { week, n, nps, low, high in
-      [week, String(n), nps, low, high, "true"].joined(separator: ",")
+    let rows = Self.weeklyNPS.map { week, n, nps, low, high, band in
+      [week, String(n), nps, low, high, "true", band].joined(separator: ",")
         .replacing("null", with: "")
     }
-    #expect(
-      result.stdout == (["week,n,nps,nps_low,nps_high,low_n"] + rows + [""]).joined(separator: "\n")
-    )
+    let header = "week,n,nps,nps_low,nps_high,low_n,nps_band"
+    #expect(result.stdout == ([header] + rows + [""]).joined(separator: "\n"))
     #expect(result.status == 0)
   }
 
   @Test func jsonHasNullForNoFigureAndKeepsColumnOrder() throws {
     let result = try query("nps by week since 30d", format: "json")
 
-    let objects = Self.weeklyNPS.map { week, n, nps, low, high in
+    let objects = Self.weeklyNPS.map { week, n, nps, low, high, band in
       "  {\"week\": \"\(week)\", \"n\": \(n), \"nps\": \(nps), \"nps_low\": \(low), "
-        + "\"nps_high\": \(high), \"low_n\": true}"
+        + "\"nps_high\": \(high), \"low_n\": true, "
+        + "\"nps_band\": \(band == "null" ? band : "\"\(band)\"")}"
     }
     #expect(result.stdout == "[\n" + objects.joined(separator: ",\n") + "\n]\n")
     #expect(result.status == 0)
@@ -153,18 +154,20 @@ import Testing
     //     → [−34.9, 134.9 clipped to 100.0].
     //   Bo 7 0: p 0, d 0.5 → 0.25; √(0.25/2) = 0.353553; × z = 0.692952 → [−100.0, 19.3].
     //   Cy 8 6 10: p = d = 1/3 → 2/3; √(2/9) = 0.471405; × z = 0.923936 → ±92.4.
-    // Every n is under 30: all marked.
+    // Every n is under 30: all marked. Against the default CSAT target of 80, 75.0 and 0.0
+    // miss (✗) and 100.0 meets it (✓); NPS has no target.
     #expect(
       result.stdout == """
         all responses: 2026-11-02 to 2026-11-30 (UTC)
-        rep  csat_n  csat                   nps_n  nps
-        ───  ──────  ─────────────────────  ─────  ──────────────────────
-        Ana       4   75.0 [30.1, 95.4]  *      4   50.0 [-34.9, 100.0] *
-        Bo        2    0.0 [0.0, 65.8]   *      2  -50.0 [-100.0, 19.3] *
-        Cy        2  100.0 [34.2, 100.0] *      3    0.0 ±92.4          *
+        rep  csat_n  csat                     nps_n  nps
+        ───  ──────  ───────────────────────  ─────  ──────────────────────
+        Ana       4   75.0 [30.1, 95.4]  * ✗      4   50.0 [-34.9, 100.0] *
+        Bo        2    0.0 [0.0, 65.8]   * ✗      2  -50.0 [-100.0, 19.3] *
+        Cy        2  100.0 [34.2, 100.0] * ✓      3    0.0 ±92.4          *
         (3 rows)
         * n < 30: too few responses to trust
         ±, [low, high]: 95% confidence interval
+        ✓ target met, ✗ target missed ('targets' lists the targets)
 
         """)
     #expect(result.status == 0)
@@ -284,17 +287,19 @@ import Testing
     // n = 1, Wilson with z = 1.959964: z²/n = 3.841459, divisor 4.841459; half-width
     // z·√(0 + 3.841459/4) / 4.841459 = 1.920729 / 4.841459 = 0.396725 for either answer;
     // centre for 0 of 1: 1.920729 / 4.841459 = 0.396725 → [0.0, 79.3]; for 1 of 1:
-    // 2.920729 / 4.841459 = 0.603275 → [20.7, 100.0]. n = 1 < 30: all marked.
+    // 2.920729 / 4.841459 = 0.603275 → [20.7, 100.0]. n = 1 < 30: all marked. 0.0 misses
+    // the default CSAT target of 80 (✗), 100.0 meets it (✓).
     #expect(
       table.stdout == """
         name  n  csat
-        ────  ─  ─────────────────────
-        Bob   1    0.0 [0.0, 79.3]   *
-        Zoë   1  100.0 [20.7, 100.0] *
-        東京  1  100.0 [20.7, 100.0] *
+        ────  ─  ───────────────────────
+        Bob   1    0.0 [0.0, 79.3]   * ✗
+        Zoë   1  100.0 [20.7, 100.0] * ✓
+        東京  1  100.0 [20.7, 100.0] * ✓
         (3 rows)
         * n < 30: too few responses to trust
         ±, [low, high]: 95% confidence interval
+        ✓ target met, ✗ target missed ('targets' lists the targets)
 
         """)
   }

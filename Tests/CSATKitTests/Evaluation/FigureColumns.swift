@@ -2,18 +2,19 @@ import Foundation
 
 @testable import CSATKit
 
-/// Output with the confidence-interval and low-n columns left out, for the tests whose
-/// subject is the figures themselves (written before those columns existed).
+/// Output with the confidence-interval, low-n, target and band columns left out, for the
+/// tests whose subject is the figures themselves (written before those columns existed).
 ///
-/// The columns left out are those named `low_n`, or ending in `_low`, `_high` or `_low_n`;
-/// their values are checked by `StatisticsTests`, `IntervalQueryTests` and
-/// `BaselineQueryTests`. Handles several CSV results one after another (each header starts a
+/// The columns left out are those named `low_n`, or ending in `_low`, `_high`, `_low_n`,
+/// `_target`, `_met` or `_band`; their values are checked by `StatisticsTests`,
+/// `IntervalQueryTests`, `BaselineQueryTests` and `TargetQueryTests`. Handles several CSV results one after another (each header starts a
 /// new result) and JSON objects one per line, as the renderers write them; other lines pass
 /// through unchanged.
 enum FigureColumns {
   static func isStatistic(_ name: String) -> Bool {
     name == "low_n" || name.hasSuffix("_low") || name.hasSuffix("_high")
-      || name.hasSuffix("_low_n")
+      || name.hasSuffix("_low_n") || name.hasSuffix("_target") || name.hasSuffix("_met")
+      || name.hasSuffix("_band")
   }
 
   static func removed(from text: String) -> String {
@@ -43,7 +44,9 @@ enum FigureColumns {
 
   /// A JSON object line without its interval and low-n members.
   private static func withoutJSONMembers(_ line: String) -> String {
-    let pattern = #", "(low_n|[^"]*_low|[^"]*_high|[^"]*_low_n)": (null|true|false|-?[0-9.]+)"#
+    let pattern =
+      #", "(low_n|[^"]*_low|[^"]*_high|[^"]*_low_n|[^"]*_target|[^"]*_met|[^"]*_band)": "#
+      + #"(null|true|false|-?[0-9.]+|"[a-z]+")"#
     guard let expression = try? NSRegularExpression(pattern: pattern) else { return line }
     let range = NSRange(line.startIndex..., in: line)
     return expression.stringByReplacingMatches(in: line, range: range, withTemplate: "")

@@ -23,15 +23,16 @@ import Testing
   }
 
   @Test func oneMetricHasBoundsAndOneLowNColumn() {
-    // Ann 2 of 3, Bob 0 of 2, Zoë and the blank rep 1 of 1; every n is under 30.
+    // Ann 2 of 3, Bob 0 of 2, Zoë and the blank rep 1 of 1; every n is under 30. The default
+    // CSAT target of 80 follows: met by 100.0 only.
     #expect(
       output("csat by rep")
         == """
-        rep,n,csat,csat_low,csat_high,low_n
-        Ann,3,66.7,20.8,93.9,true
-        Bob,2,0.0,0.0,65.8,true
-        Zoë,1,100.0,20.7,100.0,true
-        ,1,100.0,20.7,100.0,true
+        rep,n,csat,csat_low,csat_high,low_n,csat_target,csat_met
+        Ann,3,66.7,20.8,93.9,true,80.0,false
+        Bob,2,0.0,0.0,65.8,true,80.0,false
+        Zoë,1,100.0,20.7,100.0,true,80.0,true
+        ,1,100.0,20.7,100.0,true,80.0,true
 
         """)
   }
@@ -41,11 +42,11 @@ import Testing
     #expect(
       output(".set min_n 3\ncsat by rep")
         == """
-        rep,n,csat,csat_low,csat_high,low_n
-        Ann,3,66.7,20.8,93.9,false
-        Bob,2,0.0,0.0,65.8,true
-        Zoë,1,100.0,20.7,100.0,true
-        ,1,100.0,20.7,100.0,true
+        rep,n,csat,csat_low,csat_high,low_n,csat_target,csat_met
+        Ann,3,66.7,20.8,93.9,false,80.0,false
+        Bob,2,0.0,0.0,65.8,true,80.0,false
+        Zoë,1,100.0,20.7,100.0,true,80.0,true
+        ,1,100.0,20.7,100.0,true,80.0,true
 
         """)
   }
@@ -55,7 +56,8 @@ import Testing
     // 3.705545 = 0.634933; half 1.644854 × 0.822427 / 3.705545 = 0.365067 → low 27.0.
     #expect(
       output(".set confidence 90\ncsat where rep = \"Zoë\"")
-        == "n,csat,csat_low,csat_high,low_n\n1,100.0,27.0,100.0,true\n")
+        == "n,csat,csat_low,csat_high,low_n,csat_target,csat_met\n"
+        + "1,100.0,27.0,100.0,true,80.0,true\n")
   }
 
   @Test func settingsRefuseOtherLevelsAndNegativeMinimums() {
@@ -75,13 +77,15 @@ import Testing
     // = 7.57…, no interval; count has neither interval nor flag.
     #expect(
       output("csat, avg(nps_score), count")
-        == "csat_n,csat,csat_low,csat_high,csat_low_n,avg(nps_score)_n,avg(nps_score),"
-        + "avg(nps_score)_low_n,count\n7,57.1,25.0,84.2,true,7,7.6,true,8\n")
+        == "csat_n,csat,csat_low,csat_high,csat_low_n,csat_target,csat_met,avg(nps_score)_n,"
+        + "avg(nps_score),avg(nps_score)_low_n,count\n"
+        + "7,57.1,25.0,84.2,true,80.0,false,7,7.6,true,8\n")
   }
 
   @Test func noRespondentsLeavesTheBoundsEmpty() {
     #expect(
-      output("csat where rep = \"Nobody\"") == "n,csat,csat_low,csat_high,low_n\n0,,,,true\n")
+      output("csat where rep = \"Nobody\"")
+        == "n,csat,csat_low,csat_high,low_n,csat_target,csat_met\n0,,,,true,80.0,\n")
   }
 
   @Test func jsonCarriesTheBoundsAndTheFlag() {
@@ -89,7 +93,8 @@ import Testing
       output("csat where rep = \"Bob\"", format: .json)
         == """
         [
-          {"n": 2, "csat": 0.0, "csat_low": 0.0, "csat_high": 65.8, "low_n": true}
+          {"n": 2, "csat": 0.0, "csat_low": 0.0, "csat_high": 65.8, "low_n": true, \
+        "csat_target": 80.0, "csat_met": false}
         ]
 
         """)
@@ -97,7 +102,8 @@ import Testing
       output("csat where rep = \"Nobody\"", format: .json)
         == """
         [
-          {"n": 0, "csat": null, "csat_low": null, "csat_high": null, "low_n": true}
+          {"n": 0, "csat": null, "csat_low": null, "csat_high": null, "low_n": true, \
+        "csat_target": 80.0, "csat_met": null}
         ]
 
         """)
@@ -109,9 +115,9 @@ import Testing
         == """
         all responses: 2026-08-15 to 2026-11-30 (UTC)
 
-        |   n | csat | csat_low | csat_high | low_n |
-        | --: | ---: | -------: | --------: | ----: |
-        |   2 |  0.0 |      0.0 |      65.8 |  true |
+        |   n | csat | csat_low | csat_high | low_n | csat_target | csat_met |
+        | --: | ---: | -------: | --------: | ----: | ----------: | -------: |
+        |   2 |  0.0 |      0.0 |      65.8 |  true |        80.0 |    false |
 
         """)
   }
@@ -119,19 +125,21 @@ import Testing
   @Test func terminalShowsNoMarkerBesideNoFigure() {
     // Zoë's only answer (row 1, score 5) is in September: 1 of 1 → [20.7, 100.0], marked.
     // The other months of since 6mo (from 2026-05-31) have n = 0: n/a, no interval, no marker.
+    // 100.0 meets the default target of 80: ✓.
     let empty = ["2026-05", "2026-06", "2026-07", "2026-08"].map { "\($0)  0    n/a" }
     let lines =
       [
         "since 6mo: 2026-05-31 00:00 to 2026-11-30 12:00 (UTC)",
         "month    n  csat",
-        "───────  ─  ─────────────────────",
+        "───────  ─  ───────────────────────",
       ] + empty + [
-        "2026-09  1  100.0 [20.7, 100.0] *",
+        "2026-09  1  100.0 [20.7, 100.0] * ✓",
         "2026-10  0    n/a",
         "2026-11  0    n/a",
         "(7 rows)",
         "* n < 30: too few responses to trust",
         "±, [low, high]: 95% confidence interval",
+        "✓ target met, ✗ target missed ('targets' lists the targets)",
       ]
     #expect(
       output("csat by month where rep = \"Zoë\" since 6mo", format: .table)

@@ -64,6 +64,13 @@ func dump(_ statement: StatementSyntax) -> String {
     let fields = "list " + list.fields.map(dump).joined(separator: ", ")
     let rest = clauses(list.condition, list.window, nil, list.orderBy, nil, list.limit)
     return ([fields] + rest).joined(separator: " ")
+  case .targets(let targets):
+    let rest = clauses(targets.condition, targets.window, nil, [], nil, nil)
+    return (["targets"] + rest).joined(separator: " ")
+  case .check(let check):
+    let head = "check \(dump(check.metric)) \(check.comparison.rawValue) \(check.thresholdText)"
+    let rest = clauses(check.condition, check.window, nil, [], nil, nil)
+    return ([head] + rest).joined(separator: " ")
   }
 }
 
