@@ -172,6 +172,7 @@ func runInteractive(session: Session, terminal: TerminalFacts, environment: [Str
     return runPiped(session: session)
   }
   defer { reader.close() }
+  session.interruptible = true
   reader.completionCandidates = { completionWords(session, before: $0) }
   printError("csat \(csatVersion): type .help for the language and metrics, Ctrl-D to leave\n")
   while true {

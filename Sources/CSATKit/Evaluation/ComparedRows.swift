@@ -68,6 +68,8 @@ extension Evaluator {
       .timeRange(column: time, lower: earlier.lower, upper: earlier.upper),
       .timeRange(column: time, lower: window.lower, upper: window.upper))
     let test = condition.map { BoundCondition.and(inEither, $0) } ?? inEither
-    return Selection(range: range, condition: ConditionKernel(test, catalog: catalog))
+    return Selection(
+      range: range, condition: ConditionKernel(test, catalog: catalog),
+      interruptible: interruptible)
   }
 }

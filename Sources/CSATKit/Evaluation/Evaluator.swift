@@ -4,6 +4,8 @@ import Foundation
 public struct Evaluator {
   let catalog: Catalog
   let zone: ZoneOffsets
+  /// Whether Ctrl-C stops a running query (the interactive shell sets it).
+  public var interruptible = false
 
   public init(catalog: Catalog, zone: ZoneOffsets) {
     self.catalog = catalog

@@ -3,6 +3,9 @@ struct Selection: @unchecked Sendable {
   var range: Range<Int>
   /// nil when every row of the range matches.
   var condition: ConditionKernel?
+  /// Whether Ctrl-C (`InterruptFlag`) stops the work between blocks: only in the
+  /// interactive shell, so that queries elsewhere never see a signal meant for someone else.
+  var interruptible = false
 
   /// Rows are processed in blocks of this many, so masks and group numbers stay in cache.
   static let blockSize = 8192
@@ -15,7 +18,7 @@ struct Selection: @unchecked Sendable {
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.blockSize) { buffer in
       var start = chunk.lowerBound
       // Ctrl-C stops the work between blocks; the session then discards the result.
-      while start < chunk.upperBound && !InterruptFlag.isRaised {
+      while start < chunk.upperBound && !(interruptible && InterruptFlag.isRaised) {
         let block = start..<min(start + Self.blockSize, chunk.upperBound)
         if let condition, let mask = buffer.baseAddress {
           let rows = range.lowerBound + block.lowerBound..<range.lowerBound + block.upperBound
@@ -59,7 +62,9 @@ extension Evaluator {
         test = test.map { .and(inWindow, $0) } ?? inWindow
       }
     }
-    return Selection(range: range, condition: test.map { ConditionKernel($0, catalog: catalog) })
+    return Selection(
+      range: range, condition: test.map { ConditionKernel($0, catalog: catalog) },
+      interruptible: interruptible)
   }
 
   /// The first index whose value is at least `value`, in ascending values.
