@@ -24,6 +24,13 @@ struct CSVLayout {
   /// Reads the layout of `buffer`, which came from `file`.
   static func read(_ buffer: ByteBuffer, file: String) throws -> CSVLayout {
     let base = UnsafePointer(buffer.base)
+    if let offset = TextEncoding.firstNulByte(base, count: buffer.count) {
+      throw DataError(
+        file: file,
+        message: "file looks binary: it has a NUL byte at byte offset \(offset); "
+          + "expected CSV text")
+    }
+
     var start = 0
     if buffer.count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { start = 3 }
 
@@ -40,6 +47,12 @@ struct CSVLayout {
     }
     guard fieldCount > 0 else {
       throw DataError(file: file, line: 1, message: "file is empty: expected a header line")
+    }
+    if let offset = TextEncoding.firstInvalidUTF8(base + start, scanner.position - start) {
+      throw DataError(
+        file: file, line: 1,
+        message: "file looks binary: its header is not valid UTF-8 at byte offset "
+          + "\(start + offset); expected CSV text saved as UTF-8")
     }
 
     var scratch = RawBuffer<UInt8>()

@@ -61,15 +61,18 @@ enum ChunkReader {
     }
   }
 
-  /// Reads every column of `chunk`, guessing types.
+  /// Reads the columns `kept` (file column indices, in order) of `chunk`, guessing types;
+  /// builder `i` of the result holds column `kept[i]`.
   ///
   /// Records are read one ahead: while a record's cells are added, the table slots that the
   /// next record's text cells will need are already on their way from memory.
-  static func read(_ chunk: Chunk, of source: SourceFile, options: LoadOptions) -> ChunkResult {
+  static func read(
+    _ chunk: Chunk, of source: SourceFile, kept: [Int], options: LoadOptions
+  ) -> ChunkResult {
     let columnCount = source.layout.names.count
     let expected = expectedRows(chunk, source)
     var result = ChunkResult(
-      columns: ChunkColumns(count: columnCount, textOnly: false, expectedRows: expected))
+      columns: ChunkColumns(count: kept.count, textOnly: false, expectedRows: expected))
     var context = CellContext(options: options)
     let base = UnsafePointer(source.buffer.base)
     var scanner = RecordScanner(
@@ -87,8 +90,8 @@ enum ChunkReader {
       current = step(&scanner, before: chunk.end)
       if case .record(let nextCount, _) = current {
         let next = scanner.fields.pointer
-        for column in prefetched where column < nextCount {
-          builders[column].prefetch(next[column], base)
+        for index in prefetched where kept[index] < nextCount {
+          builders[index].prefetch(next[kept[index]], base)
         }
       }
 
@@ -102,17 +105,10 @@ enum ChunkReader {
         }
         result.raggedCount += 1
       }
-      let fields = held.pointer
-      let present = min(fieldCount, columnCount)
-      for column in 0..<present {
-        builders[column].add(fields[column], base, &context)
-      }
-      for column in present..<columnCount {
-        builders[column].addMissing()
-      }
+      addRecord(held, fieldCount: fieldCount, kept: kept, builders, base, &context)
       result.rowCount += 1
       if result.rowCount % prefetchCheckRows == 0 {
-        prefetched = (0..<columnCount).filter { builders[$0].wantsPrefetch }
+        prefetched = builders.indices.filter { builders[$0].wantsPrefetch }
       }
       if recordEnd - released >= releaseStep {
         // The bytes behind are in the builders now; a reread maps them in again.
@@ -126,20 +122,44 @@ enum ChunkReader {
     result.linesConsumed = scanner.linesConsumed
     result.endPosition = scanner.position
 
-    let demoted = (0..<columnCount).filter { builders[$0].kind == .demoted }
+    let demoted = builders.indices.filter { builders[$0].kind == .demoted }
     if !demoted.isEmpty && result.failure == nil {
-      let again = readText(chunk, of: source, columns: demoted, options: options)
-      for (index, column) in demoted.enumerated() {
+      let again = readText(
+        chunk, of: source, columns: demoted.map { kept[$0] }, options: options)
+      for (index, builder) in demoted.enumerated() {
         // Keep what the dates said, for the warning about a column read as text.
         var text = again.take(index)
-        text.sawDateOrderConflict = builders[column].sawDateOrderConflict
-        result.columns.replace(column, with: text)
+        text.sawDateOrderConflict = builders[builder].sawDateOrderConflict
+        result.columns.replace(builder, with: text)
       }
     }
     source.buffer.release(from: released, to: scanner.position)
     // Only the values are needed from here on, to join the chunks' dictionaries.
-    for column in 0..<columnCount { builders[column].interner?.dropTable() }
+    for index in builders.indices { builders[index].interner?.dropTable() }
     return result
+  }
+
+  /// Adds the cells of columns `kept` of one record to their builders, in order; a column
+  /// past the record's last field gets a missing value.
+  @inline(__always)
+  private static func addRecord(
+    _ fields: FieldList, fieldCount: Int, kept: [Int],
+    _ builders: UnsafeMutableBufferPointer<ColumnBuilder>, _ base: UnsafePointer<UInt8>,
+    _ context: inout CellContext
+  ) {
+    let cells = fields.pointer
+    if kept.count == fieldCount && kept.last == fieldCount - 1 {
+      // Every column kept and the row complete: field `i` goes to builder `i`.
+      for column in 0..<fieldCount { builders[column].add(cells[column], base, &context) }
+      return
+    }
+    for (index, column) in kept.enumerated() {
+      if column < fieldCount {
+        builders[index].add(cells[column], base, &context)
+      } else {
+        builders[index].addMissing()
+      }
+    }
   }
 
   /// A generous guess at the number of rows in `chunk`, from the line feeds in its first
@@ -181,6 +201,20 @@ enum ChunkReader {
     }
     for index in columns.indices { builders[index].interner?.dropTable() }
     return found
+  }
+
+  /// The line ends before row `row` (counted from 0) of `chunk`, found by reading again.
+  static func linesBefore(row: Int, of chunk: Chunk, in source: SourceFile) -> Int {
+    var scanner = RecordScanner(
+      base: UnsafePointer(source.buffer.base), from: chunk.start, to: source.buffer.count,
+      delimiter: source.layout.delimiter)
+    var linesBefore = 0
+    for _ in 0...row {
+      // The first reading met any unclosed quote, and it lies after the rows loaded.
+      guard (try? scanner.nextRecord(before: chunk.end, linesBefore: &linesBefore)) ?? 0 > 0
+      else { break }
+    }
+    return linesBefore
   }
 
   /// The message for a row with `fieldCount` fields under a header of `columnCount`.

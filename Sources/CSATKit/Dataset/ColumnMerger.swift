@@ -75,9 +75,12 @@ enum ColumnMerger {
 
   /// The column's buffer from its builder in each chunk (`parts`, which it frees) and the
   /// chunks' row counts; `rereads` holds the text builders for `chunksToReread`, also freed.
+  ///
+  /// `invalidRows` receives, for each chunk with text that is not valid UTF-8, the first
+  /// row (counted within the chunk) that holds such text.
   static func build(
     parts: [ColumnBuilder], rowCounts: [Int], decision: ColumnDecision,
-    rereads: [Int: ColumnBuilder], timeZone: TimeZone
+    rereads: [Int: ColumnBuilder], timeZone: TimeZone, invalidRows: inout [Int: Int]
   ) -> ColumnData {
     let total = rowCounts.reduce(0, +)
     defer {
@@ -97,7 +100,8 @@ enum ColumnMerger {
       return .timestamp(
         buildTimestamps(parts, rowCounts, decision.dateOrder, total: total, timeZone: timeZone))
     case .text:
-      return .text(buildText(parts, rowCounts, rereads: rereads, total: total))
+      return .text(
+        buildText(parts, rowCounts, rereads: rereads, total: total, invalidRows: &invalidRows))
     }
   }
 
@@ -161,7 +165,8 @@ enum ColumnMerger {
   /// spellings and invalid bytes (read as U+FFFD) meet under the same bytes; ASCII is NFC
   /// already. A `String` is made once per distinct value of the whole column.
   private static func buildText(
-    _ parts: [ColumnBuilder], _ rowCounts: [Int], rereads: [Int: ColumnBuilder], total: Int
+    _ parts: [ColumnBuilder], _ rowCounts: [Int], rereads: [Int: ColumnBuilder], total: Int,
+    invalidRows: inout [Int: Int]
   ) -> TextColumn {
     // The column has at least as many values as its richest chunk: room for those at once.
     let richest = parts.indices.map { (rereads[$0] ?? parts[$0]).interner?.count ?? 0 }.max()
@@ -180,10 +185,15 @@ enum ColumnMerger {
           filled += rows
           continue
         }
-        let remap = interner.remap(into: &joinedValues)
+        var firstInvalid: Int?
+        let remap = interner.remap(into: &joinedValues, firstInvalid: &firstInvalid)
+        let codes = builder.codes.pointer
         remap.withUnsafeBufferPointer { table in
-          let codes = builder.codes.pointer
           for row in 0..<rows { (start + filled + row).initialize(to: table[Int(codes[row])]) }
+        }
+        if let firstInvalid {
+          // Codes are given in order of first appearance, so this row is the chunk's first.
+          invalidRows[index] = (0..<rows).first { codes[$0] == UInt32(firstInvalid) }
         }
         filled += rows
       }

@@ -41,6 +41,38 @@ extension DatasetLoader {
     return warnings
   }
 
+  /// One warning for each file with text that is not valid UTF-8, naming the first line
+  /// that holds some; `invalidRows` has, per column, the first such row of each chunk.
+  static func invalidTextWarnings(
+    _ invalidRows: [[Int: Int]], _ chunks: [Chunk], _ linesConsumed: [Int],
+    _ sources: [SourceFile]
+  ) -> [LoadWarning] {
+    var firstRows: [Int: Int] = [:]
+    for column in invalidRows {
+      for (chunk, row) in column { firstRows[chunk] = min(row, firstRows[chunk] ?? row) }
+    }
+    guard !firstRows.isEmpty else { return [] }
+
+    var warnings: [LoadWarning] = []
+    var lineBase = 0
+    for (index, chunk) in chunks.enumerated() {
+      let source = sources[chunk.file]
+      if index == 0 || chunks[index - 1].file != chunk.file {
+        lineBase = source.layout.headerLines + 1
+      }
+      defer { lineBase += linesConsumed[index] }
+      let reported = warnings.last?.file == source.name
+      guard !reported, let row = firstRows[index] else { continue }
+      let line = lineBase + ChunkReader.linesBefore(row: row, of: chunk, in: source)
+      warnings.append(
+        LoadWarning(
+          file: source.name, line: line,
+          message: "text that is not valid UTF-8 (first on this line) is read with U+FFFD in "
+            + "place of the bad bytes; is the file Latin-1? save it as UTF-8 to keep them"))
+    }
+    return warnings
+  }
+
   /// The closing warning for ragged rows not reported one by one.
   private static func moreRaggedRows(_ count: Int, _ source: SourceFile?) -> [LoadWarning] {
     guard count > 0, let source else { return [] }
@@ -50,8 +82,10 @@ extension DatasetLoader {
 
   /// Reads again, as text, the chunks of columns that became text after their chunks guessed
   /// another type; one dictionary per column from chunk index to text builder.
+  ///
+  /// `decisions` are those of the columns `kept` (file column indices), in the same order.
   static func rereadAsText(
-    _ decisions: [ColumnDecision], _ chunks: [Chunk], _ sources: [SourceFile],
+    _ decisions: [ColumnDecision], _ kept: [Int], _ chunks: [Chunk], _ sources: [SourceFile],
     _ options: LoadOptions
   ) -> [[Int: ColumnBuilder]] {
     var columnsByChunk: [Int: [Int]] = [:]
@@ -61,7 +95,8 @@ extension DatasetLoader {
     let work = columnsByChunk.sorted { $0.key < $1.key }
     let builders = parallelMap(work) { chunk, columns in
       ChunkReader.readText(
-        chunks[chunk], of: sources[chunks[chunk].file], columns: columns, options: options)
+        chunks[chunk], of: sources[chunks[chunk].file], columns: columns.map { kept[$0] },
+        options: options)
     }
     var rereads = [[Int: ColumnBuilder]](repeating: [:], count: decisions.count)
     for ((chunk, columns), found) in zip(work, builders) {

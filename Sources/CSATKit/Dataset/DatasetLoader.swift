@@ -48,29 +48,33 @@ public enum DatasetLoader {
         source.buffer, file: index, from: source.layout.dataStart,
         parts: ChunkPlanner.workerCount * 2)
     }
-    var (finalChunks, results) = readChunks(planned, sources, options)
+    let kept = options.keptColumns(of: sources[0].layout.names)
+    var (finalChunks, results) = readChunks(planned, sources, kept, options)
     warnings += try reportRows(finalChunks, results, sources)
 
-    let names = sources[0].layout.names
+    let names = kept.map { sources[0].layout.names[$0] }
     let firstFile = sources[0].name
     let decisions = names.indices.map { column in
       ColumnMerger.decide(
         column: column, name: names[column], results: results, options: options,
         warnings: &warnings, file: firstFile)
     }
-    let rereads = rereadAsText(decisions, finalChunks, sources, options)
+    let rereads = rereadAsText(decisions, kept, finalChunks, sources, options)
     let rowCounts = results.map(\.rowCount)
+    let linesConsumed = results.map(\.linesConsumed)
     // One list of builders per column, so that columns can be built on separate threads.
     let partsByColumn = names.indices.map { column in results.map { $0.columns.take(column) } }
     results.removeAll()
     // Each column's summary is taken while its values are still in the cache.
     let built = parallelMap(Array(names.indices)) { column in
+      var invalidRows: [Int: Int] = [:]
       let data = ColumnMerger.build(
         parts: partsByColumn[column], rowCounts: rowCounts, decision: decisions[column],
-        rereads: rereads[column], timeZone: options.timeZone)
+        rereads: rereads[column], timeZone: options.timeZone, invalidRows: &invalidRows)
       let built = Column(name: names[column], data: data)
-      return (built, ColumnSummary(built))
+      return (built, ColumnSummary(built), invalidRows)
     }
+    warnings += invalidTextWarnings(built.map(\.2), finalChunks, linesConsumed, sources)
 
     let rowCount = rowCounts.reduce(0, +)
     let summaries = built.map(\.1)
@@ -108,11 +112,11 @@ public enum DatasetLoader {
   /// Reads all chunks in parallel, then checks that each chunk began where the one before
   /// ended; from the first that did not, the rest of that file is read again in one piece.
   private static func readChunks(
-    _ planned: [Chunk], _ sources: [SourceFile], _ options: LoadOptions
+    _ planned: [Chunk], _ sources: [SourceFile], _ kept: [Int], _ options: LoadOptions
   ) -> ([Chunk], [ChunkResult]) {
     var chunks = planned
     var results = parallelMap(chunks) {
-      ChunkReader.read($0, of: sources[$0.file], options: options)
+      ChunkReader.read($0, of: sources[$0.file], kept: kept, options: options)
     }
     var index = 1
     while index < chunks.count {
@@ -128,7 +132,9 @@ public enum DatasetLoader {
         chunks.replaceSubrange(index..<index + sameFile.count, with: [remainder])
         results.replaceSubrange(
           index..<index + sameFile.count,
-          with: [ChunkReader.read(remainder, of: sources[chunk.file], options: options)])
+          with: [
+            ChunkReader.read(remainder, of: sources[chunk.file], kept: kept, options: options)
+          ])
       }
       index += 1
     }

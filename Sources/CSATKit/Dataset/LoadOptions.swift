@@ -22,10 +22,18 @@ public struct LoadOptions: Sendable {
   public var strict: Bool
   /// The report time zone; timestamps written without an offset are local times in it.
   public var timeZone: TimeZone
+  /// The columns to keep, by name; `nil` keeps them all.
+  ///
+  /// The other columns are still split into fields, to find where records end and to count
+  /// their fields, but their values are neither read nor stored, and the dataset leaves them
+  /// out (the kept ones stay in file order). A name matches a header name, both trimmed of
+  /// surrounding whitespace, exactly; a name that matches none is ignored.
+  public var columns: Set<String>?
 
   public init(
     csatColumn: String? = nil, npsColumn: String? = nil, timeColumn: String? = nil,
-    dateOrder: DateOrder? = nil, strict: Bool = false, timeZone: TimeZone = .utcZone
+    dateOrder: DateOrder? = nil, strict: Bool = false, timeZone: TimeZone = .utcZone,
+    columns: Set<String>? = nil
   ) {
     self.csatColumn = csatColumn
     self.npsColumn = npsColumn
@@ -33,6 +41,14 @@ public struct LoadOptions: Sendable {
     self.dateOrder = dateOrder
     self.strict = strict
     self.timeZone = timeZone
+    self.columns = columns
+  }
+
+  /// The indices of the columns among `names` that ``columns`` keeps, in order.
+  func keptColumns(of names: [String]) -> [Int] {
+    guard let columns else { return Array(names.indices) }
+    let wanted = Set(columns.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+    return names.indices.filter { wanted.contains(names[$0]) }
   }
 }
 

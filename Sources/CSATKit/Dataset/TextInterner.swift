@@ -151,11 +151,12 @@ struct TextInterner {
     (0..<count).map { String(decoding: bytes(of: $0), as: UTF8.self) }
   }
 
-  /// Adds every value to `target` (as NFC) and returns the code each of ours has there.
+  /// Adds every value to `target` (as NFC) and returns the code each of ours has there;
+  /// `firstInvalid` receives the lowest code whose bytes are not valid UTF-8, if any.
   ///
   /// Values are looked up in order; the slot of a value a few codes ahead is prefetched
   /// meanwhile, since a large target table is mostly out of the cache.
-  func remap(into target: inout TextInterner) -> [UInt32] {
+  func remap(into target: inout TextInterner, firstInvalid: inout Int?) -> [UInt32] {
     var table = [UInt32](repeating: TextColumn.missingCode, count: count)
     var normal = RawBuffer<UInt8>()
     defer { normal.release() }
@@ -171,6 +172,9 @@ struct TextInterner {
         if !TextInterner.mayChangeUnderNFC(start, value.count) {
           table[code] = target.code(start, value.count)
           continue
+        }
+        if firstInvalid == nil && TextEncoding.firstInvalidUTF8(start, value.count) != nil {
+          firstInvalid = code
         }
         let text = String(decoding: value, as: UTF8.self).precomposedStringWithCanonicalMapping
         normal.removeAll()
