@@ -42,7 +42,17 @@ func runMain() -> Int32 {
     printError("csat: \(error)\n")
     return 2
   }
-  if !options.files.isEmpty && !session.load(paths: options.files) { return 1 }
+  if !options.files.isEmpty {
+    // One-shot statements read only the columns they can need (the shell reads them all).
+    let statements = options.actions.compactMap { action -> String? in
+      if case .statement(let text) = action { return text }
+      return nil
+    }
+    let columns =
+      statements.count == options.actions.count && !statements.isEmpty
+      ? session.projection(for: statements, paths: options.files) : nil
+    if !session.load(paths: options.files, columns: columns) { return 1 }
+  }
 
   if !options.actions.isEmpty {
     return runActions(options.actions, session: session)

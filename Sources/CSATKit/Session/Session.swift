@@ -46,6 +46,8 @@ public final class Session {
   public var clock: @Sendable () -> Int64 = {
     Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
   }
+  /// When the data was read with only some columns: the files, to read in full on demand.
+  var partialPaths: [String]?
   /// Whether Ctrl-C stops a running query: set by the interactive shell only.
   public var interruptible = false
   /// The most rows a `list` without `limit` shows as a terminal table.
@@ -111,7 +113,16 @@ public final class Session {
       }
       var binder = Binder(
         catalog: catalog, settings: settings, source: statement.text, clock: clock())
-      let bound = try binder.bind(syntax)
+      let bound: BoundStatement
+      do {
+        bound = try binder.bind(syntax)
+      } catch let error as QueryError {
+        // Read with only some columns: read them all and try once more.
+        guard let paths = partialPaths else { throw error }
+        partialPaths = nil
+        guard load(paths: paths, quiet: true) else { return .failure }
+        return runQuery(statement, inputName: inputName)
+      }
       for warning in binder.warnings { report(warning, statement, inputName) }
       var evaluator = Evaluator(catalog: catalog, zone: binder.zoneOffsets)
       evaluator.interruptible = interruptible
@@ -169,7 +180,10 @@ public final class Session {
 
   /// Loads files, replacing the current data only when every file loads.
   @discardableResult
-  public func load(paths: [String]) -> Bool {
+  ///
+  /// With `columns`, only those are read (one-shot runs); a statement that then cannot be
+  /// bound makes the session read every column and try it again.
+  public func load(paths: [String], columns: Set<String>? = nil, quiet: Bool = false) -> Bool {
     let distinct = Set(
       paths.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path })
     if distinct.count < paths.count {
@@ -179,6 +193,7 @@ public final class Session {
     do {
       var options = loadOptions
       options.timeZone = settings.timeZone
+      options.columns = columns
       let started = DispatchTime.now().uptimeNanoseconds
       let result: LoadResult
       if let path = paths.first, paths.count == 1, Snapshot.isSnapshot(path: path) {
@@ -192,9 +207,11 @@ public final class Session {
       } else {
         result = try DatasetLoader.load(paths: paths, options: options)
       }
-      for warning in result.warnings { sink.message(warning.description + "\n") }
+      if !quiet { for warning in result.warnings { sink.message(warning.description + "\n") } }
       catalog = Catalog(dataset: result.dataset)
-      sink.message(LoadSummary.render(result, timeZone: settings.timeZone) + "\n")
+      partialPaths = columns == nil ? nil : paths
+
+      if !quiet { sink.message(LoadSummary.render(result, timeZone: settings.timeZone) + "\n") }
       return true
     } catch {
       sink.message("\(error)\n")

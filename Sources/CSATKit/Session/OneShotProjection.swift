@@ -1,0 +1,142 @@
+import Foundation
+
+/// For one-shot runs (`csat FILE -e ...`): the columns the statements can need, so that the
+/// loader converts and stores only those.
+///
+/// A column is kept when a statement names it (any case), when its name makes it a
+/// candidate for a role (csat, NPS, time, follow-up), or when its first value is a date. When a statement still cannot be
+/// bound on the reduced data, the session loads every column and runs it again.
+enum OneShotProjection {
+  /// The header names of `path` to keep for `statements`; nil when every column is needed
+  /// (a meta-command, a statement that does not parse, or a header that cannot be read).
+  static func columns(for statements: [String], path: String) -> Set<String>? {
+    var names: Set<String> = []
+    for text in statements {
+      for statement in ScriptSplitter.split(text) {
+        guard !statement.isMetaCommand, let syntax = try? Parser.parse(statement.text),
+          let used = NameCollector.names(in: syntax)
+        else { return nil }
+        names.formUnion(used)
+      }
+    }
+    guard let header = CSVHeader.read(path: path) else { return nil }
+    let wanted = Set(names.map { $0.lowercased() })
+    let kept = header.names.enumerated().filter { index, name in
+      let words = NameWords(name)
+      let value = index < header.first.count ? header.first[index] : ""
+      return wanted.contains(name.lowercased()) || words.aboutRecommending
+        || words.saysZeroToTen || words.satisfactionScore > 0 || words.aboutTime
+        || words.aboutFollowUp || CSVHeader.looksLikeDate(value)
+    }
+    return Set(kept.map(\.element))
+  }
+}
+
+/// Every name a parsed statement refers to: fields, metric arguments, groupings, order.
+enum NameCollector {
+  /// nil for `targets` and `check`, whose targets may read any field.
+  static func names(in statement: StatementSyntax) -> [String]? {
+    switch statement {
+    case .query(let query):
+      return query.metrics.compactMap { $0.argument?.name }
+        + query.groupings.flatMap(names) + (query.condition.map(names) ?? [])
+        + query.orderBy.map(\.name.name)
+    case .list(let list):
+      return list.fields.map(\.name) + (list.condition.map(names) ?? [])
+        + list.orderBy.map(\.name.name)
+    case .targets, .check:
+      return nil
+    }
+  }
+
+  private static func names(_ grouping: GroupingSyntax) -> [String] {
+    [grouping.name.name] + (grouping.buckets.map { [$0.field.name] } ?? [])
+  }
+
+  private static func names(_ condition: ExprSyntax) -> [String] {
+    switch condition.kind {
+    case .comparison(let name, _, _), .membership(let name, _, _), .contains(let name, _),
+      .startsWith(let name, _), .missing(let name, _), .field(let name):
+      return [name.name]
+    case .not(let inner): return names(inner)
+    case .and(let left, let right), .or(let left, let right): return names(left) + names(right)
+    }
+  }
+}
+
+/// Reads the first lines of a CSV file: the header and the first record, enough to name its
+/// columns and see which hold dates before loading it.
+enum CSVHeader {
+  /// The header's names and the first record's fields (empty when there is none).
+  static func read(path: String) -> (names: [String], first: [String])? {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    defer { try? handle.close() }
+    guard var bytes = try? handle.read(upToCount: 1 << 16).map(Array.init), !bytes.isEmpty
+    else { return nil }
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    let header = record(bytes, from: 0)
+    let delimiters: [UInt8] = [44, 59, 9, 124]
+    let counts = delimiters.map { delimiter in split(header.line, delimiter).count }
+    guard let best = counts.indices.max(by: { counts[$0] < counts[$1] }) else { return nil }
+    var start = header.end
+    while start < bytes.count && (bytes[start] == 10 || bytes[start] == 13) { start += 1 }
+    let first = start < bytes.count ? split(record(bytes, from: start).line, delimiters[best]) : []
+    return (split(header.line, delimiters[best]), first)
+  }
+
+  /// One record's bytes from `start` to its line break outside quotes.
+  private static func record(_ bytes: [UInt8], from start: Int) -> (line: [UInt8], end: Int) {
+    var inQuotes = false
+    var end = bytes.count
+    for index in start..<bytes.count {
+      if bytes[index] == UInt8(ascii: "\"") { inQuotes.toggle() }
+      if !inQuotes && (bytes[index] == 10 || bytes[index] == 13) {
+        end = index
+        break
+      }
+    }
+    return (Array(bytes[start..<end]), end)
+  }
+
+  /// The fields of a record, quotes removed and blanks trimmed.
+  private static func split(_ line: [UInt8], _ delimiter: UInt8) -> [String] {
+    var fields: [String] = []
+    var field: [UInt8] = []
+    var quoted = false
+    for byte in line {
+      if byte == UInt8(ascii: "\"") {
+        quoted.toggle()
+        continue
+      }
+      if !quoted && byte == delimiter {
+        fields.append(String(decoding: field, as: UTF8.self).trimmingCharacters(in: .whitespaces))
+        field = []
+      } else {
+        field.append(byte)
+      }
+    }
+    fields.append(String(decoding: field, as: UTF8.self).trimmingCharacters(in: .whitespaces))
+    return fields
+  }
+
+  /// Whether a value looks like a date (`2026-11-30…`, `30/11/2026`, `11.30.2026`), so that
+  /// its column may be the time column whatever its name.
+  static func looksLikeDate(_ value: String) -> Bool {
+    let parts = value.prefix(10).split(whereSeparator: { "-/.".contains($0) })
+    return parts.count >= 3 && parts.prefix(2).allSatisfy { $0.allSatisfy(\.isNumber) }
+      && parts[2].prefix(2).allSatisfy(\.isNumber)
+  }
+}
+
+extension Session {
+  /// The columns one-shot `statements` need from `paths`, or nil to read them all (also for
+  /// snapshots, which hold their columns ready).
+  public func projection(for statements: [String], paths: [String]) -> Set<String>? {
+    guard let first = paths.first, !paths.contains(where: Snapshot.isSnapshot(path:)) else {
+      return nil
+    }
+    let named = [loadOptions.csatColumn, loadOptions.npsColumn, loadOptions.timeColumn]
+    return OneShotProjection.columns(for: statements, path: first)?
+      .union(named.compactMap { $0 })
+  }
+}
