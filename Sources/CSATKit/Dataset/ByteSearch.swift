@@ -43,38 +43,6 @@ struct ByteSet {
     return end
   }
 
-  /// Whether `start..<end` holds an odd number of bytes of the set (all three the same byte).
-  ///
-  /// The match masks of all blocks are combined with exclusive or and counted once at the
-  /// end, since a bit count is slow on processors without a `popcnt` instruction.
-  func hasOddCount(in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Bool {
-    var combined = 0
-    var index = start
-    #if arch(x86_64)
-      // Each byte lane of `lanes` turns all ones each time the set's bytes meet in that lane,
-      // so it ends holding the parity of that lane's matches; four blocks per step.
-      var lanes = _mm_setzero_si128()
-      while index + 4 * ByteSet.blockSize <= end {
-        for block in 0..<4 {
-          let bytes = UnsafeRawPointer(base + index + block * ByteSet.blockSize)
-            .loadUnaligned(as: __m128i.self)
-          lanes = _mm_xor_si128(lanes, _mm_cmpeq_epi8(bytes, first))
-        }
-        index += 4 * ByteSet.blockSize
-      }
-      combined = Int(_mm_movemask_epi8(lanes))
-    #endif
-    while index + ByteSet.blockSize <= end {
-      combined ^= matches(UnsafeRawPointer(base + index))
-      index += ByteSet.blockSize
-    }
-    if index < end {
-      let kept = (1 << (end - index)) - 1
-      combined ^= matches(UnsafeRawPointer(base + index)) & kept
-    }
-    return combined.nonzeroBitCount % 2 == 1
-  }
-
   /// How many bytes of the set lie in `start..<end` (a bit count per block is slow without
   /// `popcnt`, so this is for small samples).
   func count(in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {

@@ -1,57 +1,48 @@
-import Dispatch
 import Foundation
 
 /// Splits a file's records into chunks that threads can read at the same time.
 ///
-/// A split point must fall between records, never inside a quoted field. Whether an offset
-/// is inside quotes follows from the parity of the quotes before it, because quoted fields
-/// hold an even number of quote bytes once they close. So the planner finds the parity of
-/// the quotes in equal slices of the file in parallel, adds them up, and moves each slice
-/// start forward to the first line feed outside quotes.
+/// A split point must fall between records, never inside a quoted field, and only reading
+/// the file from its start tells for sure which line feeds are inside quotes. So the planner
+/// guesses instead: from each equal slice of the file it takes the first line after which a
+/// few records in a row have as many fields as the header. A line break inside a quoted
+/// field is rarely followed by text that splits like that, and the guess costs a few
+/// kilobytes read, not a pass over the whole file.
 ///
-/// A quote in the middle of an unquoted field breaks the parity rule. The loader therefore
-/// checks afterwards that each chunk ended exactly where the next one starts, and reads the
-/// rest of the file in one piece when they do not agree.
+/// A guess can still be wrong. The loader therefore checks afterwards that each chunk ended
+/// exactly where the next one starts, and reads the rest of the file in one piece when they
+/// do not agree.
 enum ChunkPlanner {
   /// Smaller files are read in one chunk.
   static let minimumChunkBytes = 1 << 22
 
+  /// How many records after a candidate split must have the header's field count.
+  static let recordsToCheck = 4
+
+  /// How many line feeds after a slice start are tried before taking the first one.
+  static let candidatesPerSlice = 64
+
+  /// How far past a candidate its records are read: a quote that wrongly seems to open a
+  /// field must not send the check to the end of the file.
+  static let checkBytes = 1 << 20
+
   /// The number of threads worth using.
   static var workerCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
-  /// Chunks covering `start..<buffer.count` of file number `file`.
-  static func plan(_ buffer: ByteBuffer, file: Int, from start: Int, parts: Int) -> [Chunk] {
+  /// Chunks covering `start..<buffer.count` of file number `file`, whose records should have
+  /// `fieldCount` fields separated by `delimiter`.
+  static func plan(
+    _ buffer: ByteBuffer, file: Int, from start: Int, parts: Int, delimiter: UInt8,
+    fieldCount: Int
+  ) -> [Chunk] {
     let size = buffer.count - start
     let count = max(1, min(parts, size / minimumChunkBytes))
     guard count > 1 else { return [Chunk(file: file, start: start, end: buffer.count)] }
 
-    let base = UnsafePointer(buffer.base)
-    let sliceStarts = (0...count).map { start + size / count * $0 }
-    let oddQuotes = UnsafeMutableBufferPointer<Bool>.allocate(capacity: count)
-    defer { oddQuotes.deallocate() }
-    let parities = SendablePointer(oddQuotes.baseAddress)
-    DispatchQueue.concurrentPerform(iterations: count) { slice in
-      let lower = sliceStarts[slice]
-      let upper = slice == count - 1 ? buffer.count : sliceStarts[slice + 1]
-      // Step by step, dropping the pages counted so that the file is never all in memory.
-      let quotes = ByteSet(ASCII.quote, ASCII.quote, ASCII.quote)
-      var odd = false
-      var step = lower
-      while step < upper {
-        let stepEnd = min(upper, step + ChunkReader.releaseStep)
-        odd = odd != quotes.hasOddCount(in: UnsafePointer(buffer.base), from: step, to: stepEnd)
-        buffer.release(from: step, to: stepEnd)
-        step = stepEnd
-      }
-      parities.pointer?[slice] = odd
-    }
-
     var boundaries = [start]
-    var inQuotes = false
     for slice in 1..<count {
-      inQuotes = inQuotes != oddQuotes[slice - 1]
-      let boundary = nextRecordStart(
-        base, from: sliceStarts[slice], to: buffer.count, inQuotes: inQuotes)
+      let boundary = likelyRecordStart(
+        buffer, from: start + size / count * slice, delimiter: delimiter, fieldCount: fieldCount)
       if let last = boundaries.last, boundary > last && boundary < buffer.count {
         boundaries.append(boundary)
       }
@@ -62,22 +53,44 @@ enum ChunkPlanner {
     }
   }
 
-  /// The offset after the first line feed at or after `start` that lies outside quotes.
-  private static func nextRecordStart(
-    _ base: UnsafePointer<UInt8>, from start: Int, to end: Int, inQuotes: Bool
+  /// The offset after the first line feed at or after `offset` from which the next
+  /// ``recordsToCheck`` records have `fieldCount` fields; the first line start at all when
+  /// no candidate passes, and the end of the buffer when no line feed follows.
+  static func likelyRecordStart(
+    _ buffer: ByteBuffer, from offset: Int, delimiter: UInt8, fieldCount: Int
   ) -> Int {
-    var quoted = inQuotes
-    var index = start
-    while index < end {
-      let byte = base[index]
-      if byte == ASCII.quote {
-        quoted.toggle()
-      } else if byte == ASCII.lineFeed && !quoted {
-        return index + 1
+    let base = UnsafePointer(buffer.base)
+    let lineFeeds = ByteSet(ASCII.lineFeed, ASCII.lineFeed, ASCII.lineFeed)
+    let first = lineFeeds.firstIndex(in: base, from: offset, to: buffer.count) + 1
+    var candidate = first
+    for _ in 0..<candidatesPerSlice where candidate < buffer.count {
+      if recordsFit(base, from: candidate, to: buffer.count, delimiter, fieldCount) {
+        return candidate
       }
-      index += 1
+      candidate = lineFeeds.firstIndex(in: base, from: candidate, to: buffer.count) + 1
     }
-    return end
+    return min(first, buffer.count)
+  }
+
+  /// Whether the records from `start` (up to ``recordsToCheck`` of them, at least one) all
+  /// have `fieldCount` fields and no quoted field among them runs on without end.
+  private static func recordsFit(
+    _ base: UnsafePointer<UInt8>, from start: Int, to end: Int, _ delimiter: UInt8,
+    _ fieldCount: Int
+  ) -> Bool {
+    let limit = min(end, start + checkBytes)
+    var scanner = RecordScanner(base: base, from: start, to: limit, delimiter: delimiter)
+    var linesBefore = 0
+    var checked = 0
+    while checked < recordsToCheck {
+      guard let fields = try? scanner.nextRecord(linesBefore: &linesBefore) else { return false }
+      if fields == 0 { break }
+      // A record cut off by the limit says nothing either way.
+      if scanner.position >= limit && limit < end { break }
+      guard fields == fieldCount else { return false }
+      checked += 1
+    }
+    return checked > 0
   }
 }
 

@@ -46,7 +46,8 @@ public enum DatasetLoader {
     let planned = sources.enumerated().flatMap { index, source in
       ChunkPlanner.plan(
         source.buffer, file: index, from: source.layout.dataStart,
-        parts: ChunkPlanner.workerCount * 2)
+        parts: ChunkPlanner.workerCount * 2, delimiter: source.layout.delimiter,
+        fieldCount: source.layout.names.count)
     }
     let kept = options.keptColumns(of: sources[0].layout.names)
     var (finalChunks, results) = readChunks(planned, sources, kept, options)

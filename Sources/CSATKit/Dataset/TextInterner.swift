@@ -7,7 +7,9 @@ import Glibc
 /// into `arena`; no `String` is made until ``strings()``. The table is open addressing with
 /// linear probing, kept at most half full. A slot holds the first 16 bytes of its value,
 /// its length and part of its hash, so looking up a value of up to 16 bytes reads one slot
-/// and nothing else; a longer value also compares its remaining bytes with the arena.
+/// and nothing else; a longer value also compares its remaining bytes with the arena. The
+/// part of the hash kept (the tag) also chooses the slot where a lookup starts, so growing
+/// the table moves slots without hashing any value again.
 ///
 /// Lookups load whole words: the value passed in must be followed by 16 readable bytes
 /// (the padding of a ``ByteBuffer``, or of the arena and scratch buffers here).
@@ -20,7 +22,7 @@ struct TextInterner {
     /// Bytes 8..<16, zero-padded, for values of up to 16 bytes; for longer values, the
     /// offset of the value in the arena.
     var tail: UInt64
-    /// The upper half of the hash above the code; 0 marks an empty slot.
+    /// The tag (upper half of the hash) above the code; 0 marks an empty slot.
     var tagAndCode: UInt64
     var length: Int
   }
@@ -46,9 +48,10 @@ struct TextInterner {
   /// Readable bytes needed after a value, for the word loads.
   static let slack = 16
 
+  /// Room for `capacity` values before the table first grows.
   init(capacity: Int = 16) {
     var size = 16
-    while size < capacity * 2 { size *= 2 }
+    while TextInterner.isCrowded(count: capacity, size: size) { size *= 2 }
     (slots, slotMemory) = TextInterner.allocateSlots(size)
     mask = size - 1
     spans.append(Span(offset: 0, length: 0))
@@ -86,7 +89,7 @@ struct TextInterner {
       length <= TextInterner.inlineBytes
       ? TextInterner.hashShort(head, tail, length) : TextInterner.hashLong(bytes, length)
     let tag = hash & TextInterner.tagMask
-    var index = Int(truncatingIfNeeded: hash) & mask
+    var index = TextInterner.home(tag, mask)
     while true {
       let slot = slots[index]
       if slot.tagAndCode == 0 { break }
@@ -120,7 +123,8 @@ struct TextInterner {
     } else {
       hash = TextInterner.hashLong(bytes, length)
     }
-    prefetchForReading(UnsafeRawPointer(slots + (Int(truncatingIfNeeded: hash) & mask)))
+    let index = TextInterner.home(hash & TextInterner.tagMask, mask)
+    prefetchForReading(UnsafeRawPointer(slots + index))
   }
 
   /// Stores a value not seen before in the empty slot `index`.
@@ -136,7 +140,7 @@ struct TextInterner {
     slots[index] = Slot(
       head: head, tail: length <= TextInterner.inlineBytes ? tail : UInt64(offset),
       tagAndCode: tag | UInt64(code), length: length)
-    if code * 2 > mask { grow() }
+    if TextInterner.isCrowded(count: code, size: mask + 1) { grow() }
     return UInt32(code)
   }
 
@@ -304,7 +308,7 @@ struct TextInterner {
   /// A zeroed table of `size` slots aligned to a cache line, and the allocation to free
   /// with ``freeSlots(_:size:)``.
   ///
-  /// The zeroes are written here rather than left to fresh pages: reading a fresh page first
+  /// The pages are made writable here rather than at first use: reading a fresh page first
   /// and writing it later costs the system a second fault. Large tables get pages of their
   /// own (huge ones), since their lookups land all over them.
   private static func allocateSlots(_ size: Int) -> (
@@ -317,7 +321,11 @@ struct TextInterner {
       fatalError("out of memory: cannot make a table of \(size) values")
     }
     let start = memory + (line - Int(bitPattern: memory) % line) % line
-    start.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
+    // Fresh pages are zero already: having the system put them in place saves writing the
+    // zeroes a second time.
+    if !(bytes >= hugePageBytes && populatePages(memory, bytes)) {
+      start.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
+    }
     return (start.bindMemory(to: Slot.self, capacity: size), memory)
   }
 
@@ -325,6 +333,21 @@ struct TextInterner {
   private static func freeSlots(_ memory: UnsafeMutableRawPointer, size: Int) {
     let bytes = size * MemoryLayout<Slot>.stride
     if bytes >= hugePageBytes { munmap(memory, bytes) } else { free(memory) }
+  }
+
+  /// The slot where the lookup of a value with tag `tag` starts, in a table of `mask + 1`.
+  @inline(__always)
+  private static func home(_ tag: UInt64, _ mask: Int) -> Int {
+    Int(truncatingIfNeeded: tag >> 32) & mask
+  }
+
+  /// Whether a table of `size` slots holding `count` values is too full for short probes.
+  ///
+  /// Up to three quarters full, a lookup that finds its value reads about two slots (in one
+  /// or two cache lines); a fuller table costs fewer bytes to clear but much longer probes.
+  @inline(__always)
+  private static func isCrowded(count: Int, size: Int) -> Bool {
+    count * 4 > size * 3
   }
 
   /// Doubles the table and places every slot again.
@@ -335,13 +358,7 @@ struct TextInterner {
     let target = larger.slots
     for index in 0...mask where slots[index].tagAndCode != 0 {
       let slot = slots[index]
-      let code = Int(truncatingIfNeeded: slot.tagAndCode & 0xFFFF_FFFF)
-      let value = spans.pointer[code]
-      let hash =
-        value.length <= TextInterner.inlineBytes
-        ? TextInterner.hashShort(slot.head, slot.tail, value.length)
-        : TextInterner.hashLong(arena.pointer + value.offset, value.length)
-      var place = Int(truncatingIfNeeded: hash) & newMask
+      var place = TextInterner.home(slot.tagAndCode & TextInterner.tagMask, newMask)
       while target[place].tagAndCode != 0 { place = (place + 1) & newMask }
       target[place] = slot
     }

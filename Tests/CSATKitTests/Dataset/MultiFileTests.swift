@@ -64,7 +64,9 @@ struct ChunkTests {
     let rows = 360_000
     let bytes = Self.bigFile(rows: rows)
     let buffer = bytes.withUnsafeBytes { ByteBuffer(copying: $0) }
-    #expect(ChunkPlanner.plan(buffer, file: 0, from: 16, parts: 4).count > 1)
+    let plan = ChunkPlanner.plan(
+      buffer, file: 0, from: 16, parts: 4, delimiter: 0x2C, fieldCount: 3)
+    #expect(plan.count > 1)
 
     let result = try loadBytes(bytes)
     #expect(result.dataset.rowCount == rows)
@@ -80,6 +82,34 @@ struct ChunkTests {
     #expect(comments.dictionary.count == 98)
     // Every third row is true: 360,000 / 3 = 120,000.
     #expect(try result.dataset.booleans("flag").filter { $0 == 1 }.count == 120_000)
+  }
+
+  @Test func plannedChunksStartAtRecords() throws {
+    // Record n starts right after the line feed that ends "line two\",true" or "…,false".
+    let bytes = Self.bigFile(rows: 360_000)
+    let buffer = bytes.withUnsafeBytes { ByteBuffer(copying: $0) }
+    let plan = ChunkPlanner.plan(
+      buffer, file: 0, from: 16, parts: 4, delimiter: 0x2C, fieldCount: 3)
+    #expect(plan.count == 3)
+    for chunk in plan.dropFirst() {
+      let before = String(decoding: bytes[(chunk.start - 5)..<chunk.start], as: UTF8.self)
+      #expect(before == "true\n" || before == "alse\n", "chunk at \(chunk.start)")
+    }
+  }
+
+  @Test func aGuessInsideAQuotedFieldFallsBackToReadingInOrder() throws {
+    // Row 2's note is one quoted field of 300,000 lines that look like records, 4.2 MB,
+    // so the planner's guess for the second chunk lands inside it; rows 1 and 3–200,002
+    // are plain, 42 bytes or so each, for a file of about 12 MB.
+    let inner = String(repeating: "9,fake,true\n", count: 300_000)
+    var text = "id,note,flag\n1,plain,false\n2,\"\(inner)\",true\n"
+    for row in 3...200_002 { text += "\(row),a plain note of some length,false\n" }
+    let result = try loadCSV(text)
+    #expect(result.dataset.rowCount == 200_002)
+    // Text is trimmed, the final line feed included.
+    #expect(try result.dataset.texts("note")[1] == String(inner.dropLast()))
+    // 1 + 2 + … + 200,002 = 200,002 × 200,003 / 2.
+    #expect(try result.dataset.numbers("id").reduce(0, +) == 20_000_500_003)
   }
 
   @Test func aStrayQuoteFallsBackToReadingInOrder() throws {
