@@ -12,7 +12,7 @@ extension Binder {
           ParseMessage.baselineNeedsWindow(baseline.kind), at: baseline.range,
           notes: [ParseMessage.baselineNeedsWindowNote]))
     }
-    // TODO: pair time buckets by position (this May with last May) so `by month` can compare.
+    // TODO(#4): pair time buckets by position (this May with last May) so `by month` compares.
     for case .timeBucket(let unit, _) in groupings {
       throw QueryError(
         .error(
