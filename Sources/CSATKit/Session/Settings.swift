@@ -149,54 +149,26 @@ extension Session {
   }
 }
 
-/// Reads one instant written by a person: `YYYY-MM-DD[(T| )HH:MM[:SS]][Z|±HH[:]MM]`.
+/// Reads one instant written by a person, with the loader's timestamp reader: ISO 8601 with or
+/// without a time and zone; without a zone it is local to `timeZone`. Slash dates are refused
+/// here, as their day/month order is unknown.
 enum InstantText {
   static func parse(_ text: String, timeZone: TimeZone) -> Int64? {
-    let bytes = Array(text.utf8)
-    var index = 0
-    func number(_ digits: Int) -> Int? {
-      guard index + digits <= bytes.count else { return nil }
-      var value = 0
-      for byte in bytes[index..<index + digits] {
-        guard byte >= 48 && byte <= 57 else { return nil }
-        value = value * 10 + Int(byte - 48)
-      }
-      index += digits
-      return value
+    var bytes = Array(text.utf8)
+    let count = bytes.count
+    guard count > 0 else { return nil }
+    // The reader may look one byte past the end (files are padded too).
+    bytes.append(contentsOf: [UInt8](repeating: 0, count: 64))
+    let parsed = bytes.withUnsafeBufferPointer { buffer in
+      buffer.baseAddress.flatMap { TimestampParsing.parse($0, 0, count) }
     }
-    func eat(_ character: Character) -> Bool {
-      guard index < bytes.count, bytes[index] == character.asciiValue else { return false }
-      index += 1
-      return true
+    switch parsed {
+    case .instant(let instant):
+      return instant
+    case .local(let local):
+      return ZoneOffsets(timeZone: timeZone, from: local, to: local).utc(fromLocal: local)
+    case .slash, nil:
+      return nil
     }
-    guard let year = number(4), eat("-"), let month = number(2), eat("-"), let day = number(2)
-    else { return nil }
-    let date = CivilDate(year: year, month: month, day: day)
-    guard CalendarMath.isValid(date) else { return nil }
-    var seconds = 0
-    if eat("T") || eat(" ") {
-      guard let hour = number(2), hour < 24, eat(":"), let minute = number(2), minute < 60
-      else { return nil }
-      seconds = hour * 3600 + minute * 60
-      if eat(":") {
-        guard let second = number(2), second < 60 else { return nil }
-        seconds += second
-      }
-    }
-    let local =
-      Int64(CalendarMath.dayNumber(date)) * CalendarMath.millisecondsPerDay
-      + Int64(seconds) * 1000
-    if index == bytes.count {
-      let zone = ZoneOffsets(timeZone: timeZone, from: local, to: local)
-      return zone.utc(fromLocal: local)
-    }
-    if eat("Z") { return index == bytes.count ? local : nil }
-    guard index < bytes.count, bytes[index] == 43 || bytes[index] == 45 else { return nil }
-    let sign: Int64 = bytes[index] == 45 ? -1 : 1
-    index += 1
-    guard let hours = number(2) else { return nil }
-    _ = eat(":")
-    guard let minutes = number(2), index == bytes.count else { return nil }
-    return local - sign * Int64(hours * 3600 + minutes * 60) * 1000
   }
 }
