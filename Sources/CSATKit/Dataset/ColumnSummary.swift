@@ -100,12 +100,17 @@ public struct ColumnSummary: Sendable, Equatable {
   /// 0–10, the smallest that holds every value. `nil` unless the column is whole numbers
   /// between 0 and 10 reaching at least 3 (a 0/1 flag is no scale).
   public var likelyScale: ClosedRange<Int>? {
-    guard type == .number, allIntegers, let minimum, let maximum, minimum >= 0, maximum <= 10,
-      maximum >= 3
-    else { return nil }
-    if minimum == 0 { return maximum <= 5 ? 0...5 : 0...10 }
-    if maximum <= 5 { return 1...5 }
-    return maximum <= 7 ? 1...7 : 1...10
+    guard type == .number, allIntegers, let minimum, let maximum else { return nil }
+    return Self.standardScale(lowest: Int(minimum), highest: Int(maximum))
+  }
+
+  /// The survey scale whole-number answers from `lowest` to `highest` fit: 0–5, 0–10, 1–5,
+  /// 1–7 or 1–10; nil when they fit none (or reach less than 3).
+  public static func standardScale(lowest: Int, highest: Int) -> ClosedRange<Int>? {
+    guard lowest >= 0, highest <= 10, highest >= 3 else { return nil }
+    if lowest == 0 { return highest <= 5 ? 0...5 : 0...10 }
+    if highest <= 5 { return 1...5 }
+    return highest <= 7 ? 1...7 : 1...10
   }
 }
 

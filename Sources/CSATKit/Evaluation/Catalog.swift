@@ -69,17 +69,16 @@ public struct Catalog: Sendable {
   }
 
   /// The integer scale of a score column, from its values; nil when it is no score column.
+  ///
+  /// The survey scale the answers fit, by the rule the load summary shows
+  /// (`ColumnSummary.standardScale`); answers that fit no survey scale (below 0 or above 10)
+  /// are their own range.
   public func scale(ofColumn index: Int) -> ScoreScale? {
     guard let codes = scores[index], let range = codes.range else { return nil }
-    let low = range.lowerBound <= 0 ? 0 : 1
-    let high: Int
-    switch range.upperBound {
-    case ...5: high = 5
-    case ...7: high = 7
-    case ...10: high = 10
-    default: high = range.upperBound
-    }
-    return ScoreScale(low: min(low, range.lowerBound), high: high)
+    // A few low answers (say only 1s and 2s) still sit on a survey scale: the smallest one.
+    let highest = max(range.upperBound, 3)
+    let scale = ColumnSummary.standardScale(lowest: range.lowerBound, highest: highest) ?? range
+    return ScoreScale(low: scale.lowerBound, high: scale.upperBound)
   }
 }
 

@@ -19,3 +19,26 @@ import Testing
     }
   }
 }
+
+@Suite struct ScaleTests {
+  /// A catalog with one number column holding `values`.
+  func scale(_ values: [Double]) -> ScoreScale? {
+    let column = Column(name: "score", data: .number(NumberColumn(values: values)))
+    let dataset = Dataset(columns: [column], rowCount: values.count, roles: Roles(), sources: [])
+    return Catalog(dataset: dataset).scale(ofColumn: 0)
+  }
+
+  @Test func theLoadSummaryAndTheQueriesReadOneScale() {
+    // 1–5 answers: 1–5. One 6 makes the smallest scale holding it 1–7.
+    #expect(scale([1, 3, 5]) == ScoreScale(low: 1, high: 5))
+    #expect(scale([2, 6]) == ScoreScale(low: 1, high: 7))
+    // A 0 with answers up to 7 fits 0–10, as the summary says (`standardScale`).
+    #expect(scale([0, 7]) == ScoreScale(low: 0, high: 10))
+    // Only 1s and 2s still sit on 1–5; 0s and 1s on 0–5.
+    #expect(scale([1, 2]) == ScoreScale(low: 1, high: 5))
+    #expect(scale([0, 1]) == ScoreScale(low: 0, high: 5))
+    // Beyond 10 no survey scale fits: the answers' own range.
+    #expect(scale([1, 40]) == ScoreScale(low: 1, high: 40))
+    #expect(scale([.nan, 4.5]) == nil)
+  }
+}
