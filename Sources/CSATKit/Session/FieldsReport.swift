@@ -1,3 +1,5 @@
+import Foundation
+
 /// The tables behind `.fields` and `.values`.
 enum FieldsReport {
   /// One row per column: name, type, role, distinct values and missing answers.
@@ -51,7 +53,10 @@ enum FieldsReport {
   }
 
   /// The most frequent values of a column with their counts, blanks included.
-  static func values(_ catalog: Catalog, column index: Int, limit: Int) -> ResultTable {
+  /// Times are shown in `timeZone`, the report time zone.
+  static func values(_ catalog: Catalog, column index: Int, limit: Int, timeZone: TimeZone)
+    -> ResultTable
+  {
     let column = catalog.dataset.columns[index]
     var counted: [(cell: Cell, count: Int, order: Int)] = []
     switch column.data {
@@ -63,9 +68,9 @@ enum FieldsReport {
       }
     default:
       var counts: [String: (cell: Cell, count: Int)] = [:]
-      let evaluator = Evaluator(
-        catalog: catalog,
-        zone: ZoneOffsets(timeZone: .init(identifier: "UTC") ?? .current, from: 0, to: 0))
+      let span = catalog.timeRange ?? 0...0
+      let zone = ZoneOffsets(timeZone: timeZone, from: span.lowerBound, to: span.upperBound)
+      let evaluator = Evaluator(catalog: catalog, zone: zone)
       for row in 0..<catalog.dataset.rowCount {
         let cell = evaluator.cell(column, row: row)
         let key = Evaluator.text(cell) ?? "\(cell)"

@@ -43,7 +43,9 @@ extension Session {
         let nearest = Suggestions.nearest(to: name, in: catalog.dataset.columns.map(\.name))
         return fail("no field named '\(name)'", nearest.map { "did you mean '\($0)'?" })
       }
-      render(FieldsReport.values(catalog, column: column, limit: limit))
+      render(
+        FieldsReport.values(
+          catalog, column: column, limit: limit, timeZone: settings.timeZone))
       return .success
     case ".load":
       guard !arguments.isEmpty else { return fail("'.load' needs one or more file names", []) }
