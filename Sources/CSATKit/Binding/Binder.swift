@@ -14,6 +14,7 @@ public struct Binder {
 
   public static let metricNames = [
     "csat", "dsat", "nps", "promoters", "passives", "detractors", "avg", "count", "followup",
+    "median", "p90", "distribution",
   ]
 
   public init(catalog: Catalog, settings: QuerySettings, source: String, clock: Int64) {
@@ -48,6 +49,7 @@ public struct Binder {
   mutating func bind(_ query: QuerySyntax) throws -> BoundQuery {
     var metrics: [BoundMetric] = []
     for metric in query.metrics { metrics.append(try bind(metric: metric)) }
+    try checkFigureKinds(metrics, query: query)
     for index in metrics.indices { metrics[index].target = queryTarget(for: metrics[index]) }
     let groupings = try query.groupings.map { try bind(grouping: $0) }
     let layout = QueryLayout.columns(
@@ -68,7 +70,8 @@ public struct Binder {
     return BoundQuery(
       metrics: metrics, groupings: groupings, condition: condition, window: window,
       having: having, order: order, rank: query.rank, limit: query.limit, baseline: baseline,
-      confidence: settings.confidence, minimumN: settings.minimumN, columns: layout)
+      confidence: settings.confidence, minimumN: settings.minimumN, columns: layout,
+      repeats: try bindRepeats(at: query.range))
   }
 
   private func checkDistinct(_ columns: [String], query: QuerySyntax) throws {
@@ -87,7 +90,8 @@ public struct Binder {
     let window = try list.window.map { try resolve($0) }
     let order = try list.orderBy.map { (column: try field($0.name), descending: $0.descending) }
     return BoundList(
-      columns: columns, condition: condition, window: window, order: order, limit: list.limit)
+      columns: columns, condition: condition, window: window, order: order, limit: list.limit,
+      repeats: try bindRepeats(at: list.range))
   }
 
   // MARK: - Groupings

@@ -11,7 +11,10 @@ extension Evaluator {
       case .timestamp(let times) = catalog.dataset.columns[time].data
     else { return groupedRows(query) }
 
-    let selection = bothWindows(query.condition, time: time, window, earlier)
+    // Each window keeps one response per customer of its own (`.set repeats`).
+    let selection = collapsingRepeats(
+      bothWindows(query.condition, time: time, window, earlier), query.repeats,
+      split: window.lower)
     let offsets = selection.range
     // Key 1: the query's window; key 0: the earlier one (rows outside both are not selected).
     let period = GroupDimension(

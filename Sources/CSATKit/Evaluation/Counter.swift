@@ -69,7 +69,7 @@ struct Counter: @unchecked Sendable {
   /// each other's increments; the lanes are added up at the end.
   func count(_ chunk: Range<Int>) -> Partial {
     var result = empty()
-    if groups.dimensions.isEmpty && selection.condition == nil && averaged.isEmpty {
+    if groups.dimensions.isEmpty && selection.selectsEveryRow && averaged.isEmpty {
       countUngrouped(chunk, into: &result)
       return result
     }

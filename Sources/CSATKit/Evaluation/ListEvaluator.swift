@@ -3,7 +3,8 @@
 extension Evaluator {
   /// Runs a `list` statement: the chosen fields of matching rows.
   public func run(_ list: BoundList) -> ResultTable {
-    let selection = select(condition: list.condition, window: list.window)
+    let selection = select(
+      condition: list.condition, window: list.window, repeats: list.repeats)
     var rowIndices = selection.matchingRows()
     if !list.order.isEmpty {
       rowIndices = sorted(rowIndices, by: list.order)
@@ -12,7 +13,8 @@ extension Evaluator {
     let columns = list.columns.map { catalog.dataset.columns[$0] }
     let rows = rowIndices.map { row in columns.map { cell($0, row: row) } }
     let resultColumns = columns.map { ResultColumn(name: $0.name, isNumeric: $0.type == .number) }
-    return ResultTable(columns: resultColumns, rows: rows, caption: caption(list.window))
+    return ResultTable(
+      columns: resultColumns, rows: rows, caption: caption(list.window, repeats: list.repeats))
   }
 
   /// Rows in the order of the `order by` columns; missing values last in either direction,

@@ -10,7 +10,8 @@ extension Evaluator {
   /// The rows of a query without a window baseline: one per group, with `vs rest` the rest
   /// of the responses as each group's baseline.
   func groupedRows(_ query: BoundQuery) -> [RowFigures] {
-    let selection = select(condition: query.condition, window: query.window)
+    let selection = select(
+      condition: query.condition, window: query.window, repeats: query.repeats)
     let fillTime = query.window != nil || query.groupings.count == 1
     let dimensions = query.groupings.map {
       dimension($0, window: query.window, range: selection.range, fillTime: fillTime)
@@ -61,6 +62,7 @@ extension Evaluator {
           return query.metrics[index].target.flatMap { figure.meets($0) }.map { .boolean($0) }
             ?? .notApplicable
         case .band: return figure.band.map { .text($0.rawValue) } ?? .notApplicable
+        case .point(let score): return figure.share(at: score)
         }
       }
     }
@@ -69,8 +71,13 @@ extension Evaluator {
   /// The result columns of a query, each bound, interval and low-n column pointing at the
   /// figure it belongs to, for the terminal table.
   func resultColumns(_ query: BoundQuery) -> [ResultColumn] {
+    // A distribution has no single figure: its low-n marker follows its first share.
     let valueColumn = { (metric: Int) in
-      query.columns.firstIndex { $0.content == .metric(metric, .value) } ?? 0
+      query.columns.firstIndex { $0.content == .metric(metric, .value) }
+        ?? query.columns.firstIndex {
+          if case .metric(metric, .point) = $0.content { return true }
+          return false
+        } ?? 0
     }
     return query.columns.map { column in
       switch column.content {
