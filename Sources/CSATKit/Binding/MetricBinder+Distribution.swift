@@ -56,12 +56,16 @@ extension Binder {
           "distribution needs a score field, but '\(data.name)' is \(data.type.rawValue)",
           at: argument.range))
     }
-    guard let scale = catalog.scale(ofColumn: column), scale.high - scale.low <= 20 else {
+    guard var scale = catalog.scale(ofColumn: column), scale.high - scale.low <= 20 else {
       throw QueryError(
         .error(
           "'\(data.name)' does not hold scores on a small whole-number scale, so its "
             + "distribution cannot be shown", at: argument.range,
           notes: ["for a number field, try median(\(argument.name)) or p90(\(argument.name))"]))
+    }
+    // The NPS question is asked on 0–10 even when no one answered 0.
+    if column == catalog.dataset.roles.nps && scale.low >= 0 && scale.high <= 10 {
+      scale = ScoreScale(low: 0, high: 10)
     }
     let prefix = metric.alias?.name ?? argument.name
     return BoundMetric(kind: .distribution(scale, prefix: prefix), column: column, name: name)

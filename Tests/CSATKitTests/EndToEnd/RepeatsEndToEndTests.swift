@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+
+/// `.set repeats first|latest|all` and `.set customer` through the built binary, on small
+/// files with repeated customers; every figure is worked out below from the rows.
+@Suite struct RepeatsEndToEndTests {
+  /// Rows (file order): 1 A Ann 01-01 csat 1 nps 0; 2 A Bob 01-05 5 10; 3 B Ann 01-03 2 3;
+  /// 4 B Ann 01-03 (same time as 3) 4 9; 5 blank Bob 01-02 3 5; 6 blank Bob 01-04 5 8;
+  /// 7 C Bob 01-06 no csat, nps 7. All at 10:00 UTC in January 2026.
+  ///
+  /// first: A → row 1, B → row 3 (tie: earlier in the file), C → row 7, and rows 5 and 6
+  /// (blank customer: each its own). latest: A → row 2, B → row 4 (tie: later in the file),
+  /// C → row 7, rows 5 and 6.
+  static let csv = """
+    responded_at,customer_id,rep,csat_score,nps_score
+    2026-01-01T10:00:00Z,A,Ann,1,0
+    2026-01-05T10:00:00Z,A,Bob,5,10
+    2026-01-03T10:00:00Z,B,Ann,2,3
+    2026-01-03T10:00:00Z,B,Ann,4,9
+    2026-01-02T10:00:00Z,,Bob,3,5
+    2026-01-04T10:00:00Z,,Bob,5,8
+    2026-01-06T10:00:00Z,C,Bob,,7
+
+    """
+
+  private func run(
+    _ statements: [String], file: String = "repeats.csv", text: String = csv
+  ) throws -> RunResult {
+    let scratch = Scratch()
+    defer { scratch.remove() }
+    scratch.write(file, text)
+    return try scratch.run(
+      arguments: [file, "--now", "2026-01-06T12:00Z", "--format", "csv"]
+        + statements.flatMap { ["-e", $0] })
+  }
+
+  @Test func groupedFiguresCountOneResponsePerCustomer() throws {
+    let statement = "csat, nps, count by rep"
+    // all: Ann rows 1 3 4: csat 1 2 4 → 1/3 = 33.3; nps 0 3 9 → (1 − 2)/3 = −33.3; count 3.
+    //   Bob rows 2 5 6 7: csat 5 3 5 → 2/3 = 66.7; nps 10 5 8 7 → (1 − 1)/4 = 0.0; count 4.
+    // first: Ann rows 1 3: csat 1 2 → 0.0; nps 0 3 → −100.0; count 2.
+    //   Bob rows 5 6 7: csat 3 5 → 1/2 = 50.0; nps 5 8 7 → (0 − 1)/3 = −33.3; count 3.
+    // latest: Ann row 4: csat 4 → 100.0; nps 9 → 100.0; count 1.
+    //   Bob rows 2 5 6 7: as in all.
+    let result = try run(
+      [statement, ".set repeats first", statement, ".set repeats latest", statement])
+    let header = "rep,csat_n,csat,nps_n,nps,count\n"
+
+    #expect(
+      result.figures
+        == header + "Ann,3,33.3,3,-33.3,3\nBob,3,66.7,4,0.0,4\n"
+        + header + "Ann,2,0.0,2,-100.0,2\nBob,2,50.0,3,-33.3,3\n"
+        + header + "Ann,1,100.0,1,100.0,1\nBob,3,66.7,4,0.0,4\n")
+    #expect(result.status == 0)
+  }
+
+  @Test func whereComesBeforeCollapsing() throws {
+    // Bob's rows 2 5 6 7 first, then one per customer: A's first among them is row 2 (its
+    // row 1 is Ann's). csat 5 3 5 → 2/3 = 66.7.
+    let result = try run([".set repeats first", "csat where rep = \"Bob\""])
+
+    #expect(result.figures == "n,csat\n3,66.7\n")
+  }
+
+  @Test func listShowsTheResponsesThatCount() throws {
+    let result = try run([
+      ".set repeats first", "list customer_id, csat_score", ".set repeats latest",
+      "list customer_id, csat_score",
+    ])
+
+    #expect(
+      result.figures
+        == "customer_id,csat_score\nA,1\nB,2\n,3\n,5\nC,\n"
+        + "customer_id,csat_score\nA,5\nB,4\n,3\n,5\nC,\n")
+  }
+
+  /// since 3d: 01-04 00:00 to 01-06 12:00, rows 2 6 7; first of each: all three.
+  /// csat 5 5 → 100.0, n 2; count 3. The 3 days before (01-01 00:00 to 01-03 12:00): rows
+  /// 1 3 4 5, deduplicated within that window: A → 1, B → 3, row 5: csat 1 2 3 → 0.0, n 3;
+  /// count 3. A counts in both windows: each window has its own first. Change +100 points;
+  /// pooled p = 2/5: z = 1 / √(0.4 × 0.6 × (1/2 + 1/3)) = 1/√0.2 = 2.24 > 1.96.
+  @Test func eachBaselineWindowIsCollapsedOnItsOwn() throws {
+    let result = try run([".set repeats first", "csat, count since 3d vs previous"])
+
+    #expect(
+      result.figures
+        == "csat_n,csat,csat_n_previous,csat_previous,csat_change,csat_significant,"
+        + "count,count_previous,count_change\n2,100.0,3,0.0,100.0,true,3,3,0\n")
+  }
+
+  /// latest: rows 2 4 5 6 7: csat 5 4 3 5 → 3/4 = 75.0, n 4.
+  @Test func checksAndTargetsCountOneResponsePerCustomer() throws {
+    let scratch = Scratch()
+    defer { scratch.remove() }
+    scratch.write("repeats.csv", Self.csv)
+    let result = try scratch.run(
+      "repeats.csv", "--now", "2026-01-06T12:00Z", "-e", ".set repeats latest", "-e",
+      "check csat >= 80")
+
+    #expect(
+      result.stdout
+        == "failed: csat 75.0 >= 80 (n = 4, repeats: each customer's latest response "
+        + "(customer_id))\n")
+    #expect(result.status == 3)
+  }
+
+  @Test func aCustomerColumnCanBeNamed() throws {
+    // Customers are reps now: Ann's first is row 1 (csat 1), Bob's row 5 (csat 3): 0 of 2.
+    let result = try run([".set customer rep", ".set repeats first", "csat, count"])
+
+    #expect(result.figures == "csat_n,csat,count\n2,0.0,2\n")
+  }
+
+  /// Found by the name `email`. A response without a time loses to one with a time; among
+  /// responses without one, the file order decides. first: x → row 2 (2), y → row 3 (4):
+  /// 1 of 2 → 50.0. latest: x → row 2 (2), y → row 4 (1): 0 of 2 → 0.0.
+  @Test func responsesWithoutATime() throws {
+    let text = """
+      responded_at,email,csat_score
+      ,x@example.com,5
+      2026-01-02T00:00:00Z,x@example.com,2
+      ,y@example.com,4
+      ,y@example.com,1
+
+      """
+    let result = try run(
+      [".set repeats first", "csat", ".set repeats latest", "csat"], file: "mail.csv",
+      text: text)
+
+    #expect(result.figures == "n,csat\n2,50.0\nn,csat\n2,0.0\n")
+  }
+
+  @Test func settingsShowTheRepeatsAndTheCustomer() throws {
+    let result = try run([".set repeats first", ".set"])
+
+    #expect(result.stdout.contains("repeats,first (each customer's earliest response)\n"))
+    #expect(result.stdout.contains("customer,customer_id (found by name)\n"))
+  }
+
+  @Test(arguments: [
+    (
+      "responded_at,rep,csat_score\n2026-01-01T10:00:00Z,Ann,4\n",
+      "-e:1: error: '.set repeats first' needs a customer column, and none was found\n"
+        + "note: name it with '.set customer FIELD' (a text field such as customer_id or "
+        + "email)\n"
+    ),
+    (
+      "customer_id,csat_score\nA,4\n",
+      "-e:1: error: '.set repeats first' needs a time column to tell first from latest, "
+        + "and this data has none\nnote: name one with '.set time FIELD'\n"
+    ),
+  ])
+  func repeatsNeedACustomerAndATime(text: String, message: String) throws {
+    let result = try run([".set repeats first", "csat"], file: "bare.csv", text: text)
+
+    #expect(result.status == 1)
+    #expect(result.stdout == "")
+    #expect(result.stderr.hasSuffix(message))
+  }
+
+  @Test func aCustomerColumnMustBeText() throws {
+    let result = try run([".set customer csat_score"])
+
+    #expect(result.status == 1)
+    #expect(
+      result.stderr.hasSuffix(
+        "-e:1: error: 'csat_score' is number, and the customer column must be text\n"))
+  }
+}
