@@ -211,6 +211,10 @@ func completionWords(_ session: Session, before text: String) -> [String] {
     .lowercased()
   let isFirstWord = words.count <= (current == nil || current == "" ? 0 : 1)
   if isFirstWord { return Session.metaCommands + Binder.metricNames + ["list"] }
+  if previous == ".set" { return Session.settingNames }
+  if previous == "repeats" && text.lowercased().hasPrefix(".set") {
+    return RepeatsMode.allCases.map(\.rawValue)
+  }
   if text.hasPrefix(".") { return fields }
   let units = CalendarUnit.allCases.map(\.rawValue)
   switch previous {

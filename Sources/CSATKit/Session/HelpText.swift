@@ -30,6 +30,14 @@ enum HelpText {
                   NPS column CSAT at the bottom two points; n = those with a non-blank
                   follow-up flag; Wilson interval; followup(field) names the flag
       avg(field)  mean of a number field's answers
+      median(field), p90(field)  any percentile p1 to p99 of a number or score field, blanks
+                  left out: with n sorted answers x0 ≤ … ≤ x(n−1), h = (n − 1)·p/100 and the
+                  figure is x⌊h⌋ + (h − ⌊h⌋)·(x⌊h⌋+1 − x⌊h⌋) (Excel PERCENTILE.INC, numpy's
+                  default); no interval; vs previous and vs last year give the change
+      distribution(csat)  % of respondents at each point of the score scale the load
+                  summary shows (nps: 0–10), in columns csat_1 … csat_5 or nps_0 … nps_10
+                  (an alias renames them: distribution(csat) as s → s_1 …); not with vs,
+                  check, targets, or first before top/bottom
       count       rows matching the query
       csat(`Column`), nps(`Column`) name the score column explicitly.
       A group with n = 0 shows n/a. Figures are rounded once, to one decimal, halves away
@@ -51,6 +59,19 @@ enum HelpText {
       tests       shares: pooled two-proportion z = (p1 − p2) / √(p(1−p)(1/n1 + 1/n2));
                   nps: z = (nps1 − nps2) / √(s1²/n1 + s2²/n2), s² = p + d − (p − d)²;
                   significant when |z| > z of the confidence level
+
+    Repeat answers (a customer who answered several times)
+      .set repeats all      every response counts (the default)
+      .set repeats first    each customer's earliest response counts; latest: the newest
+      .set customer FIELD   the text field naming the customer; found by names such as
+                            customer_id, customer, client, email, contact ('.set customer
+                            auto' finds it again)
+      After the query's where and window, each customer keeps one of its selected
+      responses (answered or not), by the time column; at equal times the earlier row in
+      the file for first, the later for latest; a response without a time loses to one with
+      a time. A blank customer is a customer of its own. vs previous and vs last year
+      collapse each window on its own; vs rest, list, targets and check follow the same
+      rule. Results say 'repeats: each customer's first response (FIELD)'.
 
     Targets and checks
       targets [where ...] [window]    each target: value, n, met (✓/✗), gap in points
@@ -79,7 +100,8 @@ enum HelpText {
       .set                  list settings; .set now latest|clock|2026-11-30T12:00,
                             .set tz Europe/Paris, .set satisfied >= 4,
                             .set confidence 90|95|99, .set min_n 30,
-                            .set csat|nps|time|followup FIELD, .set date_format mdy|dmy
+                            .set csat|nps|time|followup FIELD, .set date_format mdy|dmy,
+                            .set repeats first|latest|all, .set customer FIELD
       .timer on|off         print each statement's run time on stderr
       .quit                 leave (Ctrl-D too)
 

@@ -16,7 +16,7 @@ public struct SettingError: Error, Sendable, Equatable, CustomStringConvertible 
 // MARK: - `.set`
 
 extension Session {
-  static let settingNames = [
+  package static let settingNames = [
     "now", "tz", "satisfied", "confidence", "min_n", "csat", "nps", "time", "followup",
     "date_format", "repeats", "customer",
   ]
