@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A percentile of a number column, for the groups of a query.
 struct QuantileKey: Hashable {
   var column: Int
@@ -51,59 +53,109 @@ extension Accumulators {
     var result: [QuantileKey: GroupQuantiles] = [:]
     for (column, percents) in wanted {
       guard case .number(let numbers) = catalog.dataset.columns[column].data else { continue }
-      var answers = GroupValues.collect(numbers.values, groups: groups, selection: selection)
-      let n = answers.map(\.count)
+      var answers = GroupValues(numbers.values, groups: groups, selection: selection)
       for percent in Set(percents) {
-        let values = answers.indices.map { Percentile.of(&answers[$0], percent: percent) }
         result[QuantileKey(column: column, percent: percent)] = GroupQuantiles(
-          n: n, values: values)
+          n: answers.counts, values: answers.percentiles(percent))
       }
     }
     return result
   }
 }
 
-/// Gathers a number column's answers (blanks left out) per group of the selected rows.
-enum GroupValues {
-  /// One array per group, in no particular order; chunks of rows are read on every core.
-  static func collect(
-    _ values: [Double], groups: GroupIndex, selection: Selection
-  ) -> [[Double]] {
-    let parts = Parallel.map(rows: selection.range.count) { chunk in
-      collect(values, groups: groups, selection: selection, chunk: chunk)
-    }
-    guard var total = parts.first else { return [] }
-    for part in parts.dropFirst() {
-      for group in total.indices { total[group] += part[group] }
-    }
-    return total
-  }
+/// A number column's answers (blanks left out) for the selected rows, laid out group after
+/// group in one array, so that each group's percentiles are found in place.
+struct GroupValues {
+  /// Group g's answers are `values[starts[g]..<starts[g + 1]]`, in no particular order.
+  private(set) var values: [Double]
+  private(set) var starts: [Int]
 
-  private static func collect(
-    _ values: [Double], groups: GroupIndex, selection: Selection, chunk: Range<Int>
-  ) -> [[Double]] {
-    var answers = [[Double]](repeating: [], count: groups.count)
-    let base = selection.range.lowerBound
-    let blockSize = Selection.blockSize
-    withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * blockSize) { buffer in
-      guard let slotOf = buffer.baseAddress else { return }
-      let chosen = slotOf + blockSize
-      selection.forEachBlock(chunk) { block, mask in
-        var selected = 0
-        for index in 0..<block.count {
-          chosen[selected] = Int32(index)
-          selected &+= mask.map { Int($0[index]) } ?? 1
+  /// The answers per group.
+  var counts: [Int] { (0..<starts.count - 1).map { starts[$0 + 1] - starts[$0] } }
+
+  /// Gathers the answers in two passes over the selected rows, a chunk per core: the first
+  /// counts each chunk's answers per group, which places every chunk's share of each group;
+  /// the second writes the answers there.
+  init(_ column: [Double], groups: GroupIndex, selection: Selection) {
+    let counts = Parallel.map(rows: selection.range.count) { chunk in
+      var counts = [Int](repeating: 0, count: groups.count)
+      counts.withUnsafeMutableBufferPointer { counts in
+        Self.forEachAnswer(column, groups: groups, selection: selection, chunk: chunk) {
+          slot, _ in counts[Int(slot)] += 1
         }
-        groups.fill(
-          UnsafeMutableBufferPointer(start: slotOf, count: selected), chunk: block,
-          chosen: chosen)
-        let first = base + block.lowerBound
-        for position in 0..<selected {
-          let value = values[first + Int(chosen[position])]
-          if !value.isNaN { answers[Int(slotOf[position])].append(value) }
+      }
+      return (chunk: chunk, counts: counts)
+    }
+    var starts = [Int](repeating: 0, count: groups.count + 1)
+    for part in counts {
+      for group in 0..<groups.count { starts[group + 1] += part.counts[group] }
+    }
+    for group in 0..<groups.count { starts[group + 1] += starts[group] }
+    // Where each chunk's answers of each group begin: after those of the chunks before it.
+    var firsts: [Range<Int>: [Int]] = [:]
+    var next = Array(starts.dropLast())
+    for part in counts {
+      firsts[part.chunk] = next
+      for group in 0..<groups.count { next[group] += part.counts[group] }
+    }
+    var values = [Double](repeating: 0, count: starts[groups.count])
+    values.withUnsafeMutableBufferPointer { values in
+      let shared = UncheckedBox(values)
+      _ = Parallel.map(rows: selection.range.count) { chunk in
+        var next = firsts[chunk] ?? []
+        next.withUnsafeMutableBufferPointer { next in
+          Self.forEachAnswer(column, groups: groups, selection: selection, chunk: chunk) {
+            slot, value in
+            shared.value[next[Int(slot)]] = value
+            next[Int(slot)] += 1
+          }
         }
       }
     }
-    return answers
+    self.values = values
+    self.starts = starts
+  }
+
+  /// The p-th percentile of each group's answers (nil without any), reordering them within
+  /// their group; groups are shared out over the cores.
+  mutating func percentiles(_ percent: Int) -> [Double?] {
+    let groupCount = starts.count - 1
+    var found = [Double?](repeating: nil, count: groupCount)
+    let workers = Parallel.workers(for: values.count)
+    let starts = self.starts
+    values.withUnsafeMutableBufferPointer { values in
+      found.withUnsafeMutableBufferPointer { found in
+        // Each worker takes every workers-th group: disjoint slices of both buffers.
+        let shared = UncheckedBox((values, found))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+          let (values, found) = shared.value
+          for group in stride(from: worker, to: groupCount, by: workers) {
+            let slice = UnsafeMutableBufferPointer(
+              rebasing: values[starts[group]..<starts[group + 1]])
+            found[group] = Percentile.of(slice, percent: percent)
+          }
+        }
+      }
+    }
+    return found
+  }
+
+  /// Calls `body` with the group and the value of each answer (blanks left out) among the
+  /// selected rows of `chunk`, in row order.
+  @inline(__always)
+  private static func forEachAnswer(
+    _ column: [Double], groups: GroupIndex, selection: Selection, chunk: Range<Int>,
+    _ body: (Int32, Double) -> Void
+  ) {
+    let base = selection.range.lowerBound
+    column.withUnsafeBufferPointer { column in
+      selection.forEachSelected(chunk, groups: groups) { block, chosen, slotOf, selected in
+        let first = base + block.lowerBound
+        for position in 0..<selected {
+          let value = column[first + Int(chosen[position])]
+          if !value.isNaN { body(slotOf[position], value) }
+        }
+      }
+    }
   }
 }

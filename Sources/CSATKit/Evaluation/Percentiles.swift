@@ -16,15 +16,18 @@ enum Percentile {
 
   /// The p-th percentile of `values`, reordering them (quickselect; no full sort).
   static func of(_ values: inout [Double], percent: Int) -> Double? {
-    let n = values.count
+    values.withUnsafeMutableBufferPointer { of($0, percent: percent) }
+  }
+
+  /// The p-th percentile of the values in `buffer`, reordering them.
+  static func of(_ buffer: UnsafeMutableBufferPointer<Double>, percent: Int) -> Double? {
+    let n = buffer.count
     guard n > 0 else { return nil }
     let rank = (n - 1) * percent / 100
-    return values.withUnsafeMutableBufferPointer { buffer in
-      select(buffer, rank)
-      return interpolate(n: n, percent: percent) { k in
-        // After selecting `rank`, the next smallest is the least of the values above it.
-        k == rank ? buffer[rank] : buffer[(rank + 1)...].min() ?? buffer[rank]
-      }
+    select(buffer, rank)
+    return interpolate(n: n, percent: percent) { k in
+      // After selecting `rank`, the next smallest is the least of the values above it.
+      k == rank ? buffer[rank] : buffer[(rank + 1)...].min() ?? buffer[rank]
     }
   }
 

@@ -40,6 +40,38 @@ struct Selection: @unchecked Sendable {
     }
   }
 
+  /// Calls `body` for each block of `chunk` (offsets within the range) with the offsets in
+  /// the block of its selected rows, the group of each, and how many there are.
+  ///
+  /// The offsets are found without branches (a selection vector), then the groups of those
+  /// rows only.
+  func forEachSelected(
+    _ chunk: Range<Int>, groups: GroupIndex,
+    _ body: (Range<Int>, UnsafePointer<Int32>, UnsafePointer<Int32>, Int) -> Void
+  ) {
+    withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * Self.blockSize) { buffer in
+      guard let slotOf = buffer.baseAddress else { return }
+      let chosen = slotOf + Self.blockSize
+      forEachBlock(chunk) { block, mask in
+        var selected = 0
+        if let mask {
+          for index in 0..<block.count {
+            chosen[selected] = Int32(index)
+            selected &+= Int(mask[index])
+          }
+          groups.fill(
+            UnsafeMutableBufferPointer(start: slotOf, count: selected), chunk: block,
+            chosen: chosen)
+        } else {
+          for index in 0..<block.count { chosen[index] = Int32(index) }
+          selected = block.count
+          groups.fill(UnsafeMutableBufferPointer(start: slotOf, count: selected), chunk: block)
+        }
+        body(block, chosen, slotOf, selected)
+      }
+    }
+  }
+
   /// Whether every row of the range is selected.
   var selectsEveryRow: Bool { condition == nil && rowMask == nil }
 
