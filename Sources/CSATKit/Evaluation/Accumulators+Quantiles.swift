@@ -103,11 +103,13 @@ struct GroupValues {
       let shared = UncheckedBox(values)
       _ = Parallel.map(rows: selection.range.count) { chunk in
         var next = firsts[chunk] ?? []
+        let target = shared.value
         next.withUnsafeMutableBufferPointer { next in
           Self.forEachAnswer(column, groups: groups, selection: selection, chunk: chunk) {
             slot, value in
-            shared.value[next[Int(slot)]] = value
-            next[Int(slot)] += 1
+            let position = next[Int(slot)]
+            target[position] = value
+            next[Int(slot)] = position + 1
           }
         }
       }
