@@ -98,8 +98,10 @@ struct GroupValues {
       firsts[part.chunk] = next
       for group in 0..<groups.count { next[group] += part.counts[group] }
     }
-    var values = [Double](repeating: 0, count: starts[groups.count])
-    values.withUnsafeMutableBufferPointer { values in
+    // Every place is written below (the counts say how many); only an interrupted query,
+    // whose result is thrown away, leaves some unwritten.
+    let total = starts[groups.count]
+    let values = [Double](unsafeUninitializedCapacity: total) { values, initialized in
       let shared = UncheckedBox(values)
       _ = Parallel.map(rows: selection.range.count) { chunk in
         var next = firsts[chunk] ?? []
@@ -113,6 +115,7 @@ struct GroupValues {
           }
         }
       }
+      initialized = total
     }
     self.values = values
     self.starts = starts

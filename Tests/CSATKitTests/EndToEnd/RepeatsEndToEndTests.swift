@@ -137,6 +137,20 @@ import Testing
     #expect(result.stdout.contains("customer,customer_id (found by name)\n"))
   }
 
+  @Test func fieldsShowTheCustomerColumn() throws {
+    let result = try run([".fields", ".set customer rep", ".fields", ".set customer auto", ".set"])
+    let fields = result.stdout.split(separator: "\n").filter {
+      $0.hasPrefix("customer_id,") || $0.hasPrefix("rep,")
+    }
+
+    #expect(
+      fields == [
+        "customer_id,text,customer,3,2", "rep,text,,2,0", "customer_id,text,,3,2",
+        "rep,text,customer,2,0",
+      ])
+    #expect(result.stdout.hasSuffix("customer,customer_id (found by name)\n"))
+  }
+
   @Test(arguments: [
     (
       "responded_at,rep,csat_score\n2026-01-01T10:00:00Z,Ann,4\n",
