@@ -137,6 +137,30 @@ import Testing
     #expect(result.stdout.contains("customer,customer_id (found by name)\n"))
   }
 
+  /// On examples/responses.csv, checked with Python's csv module: per customer_id the row
+  /// with the least `responded_at` (first; a later row only replaces it when strictly
+  /// earlier) or the greatest (latest; a later row replaces it on a tie), every row with a
+  /// blank customer; then per channel the rows, the CSAT answers and the share of 4–5.
+  @Test(arguments: [
+    (
+      "first",
+      "chat,154,85.1,175\nemail,168,68.5,186\nphone,140,87.9,153\nweb,69,76.8,73\n"
+    ),
+    (
+      "latest",
+      "chat,159,88.1,175\nemail,172,62.2,188\nphone,129,80.6,145\nweb,75,73.3,79\n"
+    ),
+  ])
+  func agreesWithPythonOnTheExample(mode: String, expected: String) throws {
+    let scratch = Scratch()
+    defer { scratch.remove() }
+    let result = try scratch.run(
+      EndToEnd.examples + "/responses.csv", "--format", "csv", "-e", ".set repeats \(mode)",
+      "-e", "csat, count by channel")
+
+    #expect(result.figures == "channel,csat_n,csat,count\n" + expected)
+  }
+
   @Test func fieldsShowTheCustomerColumn() throws {
     let result = try run([".fields", ".set customer rep", ".fields", ".set customer auto", ".set"])
     let fields = result.stdout.split(separator: "\n").filter {
