@@ -92,6 +92,8 @@ extension Binder {
               notes: ["put a metric with one figure first, or use 'order by' on a column"]))
         }
       case .percentile:
+        // TODO(#4): a number field's percentile of the rest needs the other groups' answers
+        // (e.g. every group sorted, then a rank search); only score fields subtract counts.
         guard query.baseline?.kind == .rest, let column = metric.column,
           catalog.scores[column] == nil
         else { continue }

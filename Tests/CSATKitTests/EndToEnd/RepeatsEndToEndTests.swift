@@ -104,6 +104,17 @@ import Testing
     #expect(result.status == 3)
   }
 
+  /// latest: rows 2 4 5 6 7. csat 5 4 3 5 → 75.0 (n 4), 5 points short of the default 80;
+  /// nps 10 9 5 8 7 → promoters 2, detractors 1: (2 − 1)/5 = 20.0, fair.
+  @Test func targetsCountOneResponsePerCustomer() throws {
+    let result = try run([".set repeats latest", "targets"])
+
+    #expect(
+      result.stdout
+        == "metric,where,target,n,value,met,gap,band\ncsat,,>= 80,4,75.0,false,-5.0,\n"
+        + "nps,,,5,20.0,,,fair\n")
+  }
+
   @Test func aCustomerColumnCanBeNamed() throws {
     // Customers are reps now: Ann's first is row 1 (csat 1), Bob's row 5 (csat 3): 0 of 2.
     let result = try run([".set customer rep", ".set repeats first", "csat, count"])
