@@ -16,8 +16,13 @@ struct GroupQuantiles {
 
 extension Accumulators {
   /// The answers of a score column in a group counted per point, for a percentile or a
-  /// distribution; zeros for a group of nil (no rows). nil when the column holds no scores.
+  /// distribution; zeros for a group of nil (no rows). nil for other metrics and when the
+  /// column holds no scores.
   func points(_ metric: BoundMetric, group: Int?) -> ScorePoints? {
+    switch metric.kind {
+    case .percentile, .distribution: break
+    default: return nil
+    }
     guard let column = metric.column, let histogram = histograms[.column(column)] else {
       return nil
     }

@@ -16,9 +16,7 @@ struct MetricFigure: Sendable, Equatable {
   /// The figure of a metric in a group of `counts`; a group of nil has no rows.
   init(_ metric: BoundMetric, _ counts: Accumulators, group: Int?) {
     kind = metric.kind
-    if let points = counts.points(metric, group: group), !metric.kind.hasInterval,
-      metric.kind != .average
-    {
+    if let points = counts.points(metric, group: group) {
       self.points = points
       n = points.total
     } else if let found = counts.quantile(metric, group: group) {
