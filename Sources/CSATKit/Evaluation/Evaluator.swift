@@ -23,12 +23,15 @@ public struct Evaluator {
     var rows = figures.map { cells($0, query) }
     let groupingCount = query.groupings.count
     rows = rows.filter { row in query.having.map { Self.holds($0, row) } ?? true }
-    if let rank = query.rank, let metricColumn = firstMetricColumn(query) {
-      rows = Self.ranked(rows, by: metricColumn, top: rank.isTop, groupingCount: groupingCount)
-      rows = Array(rows.prefix(rank.count))
-    }
     if !query.order.isEmpty {
       rows = Self.ordered(rows, by: query.order)
+      // With `order by`, `top N` keeps the first N rows of that order, `bottom N` the last N.
+      if let rank = query.rank {
+        rows = rank.isTop ? Array(rows.prefix(rank.count)) : Array(rows.suffix(rank.count))
+      }
+    } else if let rank = query.rank, let metricColumn = firstMetricColumn(query) {
+      rows = Self.ranked(rows, by: metricColumn, top: rank.isTop, groupingCount: groupingCount)
+      rows = Array(rows.prefix(rank.count))
     }
     if let limit = query.limit { rows = Array(rows.prefix(limit)) }
     var caption = caption(query.window)

@@ -7,18 +7,31 @@
 public enum CSVRenderer {
   /// The result as CSV, ending with a newline.
   public static func render(_ table: ResultTable) -> String {
-    var output = table.columns.map { field($0.name) }.joined(separator: ",") + "\n"
+    var output = ""
+    append(table.columns.lazy.map(\.name), to: &output)
     for row in table.rows {
-      output += row.map { field(CellText.csv($0)) }.joined(separator: ",") + "\n"
+      append(row.lazy.map(CellText.csv), to: &output)
     }
     return output
   }
 
+  /// One line of fields, separated by commas and ended by a newline.
+  private static func append(_ texts: some Sequence<String>, to output: inout String) {
+    var first = true
+    for text in texts {
+      if !first { output.append(",") }
+      first = false
+      output.append(field(text))
+    }
+    output.append("\n")
+  }
+
   /// One field, quoted when it has to be.
   static func field(_ text: String) -> String {
-    let special: Set<UInt8> = [UInt8(ascii: ","), UInt8(ascii: "\""), 0x0A, 0x0D]
     let needsQuotes =
-      text.utf8.contains(where: special.contains) || text.first == " " || text.last == " "
+      text.utf8.contains { byte in
+        byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
+      } || text.utf8.first == UInt8(ascii: " ") || text.utf8.last == UInt8(ascii: " ")
     guard needsQuotes else { return text }
 
     return "\"" + text.replacing("\"", with: "\"\"") + "\""

@@ -13,6 +13,8 @@ enum HelpText {
         [having condition] [order by column [desc]] [top N | bottom N] [limit N]
       by bucket(field, 15, 60, 240): ranges <15, 15–60, 60–240, ≥240 of a number field, each
         with its lower boundary; every range listed, blanks last; boundaries must increase.
+      top N, bottom N: the N rows with the highest, lowest first metric; after 'order by',
+        the first, last N rows of that order.
       Names with spaces go in back-quotes: `Ticket Channel`. Strings in double quotes.
       In 'where' a name is a field (nps reads the NPS column); in the metric list, a metric.
       Conditions: = != < <= > >=, in (...), not in (...), contains "x", starts with "x"

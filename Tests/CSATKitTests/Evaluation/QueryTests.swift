@@ -82,6 +82,10 @@ import Testing
     #expect(csv("csat by rep top 2") == "rep,n,csat\nZoë,1,100.0\n,1,100.0\n")
     #expect(csv("csat by rep bottom 1") == "rep,n,csat\nBob,2,0.0\n")
     #expect(csv("csat by rep order by n desc limit 2") == "rep,n,csat\nAnn,3,66.7\nBob,2,0.0\n")
+    // With 'order by', top and bottom cut that order: by n, Ann 3 and Bob 2 come first; Zoë
+    // and the blank rep tie at 1 and keep group order (the blank group last).
+    #expect(csv("csat by rep order by n desc top 2") == "rep,n,csat\nAnn,3,66.7\nBob,2,0.0\n")
+    #expect(csv("csat by rep order by n desc bottom 2") == "rep,n,csat\nZoë,1,100.0\n,1,100.0\n")
   }
 
   @Test func listShowsTheResponses() {
