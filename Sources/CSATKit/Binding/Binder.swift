@@ -82,12 +82,24 @@ public struct Binder {
   }
 
   mutating func bind(_ list: ListSyntax) throws -> BoundList {
-    let columns = try list.fields.map { try field($0) }
+    let fields = try list.fields.map { try listField($0) }
     let condition = try list.condition.map { try bind(condition: $0) }
     let window = try list.window.map { try resolve($0) }
-    let order = try list.orderBy.map { (column: try field($0.name), descending: $0.descending) }
+    let order = try list.orderBy.map { (field: try listField($0.name), descending: $0.descending) }
     return BoundList(
-      columns: columns, condition: condition, window: window, order: order, limit: list.limit)
+      fields: fields, condition: condition, window: window, order: order, limit: list.limit)
+  }
+
+  /// A field of a list: a column, or `age` when no column has that name and there is a time
+  /// column.
+  func listField(_ name: Identifier) throws -> BoundListField {
+    let dataset = catalog.dataset
+    if !name.isQuoted, name.name.lowercased() == "age", dataset.columnIndex(named: "age") == nil,
+      let time = dataset.roles.time
+    {
+      return .age(timeColumn: time, now: now)
+    }
+    return .column(try field(name))
   }
 
   // MARK: - Groupings

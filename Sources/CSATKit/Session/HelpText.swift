@@ -13,6 +13,8 @@ enum HelpText {
         [having condition] [order by column [desc]] [top N | bottom N] [limit N]
       by bucket(field, 15, 60, 240): ranges <15, 15–60, 60–240, ≥240 of a number field, each
         with its lower boundary; every range listed, blanks last; boundaries must increase.
+      list ..., age: age is the whole days since each response (order by age desc: oldest
+        first), e.g. list rep, nps, age where nps <= 6 and not followed_up order by age desc
       top N, bottom N: the N rows with the highest, lowest first metric; after 'order by',
         the first, last N rows of that order.
       Names with spaces go in back-quotes: `Ticket Channel`. Strings in double quotes.

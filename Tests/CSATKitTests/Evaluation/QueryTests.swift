@@ -95,6 +95,18 @@ import Testing
         == "rep,nps_score,responded_at\nAnn,3,2026-11-02T10:00:00Z\n")
   }
 
+  @Test func ageIsWholeDaysSinceTheResponse() {
+    // Now is 2026-11-30 12:00. Row 5 (Ann, nps 3, not followed up) is from 2026-11-02 10:00:
+    // 28 days and 2 hours, so 28.
+    #expect(
+      csv("list rep, age where nps <= 6 and not followed_up order by age desc")
+        == "rep,age\nAnn,28\n")
+    // Row 0, 2026-08-15 08:00: 16 days left in August + 30 + 31 + 30 = 107 days and 4 hours.
+    // Row 1, 2026-09-01 08:00: 29 + 31 + 30 = 90 days and 4 hours. Row 7, 3 hours: 0.
+    #expect(csv("list rep, age order by age desc limit 2") == "rep,age\n,107\nZoë,90\n")
+    #expect(csv("list age order by age limit 1") == "age\n0\n")
+  }
+
   @Test func npsRefusesAOneToFiveColumn() {
     let result = Fixtures.run("nps(csat_score)")
     #expect(result.outcome == .failure)
