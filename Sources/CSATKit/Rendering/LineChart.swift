@@ -78,21 +78,21 @@ enum LineChart {
       lines.append(margin + "└" + String(rule))
       lines.append(
         Sparklines.trimmed(
-          margin + " " + bucketLabels(Array(data.buckets[start...]), cellWidth: cellWidth)))
+          margin + " "
+            + bucketLabels(Array(data.buckets[start...]), cellWidth: cellWidth, limit: plotWidth)))
     }
     if anyLow { lines.append("* n < \(minimumN ?? 30): too few responses to trust") }
     return lines
   }
 
   /// Bucket labels, each starting at its bucket's column where it fits after the last one
-  /// placed and a space, and within the plot.
-  static func bucketLabels(_ buckets: [String], cellWidth: Int) -> String {
-    let plotWidth = buckets.count * cellWidth
+  /// placed and a space, and within `limit` columns.
+  static func bucketLabels(_ buckets: [String], cellWidth: Int, limit: Int) -> String {
     var text = ""
     for (index, label) in buckets.enumerated() {
       let column = index * cellWidth
       let free = text.isEmpty ? 0 : text.count + 1
-      guard column >= free, column + label.count <= plotWidth else { continue }
+      guard column >= free, column + label.count <= limit else { continue }
       text += String(repeating: " ", count: column - text.count) + label
     }
     return text
