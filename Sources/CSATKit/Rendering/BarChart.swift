@@ -24,7 +24,7 @@ enum BarChart {
     let labels = data.groups.map { DisplayWidth.truncate($0, toWidth: Sparklines.labelLimit) }
     let labelWidth = labels.map(DisplayWidth.of).max() ?? 0
     let points = data.points.map { $0.first ?? SeriesPoint(tenths: nil, n: nil, lowN: false) }
-    let values = points.map { $0.tenths.map(SeriesData.text) ?? "n/a" }
+    let values = points.map { $0.tenths.map(data.text) ?? "n/a" }
     let valueWidth = values.map(\.count).max() ?? 0
     let counts = points.map { $0.n.map { "n=\($0)" } ?? "" }
     let countWidth = counts.map(\.count).max() ?? 0
@@ -39,8 +39,8 @@ enum BarChart {
 
     var header = "\(layout.metricName)"
     if !data.columnNames.isEmpty { header += " by " + data.columnNames.joined(separator: ", ") }
-    header += ": bars from \(SeriesData.text(span.low)) to \(SeriesData.text(span.high))"
-    if let target = data.target { header += "; │ target \(SeriesData.text(target))" }
+    header += ": bars from \(data.text(span.low)) to \(data.text(span.high))"
+    if let target = data.target { header += "; │ target \(data.text(target))" }
     if layout.metricCount > 1 { header += "; the first of \(layout.metricCount) metrics" }
     var lines = [header]
     for (row, point) in points.enumerated() {

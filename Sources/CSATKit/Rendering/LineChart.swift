@@ -27,7 +27,7 @@ enum LineChart {
     // The axis labels are the scale's ends and the target: at most 7 columns for figures of
     // -100.0 to 100.0, and as wide as the widest figure or target beyond.
     let figures = data.points.flatMap { $0.compactMap(\.tenths) } + (data.target.map { [$0] } ?? [])
-    let axisWidth = max(6, figures.map { SeriesData.text($0).count }.max() ?? 0)
+    let axisWidth = max(6, figures.map { data.text($0).count }.max() ?? 0)
     let plotWidth = max(1, width - axisWidth - 2)
     let cellWidth = min(widestBucket, max(1, plotWidth / max(1, data.buckets.count)))
     let shown = min(data.buckets.count, max(1, plotWidth / cellWidth))
@@ -41,13 +41,13 @@ enum LineChart {
     }
     let targetRow = data.target.map { step($0) / Sparklines.glyphs.count }
     var axisLabels = [Int: String]()
-    if let targetRow, let target = data.target { axisLabels[targetRow] = SeriesData.text(target) }
-    axisLabels[0] = SeriesData.text(span.low)
-    axisLabels[height - 1] = SeriesData.text(span.high)
+    if let targetRow, let target = data.target { axisLabels[targetRow] = data.text(target) }
+    axisLabels[0] = data.text(span.low)
+    axisLabels[height - 1] = data.text(span.high)
 
     var header = "\(layout.metricName) by \(unit), \(data.buckets[start]) to "
     header += data.buckets.last ?? ""
-    if let target = data.target { header += "; ┄ target \(SeriesData.text(target))" }
+    if let target = data.target { header += "; ┄ target \(data.text(target))" }
     if start > 0 { header += "; the last \(shown) of \(data.buckets.count) \(unit)s" }
     if layout.metricCount > 1 { header += "; the first of \(layout.metricCount) metrics" }
     var lines = [header]

@@ -54,11 +54,17 @@ struct SeriesData {
   var points: [[SeriesPoint]]
   /// The target of the first metric in tenths, when one applies.
   var target: Int?
+  /// Whether the figures are counts (`count`), shown without a decimal.
+  var wholeNumbers: Bool
   var layout: SeriesLayout
 
   init(_ table: ResultTable, layout: SeriesLayout) {
     self.layout = layout
     columnNames = layout.groupingColumns.map { table.columns[$0].name }
+    wholeNumbers = false
+    for row in table.rows where layout.valueColumn < row.count {
+      if case .integer = row[layout.valueColumn] { wholeNumbers = true }
+    }
     let cell = { (row: [Cell], index: Int) in index < row.count ? row[index] : Cell.blank }
     let label = { (row: [Cell]) in
       layout.groupingColumns.isEmpty
@@ -104,15 +110,21 @@ struct SeriesData {
     }
   }
 
-  /// A figure cell's value in tenths; nil for anything else.
+  /// A figure cell's value in tenths, or a count's times ten; nil for anything else.
   static func tenths(_ cell: Cell) -> Int? {
-    guard case .figure(let figure) = cell, figure.isDisplayable else { return nil }
-    return figure.tenths
+    switch cell {
+    case .figure(let figure):
+      return figure.isDisplayable ? figure.tenths : nil
+    case .integer(let count):
+      return abs(count) < Int.max / 20 ? count * 10 : nil
+    default:
+      return nil
+    }
   }
 
-  /// Tenths as shown: `81.2`, `-5.0`.
-  static func text(_ tenths: Int) -> String {
-    Figure.ratio(tenths, 10).displayText
+  /// Tenths as shown: `81.2`, `-5.0`; a count as a whole number.
+  func text(_ tenths: Int) -> String {
+    wholeNumbers ? String(tenths / 10) : Figure.ratio(tenths, 10).displayText
   }
 
   /// The lowest and highest of every figure from bucket `start` on and the target; nil with

@@ -25,7 +25,7 @@ enum Sparklines {
     let labels = data.groups.map { DisplayWidth.truncate($0, toWidth: labelLimit) }
     let labelWidth = labels.map(DisplayWidth.of).max() ?? 0
     let valueWidth =
-      data.points.flatMap { $0.compactMap(\.tenths) }.map { SeriesData.text($0).count }.max()
+      data.points.flatMap { $0.compactMap(\.tenths) }.map { data.text($0).count }.max()
       ?? 0
     // `first → last`, each figure padded to the widest.
     let tailWidth = 2 * valueWidth + 3
@@ -45,9 +45,9 @@ enum Sparklines {
       let values = points.compactMap(\.tenths)
       let tail =
         values.first.map { first in
-          DisplayWidth.pad(SeriesData.text(first), toWidth: valueWidth, alignRight: true) + " → "
+          DisplayWidth.pad(data.text(first), toWidth: valueWidth, alignRight: true) + " → "
             + DisplayWidth.pad(
-              SeriesData.text(values.last ?? first), toWidth: valueWidth, alignRight: true)
+              data.text(values.last ?? first), toWidth: valueWidth, alignRight: true)
         } ?? "no responses"
       lines.append(
         trimmed(DisplayWidth.pad(label, toWidth: labelWidth) + "  " + spark + "  " + tail))
@@ -69,10 +69,10 @@ enum Sparklines {
     let unit = layout.unitName ?? "bucket"
     var text = "\(layout.metricName) by \(unit), \(data.buckets[start]) to "
     text += (data.buckets.last ?? "") + ": "
-    text += "\(glyphs[0]) \(SeriesData.text(span.low)) … \(glyphs[glyphs.count - 1]) "
-    text += SeriesData.text(span.high)
+    text += "\(glyphs[0]) \(data.text(span.low)) … \(glyphs[glyphs.count - 1]) "
+    text += data.text(span.high)
     if let target = data.target, let glyph {
-      text += "; target \(SeriesData.text(target)) ≈ \(glyphs[glyph]); • under target"
+      text += "; target \(data.text(target)) ≈ \(glyphs[glyph]); • under target"
     }
     if start > 0 {
       text += "; the last \(data.buckets.count - start) of \(data.buckets.count) \(unit)s"

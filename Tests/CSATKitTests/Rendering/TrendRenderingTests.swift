@@ -83,6 +83,29 @@ import Testing
         """)
   }
 
+  /// Counts are whole numbers. Width 30: label 4, figures 1, no n: 30 − 4 − 1 − 4 = 21
+  /// columns over 0 … 5; chat ends at 3 × 21 / 5 = 12.6 → 13, web at 21.
+  @Test func countsAreChartedAsWholeNumbers() {
+    var table = ResultTable(
+      columns: [
+        ResultColumn(name: "channel", isNumeric: false),
+        ResultColumn(name: "count", isNumeric: true),
+      ],
+      rows: [[.text("chat"), .integer(3)], [.text("web"), .integer(5)]])
+    table.series = SeriesLayout(
+      groupingColumns: [0], timeColumn: nil, unitName: nil, valueColumn: 1, nColumn: nil,
+      lowNColumn: nil, targetColumn: nil, metricName: "count", metricCount: 1)
+    let chat = String(repeating: "█", count: 13) + String(repeating: " ", count: 8)
+    let web = String(repeating: "█", count: 21)
+    #expect(
+      ChartRenderer.render(table, width: 30) == """
+        count by channel: bars from 0 to 5
+        chat  \(chat)  3
+        web   \(web)  5
+
+        """)
+  }
+
   // MARK: - Lines
 
   /// Width 30: axis labels 6 wide, plot 30 − 6 − 2 = 22, so 4 columns a bucket (22 / 3 = 7,
