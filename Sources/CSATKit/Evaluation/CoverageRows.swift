@@ -54,12 +54,13 @@ extension Evaluator {
   }
 
   /// The ordinals of the first period the window touches and how many it touches: from the
-  /// window's first day to its last, or without a window from the first response to now.
+  /// window's first day to its last, or without a window from the first response, and never
+  /// past now's day (periods still to come cannot have been answered in).
   private func coveragePeriods(_ coverage: BoundCoverage) -> (first: Int, count: Int) {
     let nowDay = zone.localDay(coverage.now)
     let firstDay =
       coverage.window?.firstDay ?? catalog.timeRange.map { zone.localDay($0.lowerBound) }
-    let lastDay = coverage.window?.lastDay ?? nowDay
+    let lastDay = min(coverage.window?.lastDay ?? nowDay, nowDay)
     guard let firstDay, firstDay <= lastDay else { return (0, 0) }
     let first = TimeBucket.ordinal(coverage.unit, day: firstDay)
     return (first, TimeBucket.ordinal(coverage.unit, day: lastDay) - first + 1)

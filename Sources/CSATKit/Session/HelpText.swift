@@ -78,8 +78,8 @@ enum HelpText {
                   per segment (every value the field has anywhere): n in the window, mean
                   per period (per_month by default), one column per period when at most 6,
                   last_response (up to now), days_since (to now's day), none_in_window,
-                  none_in_latest (the period holding the window's end); no window: from the
-                  first response to now
+                  none_in_latest (the latest period); periods after now are left out; no
+                  window: from the first response to now
 
     Meta-commands
       .help                 this text

@@ -81,6 +81,21 @@ import Testing
 
       """
     ),
+    // during 2026-Q4 runs to 12-31, but periods after now are left out: October and
+    // November. Row 10 (East, 12-05) is in the window but in December, so it is not
+    // counted. North rows 3 4 → 2/2 = 1.0; South row 6 → 1/2 = 0.5; East rows 8 9 → 1.0.
+    (
+      "coverage by team during 2026-Q4",
+      """
+      team,n,per_month,2026-10,2026-11,last_response,days_since,none_in_window,none_in_latest
+      East,2,1.0,0,2,2026-11-03,27,false,false
+      North,2,1.0,1,1,2026-11-28,2,false,false
+      South,1,0.5,1,0,2026-10-30,31,false,true
+      West,0,0.0,0,0,2026-07-01,152,true,true
+      ,1,0.5,1,0,2026-10-01,60,false,true
+
+      """
+    ),
     // No window: from the first response (07-01) to now, July to November, five months.
     // North rows 1–4 (Aug, Sep, Oct, Nov) → 4/5 = 0.8; East rows 8 9 (row 10 is after now).
     (
