@@ -40,6 +40,8 @@ public struct Binder {
     case .list(let list): .list(try bind(list))
     case .targets(let targets): .targets(try bind(targets))
     case .check(let check): .check(try bind(check))
+    case .chart(let query): .chart(try bind(query))
+    case .coverage(let coverage): .coverage(try bind(coverage))
     }
   }
 

@@ -162,4 +162,7 @@ public enum BoundStatement: Sendable, Equatable {
   case list(BoundList)
   case targets(BoundTargets)
   case check(BoundCheck)
+  /// A query to draw as a chart.
+  case chart(BoundQuery)
+  case coverage(BoundCoverage)
 }

@@ -38,9 +38,11 @@ public struct Evaluator {
     if case .window(let earlier) = query.baseline, let text = caption {
       caption = text + "; " + baselineCaption(earlier)
     }
-    return ResultTable(
+    var table = ResultTable(
       columns: resultColumns(query), rows: rows, caption: caption,
       confidence: query.confidence.rawValue, minimumN: query.minimumN)
+    table.series = seriesLayout(query)
+    return table
   }
 
   /// The result column of the first metric's value.

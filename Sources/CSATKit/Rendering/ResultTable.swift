@@ -102,6 +102,9 @@ public struct ResultTable: Sendable, Equatable {
   public var confidence: Int?
   /// The n under which a figure is flagged, for the terminal table's note.
   public var minimumN: Int?
+  /// For a query's result: where its first metric and time bucket are, for sparklines and
+  /// charts.
+  public var series: SeriesLayout?
 
   public init(
     columns: [ResultColumn], rows: [[Cell]], caption: String? = nil, confidence: Int? = nil,

@@ -69,6 +69,22 @@ enum HelpText {
       columns     <metric>_target, <metric>_met for a target without a condition (targets
                   with a condition show in 'targets' only); nps_band; ✓/✗ on a terminal
 
+    Trends, charts and coverage
+      sparklines  on a terminal, a table grouped by day, week, month, ... ends with a
+                  sparkline per group of the first metric (▁ lowest … █ highest, blank for a
+                  bucket with n = 0), first → last figures, the target's level and • under
+                  each bucket below the target; only the latest buckets when too many
+      chart QUERY chart csat by rep since 90d: a bar per row (figure, n=, * for low n, │ at
+                  the target); chart nps by month: a line over the buckets, 8 rows high, ┄
+                  at the target; sized to the terminal (80 columns when not one); the first
+                  metric only; in csv, json and markdown: the query's table
+      coverage by FIELD [where ...] [window] [per week|month]
+                  per segment (every value the field has anywhere): n in the window, mean
+                  per period (per_month by default), one column per period when at most 6,
+                  last_response (up to now), days_since (to now's day), none_in_window,
+                  none_in_latest (the latest period); periods after now are left out; no
+                  window: from the first response to now
+
     Meta-commands
       .help                 this text
       .fields               fields with type, role, distinct values and missing answers
