@@ -155,4 +155,5 @@ public enum BoundStatement: Sendable, Equatable {
   case list(BoundList)
   case targets(BoundTargets)
   case check(BoundCheck)
+  case explain(BoundExplain)
 }

@@ -293,4 +293,6 @@ public enum StatementSyntax: Sendable, Equatable {
   case targets(TargetsSyntax)
   /// `check csat >= 85 since 7d`
   case check(CheckSyntax)
+  /// `explain change in csat by channel since 7d vs previous`
+  case explain(ExplainSyntax)
 }

@@ -2,14 +2,15 @@
 ///
 /// A header row of column names comes first; lines end with `\n`. A field is quoted when it
 /// holds a comma, a double quote, a line break or a leading or trailing space, and quotes
-/// inside it are doubled. Figures are written at display precision (`-35.9`); n/a and blank
+/// inside it are doubled. Figures are written at their column's precision (`-35.9`); n/a and blank
 /// cells are empty. There is no caption.
 public enum CSVRenderer {
   /// The result as CSV, ending with a newline.
   public static func render(_ table: ResultTable) -> String {
     var output = table.columns.map { field($0.name) }.joined(separator: ",") + "\n"
     for row in table.rows {
-      output += row.map { field(CellText.csv($0)) }.joined(separator: ",") + "\n"
+      let fields = zip(row, table.columns).map { field(CellText.csv($0, places: $1.places)) }
+      output += fields.joined(separator: ",") + "\n"
     }
     return output
   }

@@ -44,7 +44,7 @@ public enum TableRenderer {
       }
     }
     lines.append(footer(rowCount: table.rows.count))
-    lines += view.notes
+    lines += view.notes + table.notes
     return lines.joined(separator: "\n") + "\n"
   }
 

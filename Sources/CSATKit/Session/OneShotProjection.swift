@@ -44,6 +44,9 @@ enum NameCollector {
     case .list(let list):
       return list.fields.map(\.name) + (list.condition.map(names) ?? [])
         + list.orderBy.map(\.name.name)
+    case .explain(let explain):
+      return [explain.metric.argument?.name].compactMap { $0 }
+        + explain.groupings.flatMap(names) + (explain.condition.map(names) ?? [])
     case .targets, .check:
       return nil
     }

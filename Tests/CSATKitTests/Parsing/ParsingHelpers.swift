@@ -71,6 +71,12 @@ func dump(_ statement: StatementSyntax) -> String {
     let head = "check \(dump(check.metric)) \(check.comparison.rawValue) \(check.thresholdText)"
     let rest = clauses(check.condition, check.window, nil, [], nil, nil)
     return ([head] + rest).joined(separator: " ")
+  case .explain(let explain):
+    let head =
+      "explain change in \(dump(explain.metric)) by "
+      + explain.groupings.map { dump($0.name) }.joined(separator: ", ")
+    let rest = clauses(explain.condition, explain.window, nil, [], nil, nil)
+    return ([head] + rest + [dump(explain.baseline)]).joined(separator: " ")
   }
 }
 
