@@ -52,6 +52,19 @@ enum HelpText {
                   nps: z = (nps1 − nps2) / √(s1²/n1 + s2²/n2), s² = p + d − (p − d)²;
                   significant when |z| > z of the confidence level
 
+    Explaining a change
+      explain change in METRIC by field, ... [where ...] WINDOW vs previous|last year
+                  e.g. explain change in csat by channel since 7d vs previous; METRIC is a
+                  share (csat, dsat, promoters, passives, detractors, followup) or nps
+      per segment n_previous, n, share_previous, share (% of the window's respondents),
+                  <metric>_previous, <metric>, rate_effect = (r1 − r0)(s0 + s1)/2,
+                  mix_effect = (s1 − s0)(r0 + r1)/2, change = their sum, in points; a last
+                  row 'total' whose effects add up to the total change
+      one window  a segment with no respondents in one window takes there its rate in the
+                  other: rate_effect 0, its whole contribution is mix_effect
+      rounding    csv, json: four decimals, terminal: one; shares and effects rounded so that,
+                  as shown, they add up (largest remainder, each within one last-decimal unit)
+
     Targets and checks
       targets [where ...] [window]    each target: value, n, met (✓/✗), gap in points
                   (figure − target, the other way for dsat and detractors); NPS band
