@@ -58,7 +58,7 @@ public struct Binder {
     let condition = try query.condition.map { try bind(condition: $0) }
     let window = try query.window.map { try resolve($0) }
     let baseline = try query.baseline.map {
-      try bind(baseline: $0, window: query.window, groupings: groupings)
+      try bind(baseline: $0, window: query.window, resolved: window, groupings: groupings)
     }
     let having = try query.having.map { try bind(having: $0, columns: columns) }
     let order = try query.orderBy.map { item in

@@ -48,6 +48,9 @@ enum HelpText {
                   the same window a year earlier; both need a window. vs rest: each group
                   against all other responses. Columns n_previous, <metric>_previous,
                   <metric>_change (points), <metric>_significant (n_rest, <metric>_rest)
+      by month    with a calendar unit in 'by': each bucket against the one before (vs
+                  previous) or the same month, quarter, year, ISO week number or date a
+                  year earlier (vs last year), over the same stretch of it
       tests       shares: pooled two-proportion z = (p1 − p2) / √(p(1−p)(1/n1 + 1/n2));
                   nps: z = (nps1 − nps2) / √(s1²/n1 + s2²/n2), s² = p + d − (p − d)²;
                   significant when |z| > z of the confidence level

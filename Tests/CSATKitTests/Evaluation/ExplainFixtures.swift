@@ -3,14 +3,15 @@
 /// Small datasets for `explain change` and bucketed baselines, built from groups of alike
 /// responses so that every figure can be worked out by hand.
 enum ExplainFixtures {
-  /// `count` responses of one segment on one day at 09:00 UTC, with a CSAT (1–5) and an NPS
-  /// (0–10) score; nil leaves that answer blank.
+  /// `count` responses of one segment on one day at `hour` UTC (09:00 unless said), with a
+  /// CSAT (1–5) and an NPS (0–10) score; nil leaves that answer blank.
   struct Group {
     var segment: String
     var day: (Int, Int, Int)
     var csat: Double?
     var nps: Double?
     var count: Int
+    var hour = 9
 
     init(_ segment: String, _ day: (Int, Int, Int), csat: Double?, nps: Double? = nil, _ count: Int)
     {
@@ -37,7 +38,7 @@ enum ExplainFixtures {
         codes.append(code)
         csat.append(group.csat ?? .nan)
         nps.append(group.nps ?? .nan)
-        times.append(Fixtures.instant(group.day.0, group.day.1, group.day.2, 9, 0))
+        times.append(Fixtures.instant(group.day.0, group.day.1, group.day.2, group.hour, 0))
       }
     }
     let columns = [
