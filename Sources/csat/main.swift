@@ -211,11 +211,15 @@ func completionWords(_ session: Session, before text: String) -> [String] {
     .lowercased()
   let isFirstWord = words.count <= (current == nil || current == "" ? 0 : 1)
   if isFirstWord {
-    return Session.metaCommands + Binder.metricNames + ["list", "chart", "coverage"]
+    return Session.metaCommands + Binder.metricNames + ["list", "chart", "coverage", "explain"]
   }
   if text.hasPrefix(".") { return fields }
   let units = CalendarUnit.allCases.map(\.rawValue)
   switch previous {
+  case "explain": return ["change"]
+  case "change" where text.lowercased().hasPrefix("explain"): return ["in"]
+  case "in" where text.lowercased().hasPrefix("explain"): return Binder.metricNames
+  case "vs": return ["previous", "last", "rest"]
   case "by": return fields + units
   case "where", "and", "or", "not", "order", "list": return fields + ["by"]
   case "since", "this", "last", "during", "between": return units
@@ -226,7 +230,7 @@ func completionWords(_ session: Session, before text: String) -> [String] {
     let clauses = [
       "by", "where", "since", "between", "during", "this", "last", "having", "order", "top",
       "bottom", "limit", "and", "or", "not", "in", "contains", "starts", "with", "is", "missing",
-      "as", "asc", "desc", "per",
+      "as", "asc", "desc", "per", "vs",
     ]
     return clauses + Binder.metricNames + fields
   }

@@ -42,6 +42,7 @@ public struct Binder {
     case .check(let check): .check(try bind(check))
     case .chart(let query): .chart(try bind(query))
     case .coverage(let coverage): .coverage(try bind(coverage))
+    case .explain(let explain): .explain(try bind(explain))
     }
   }
 
@@ -55,11 +56,11 @@ public struct Binder {
     let layout = QueryLayout.columns(
       groupings: groupings, metrics: metrics, baseline: query.baseline?.kind)
     let columns = layout.map(\.name)
-    try checkDistinct(columns, query: query)
+    try checkDistinct(columns, in: query.range)
     let condition = try query.condition.map { try bind(condition: $0) }
     let window = try query.window.map { try resolve($0) }
     let baseline = try query.baseline.map {
-      try bind(baseline: $0, window: query.window, groupings: groupings)
+      try bind(baseline: $0, window: query.window, resolved: window, groupings: groupings)
     }
     let having = try query.having.map { try bind(having: $0, columns: columns) }
     let order = try query.orderBy.map { item in
@@ -73,12 +74,13 @@ public struct Binder {
       confidence: settings.confidence, minimumN: settings.minimumN, columns: layout)
   }
 
-  private func checkDistinct(_ columns: [String], query: QuerySyntax) throws {
+  /// Refuses a result with two columns of one name (in any case), at `range`.
+  func checkDistinct(_ columns: [String], in range: SourceRange) throws {
     var seen: Set<String> = []
     for name in columns where !seen.insert(name.lowercased()).inserted {
       throw QueryError(
         .error(
-          "the result would have two columns named '\(name)'", at: query.range,
+          "the result would have two columns named '\(name)'", at: range,
           notes: ["rename one with 'as', e.g. 'csat as csat_all'"]))
     }
   }

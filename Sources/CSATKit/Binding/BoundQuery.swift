@@ -165,4 +165,5 @@ public enum BoundStatement: Sendable, Equatable {
   /// A query to draw as a chart.
   case chart(BoundQuery)
   case coverage(BoundCoverage)
+  case explain(BoundExplain)
 }

@@ -17,6 +17,8 @@ public struct Evaluator {
     let figures: [RowFigures]
     if case .window(let earlier) = query.baseline, let window = query.window {
       figures = comparedRows(query, window: window, earlier: earlier)
+    } else if case .buckets(let baseline) = query.baseline {
+      figures = bucketComparedRows(query, baseline: baseline)
     } else {
       figures = groupedRows(query)
     }
@@ -37,6 +39,9 @@ public struct Evaluator {
     var caption = caption(query.window)
     if case .window(let earlier) = query.baseline, let text = caption {
       caption = text + "; " + baselineCaption(earlier)
+    }
+    if case .buckets(let baseline) = query.baseline, let text = caption {
+      caption = text + "; " + baselineCaption(baseline.earlier)
     }
     var table = ResultTable(
       columns: resultColumns(query), rows: rows, caption: caption,

@@ -297,4 +297,6 @@ public enum StatementSyntax: Sendable, Equatable {
   case chart(QuerySyntax)
   /// `coverage by rep since 90d`: responses per segment and period, and the last one.
   case coverage(CoverageSyntax)
+  /// `explain change in csat by channel since 7d vs previous`
+  case explain(ExplainSyntax)
 }

@@ -2,7 +2,7 @@
 ///
 /// A header row of column names comes first; lines end with `\n`. A field is quoted when it
 /// holds a comma, a double quote, a line break or a leading or trailing space, and quotes
-/// inside it are doubled. Figures are written at display precision (`-35.9`); n/a and blank
+/// inside it are doubled. Figures are written at their column's precision (`-35.9`); n/a and blank
 /// cells are empty. There is no caption.
 public enum CSVRenderer {
   /// The result as CSV, ending with a newline.
@@ -10,7 +10,8 @@ public enum CSVRenderer {
     var output = ""
     append(table.columns.lazy.map(\.name), to: &output)
     for row in table.rows {
-      append(row.lazy.map(CellText.csv), to: &output)
+      append(
+        zip(row, table.columns).lazy.map { CellText.csv($0, places: $1.places) }, to: &output)
     }
     return output
   }

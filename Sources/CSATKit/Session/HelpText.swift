@@ -43,8 +43,10 @@ enum HelpText {
       shares      Wilson score interval, p = x/n: (p + z²/2n ± z·√(p(1−p)/n + z²/4n²))
                   / (1 + z²/n); shown as 81.2 ±1.4 or 81.2 [79.8, 82.5]; columns
                   <metric>_low, <metric>_high in csv, json and markdown
-      nps         Var = (p + d − (p − d)²) / n for promoter and detractor shares p, d;
-                  NPS ± z·√Var·100, clipped to [−100, 100]
+      nps         from the Wilson intervals [lp, up], [ld, ud] of the promoter and
+                  detractor shares p, d, r = −√(pd/((1−p)(1−d))) (0 if pd = 0):
+                  NPS − √((p−lp)² + (ud−d)² − 2r(p−lp)(ud−d)) to
+                  NPS + √((up−p)² + (d−ld)² − 2r(up−p)(d−ld)), clipped to [−100, 100]
       avg, count  no interval
       low n       n < 30 ('.set min_n N'): '*' after the figure; low_n (one metric) or
                   <metric>_low_n (several) in csv, json and markdown
@@ -52,9 +54,25 @@ enum HelpText {
                   the same window a year earlier; both need a window. vs rest: each group
                   against all other responses. Columns n_previous, <metric>_previous,
                   <metric>_change (points), <metric>_significant (n_rest, <metric>_rest)
+      by month    with a calendar unit in 'by': each bucket against the one before (vs
+                  previous) or the same month, quarter, year, ISO week number or date a
+                  year earlier (vs last year), over the same stretch of it
       tests       shares: pooled two-proportion z = (p1 − p2) / √(p(1−p)(1/n1 + 1/n2));
                   nps: z = (nps1 − nps2) / √(s1²/n1 + s2²/n2), s² = p + d − (p − d)²;
                   significant when |z| > z of the confidence level
+
+    Explaining a change
+      explain change in METRIC by field, ... [where ...] WINDOW vs previous|last year
+                  e.g. explain change in csat by channel since 7d vs previous; METRIC is a
+                  share (csat, dsat, promoters, passives, detractors, followup) or nps
+      per segment n_previous, n, share_previous, share (% of the window's respondents),
+                  <metric>_previous, <metric>, rate_effect = (r1 − r0)(s0 + s1)/2,
+                  mix_effect = (s1 − s0)(r0 + r1)/2, change = their sum, in points; a last
+                  row 'total' whose effects add up to the total change
+      one window  a segment with no respondents in one window takes there its rate in the
+                  other: rate_effect 0, its whole contribution is mix_effect
+      rounding    csv, json: four decimals, terminal: one; shares and effects rounded so that,
+                  as shown, they add up (largest remainder, each within one last-decimal unit)
 
     Targets and checks
       targets [where ...] [window]    each target: value, n, met (✓/✗), gap in points

@@ -48,6 +48,9 @@ enum NameCollector {
       return names(in: .query(query))
     case .coverage(let coverage):
       return [coverage.field.name] + (coverage.condition.map(names) ?? [])
+    case .explain(let explain):
+      return [explain.metric.argument?.name].compactMap { $0 }
+        + explain.groupings.flatMap(names) + (explain.condition.map(names) ?? [])
     case .targets, .check:
       return nil
     }

@@ -142,6 +142,9 @@ public final class Session {
         }
       case .targets(let targets):
         table = evaluator.run(targets)
+      case .explain(let explain):
+        // CSV and JSON carry four decimals, so that effects add up closely to the exact ones.
+        table = evaluator.run(explain, places: format == .csv || format == .json ? 4 : 1)
       case .check(let check):
         let result = evaluator.run(check)
         table = result.table
