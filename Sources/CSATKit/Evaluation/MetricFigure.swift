@@ -57,8 +57,7 @@ struct MetricFigure: Sendable, Equatable {
     }
   }
 
-  /// The confidence interval: Wilson for a share, from the Wilson bounds of its two shares
-  /// for NPS.
+  /// The confidence interval: Wilson for a share, the normal approximation for NPS.
   func interval(z: Double) -> (low: Double, high: Double)? {
     guard let tally else { return nil }
     if kind == .nps { return Statistics.npsInterval(tally, z: z) }

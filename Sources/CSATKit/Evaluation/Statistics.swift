@@ -53,34 +53,13 @@ enum Statistics {
     return max(0, p + d - (p - d) * (p - d))
   }
 
-  /// The interval of NPS from Wilson bounds on its two shares (the method of variance
-  /// estimates recovery, MOVER, of Newcombe and of Zou and Donner), in percent. nil when
-  /// n = 0.
-  ///
-  /// With p and d the promoter and detractor shares, [lp, up] and [ld, ud] their Wilson
-  /// intervals, and r = −√(p·d / ((1 − p)(1 − d))) the correlation of the two shares in one
-  /// sample (0 when p or d is 0):
-  /// low = NPS − √((p − lp)² + (ud − d)² − 2r(p − lp)(ud − d)),
-  /// high = NPS + √((up − p)² + (d − ld)² − 2r(up − p)(d − ld)), clipped to [−100, 100].
-  /// For large n it is the normal approximation NPS ± z·√((p + d − (p − d)²)/n); unlike that,
-  /// it keeps a width when every answer is alike (one respondent, or all promoters).
+  /// The normal-approximation interval of NPS: 100·(p − d ± z·√(variance / n)), clipped
+  /// to [−100, 100]. nil when n = 0.
   static func npsInterval(_ tally: Tally, z: Double) -> (low: Double, high: Double)? {
-    guard tally.n > 0,
-      let promoters = wilson(hits: tally.hits, n: tally.n, z: z),
-      let detractors = wilson(hits: tally.detractors, n: tally.n, z: z)
-    else { return nil }
-    let p = Double(tally.hits) / Double(tally.n)
-    let d = Double(tally.detractors) / Double(tally.n)
-    let (lp, up) = (promoters.low / 100, promoters.high / 100)
-    let (ld, ud) = (detractors.low / 100, detractors.high / 100)
-    let correlation = p * d == 0 ? 0 : -(p * d / ((1 - p) * (1 - d))).squareRoot()
-    let below = (p - lp) * (p - lp) + (ud - d) * (ud - d) - 2 * correlation * (p - lp) * (ud - d)
-    let above = (up - p) * (up - p) + (d - ld) * (d - ld) - 2 * correlation * (up - p) * (d - ld)
-    let nps = p - d
-    return (
-      max(-100, 100 * (nps - max(0, below).squareRoot())),
-      min(100, 100 * (nps + max(0, above).squareRoot()))
-    )
+    guard tally.n > 0 else { return nil }
+    let nps = Double(tally.hits - tally.detractors) / Double(tally.n)
+    let half = z * (npsVariance(tally) / Double(tally.n)).squareRoot()
+    return (max(-100, 100 * (nps - half)), min(100, 100 * (nps + half)))
   }
 
   // MARK: - Tests

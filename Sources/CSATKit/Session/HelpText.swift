@@ -43,10 +43,8 @@ enum HelpText {
       shares      Wilson score interval, p = x/n: (p + z²/2n ± z·√(p(1−p)/n + z²/4n²))
                   / (1 + z²/n); shown as 81.2 ±1.4 or 81.2 [79.8, 82.5]; columns
                   <metric>_low, <metric>_high in csv, json and markdown
-      nps         from the Wilson intervals [lp, up], [ld, ud] of the promoter and
-                  detractor shares p, d, r = −√(pd/((1−p)(1−d))) (0 if pd = 0):
-                  NPS − √((p−lp)² + (ud−d)² − 2r(p−lp)(ud−d)) to
-                  NPS + √((up−p)² + (d−ld)² − 2r(up−p)(d−ld)), clipped to [−100, 100]
+      nps         Var = (p + d − (p − d)²) / n for promoter and detractor shares p, d;
+                  NPS ± z·√Var·100, clipped to [−100, 100]
       avg, count  no interval
       low n       n < 30 ('.set min_n N'): '*' after the figure; low_n (one metric) or
                   <metric>_low_n (several) in csv, json and markdown

@@ -57,24 +57,22 @@ import Testing
     #expect(result.status == 0)
   }
 
-  /// NPS intervals by week, z = 1.959964, from the Wilson intervals of the promoter and
-  /// detractor shares (see StatisticsTests for the formula and tableOutputIsAligned for the
-  /// Wilson intervals of 0/1, 1/1, 0/2, 1/2 and 2/2 used here):
+  /// NPS intervals by week, z = 1.959964: p and d are the promoter and detractor shares,
+  /// variance = p + d − (p − d)², bounds = 100·(p − d ± z·√(variance / n)), clipped.
   ///
-  /// W45 (10, 9): p = 1, d = 0; Wilson 2/2 [0.342380, 1], 0/2 [0, 0.657620]: low = 1 −
-  /// √(0.657620² + 0.657620²) = 1 − 0.930015 = 0.069985 → [7.0, 100.0].
-  /// W49 (10): Wilson 1/1 [0.206549, 1], 0/1 [0, 0.793451]: low = 1 − √(2 · 0.793451²) =
-  /// 1 − 1.122109 → [−12.2, 100.0]. W47 (0): the same the other way: [−100.0, 12.2].
-  /// W46 (3, 7) and W48 (8, 6): p = 0, d = 0.5 → [−90.5, 27.3], as for Bo.
-  /// Every week has n < 30, so every low_n is true.
+  /// W45 (10, 9) and W49 (10): p = 1, d = 0 → variance 1 − 1 = 0 → [100.0, 100.0].
+  /// W47 (0): p = 0, d = 1 → variance 0 → [−100.0, −100.0].
+  /// W46 (3, 7) and W48 (8, 6): p = 0, d = 0.5 → variance 0.5 − 0.25 = 0.25;
+  /// √(0.25 / 2) = 0.353553; × 1.959964 = 0.692952 → −0.5 ± 0.692952 = −1.192952 (clipped
+  /// to −100.0) and 0.192952 → 19.3. Every week has n < 30, so every low_n is true.
   /// Bands: 100 is above 70, excellent; −50 and −100 are below 0, poor; no figure, none.
   private static let weeklyNPS = [
     ("2026-W44", 0, "null", "null", "null", "null"),
-    ("2026-W45", 2, "100.0", "7.0", "100.0", "excellent"),
-    ("2026-W46", 2, "-50.0", "-90.5", "27.3", "poor"),
-    ("2026-W47", 1, "-100.0", "-100.0", "12.2", "poor"),
-    ("2026-W48", 2, "-50.0", "-90.5", "27.3", "poor"),
-    ("2026-W49", 1, "100.0", "-12.2", "100.0", "excellent"),
+    ("2026-W45", 2, "100.0", "100.0", "100.0", "excellent"),
+    ("2026-W46", 2, "-50.0", "-100.0", "19.3", "poor"),
+    ("2026-W47", 1, "-100.0", "-100.0", "-100.0", "poor"),
+    ("2026-W48", 2, "-50.0", "-100.0", "19.3", "poor"),
+    ("2026-W49", 1, "100.0", "100.0", "100.0", "excellent"),
   ]
 
   @Test func emptyWeeksAreListedWithNoFigure() throws {
@@ -151,28 +149,21 @@ import Testing
     //     half 1.959964·√(0 + 0.240091) / 2.920729 = 0.328810 → [0.0, 65.8].
     //   Cy 2/2: centre (1 + 0.960365) / 2.920729 = 0.671190; half 0.328810 (as for Bo) →
     //     [34.2, 100.0].
-    // NPS from the Wilson intervals of the promoter and detractor shares (StatisticsTests
-    // has the formula), r = −√(pd / ((1 − p)(1 − d))), 0 when pd = 0:
-    //   Ana 10 9 3 9: p 0.75, d 0.25, no passives: NPS = 2p − 1, the Wilson interval of
-    //     3/4 above mapped: 2·0.300642 − 1 = −0.3987, 2·0.954414 − 1 = 0.9088 → [−39.9, 90.9].
-    //   Bo 7 0: p 0, d 0.5; Wilson 0/2 [0, 0.657620], 1/2 (centre 0.5, half 1.959964 ·
-    //     √(0.125 + 0.240091) / 2.920729 = 0.405469) [0.094531, 0.905469]; r = 0.
-    //     low −0.5 − √(0 + 0.405469²) = −0.905469; high −0.5 + √(0.657620² + 0.405469²) =
-    //     −0.5 + 0.772573 = 0.272573 → [−90.5, 27.3].
-    //   Cy 8 6 10: p = d = 1/3; Wilson 1/3: divisor 2.280486, centre (0.333333 + 0.640243)
-    //     / 2.280486 = 0.426916, half 1.959964 · √(0.074074 + 0.106707) / 2.280486 =
-    //     0.365424 → [0.061492, 0.792340]; r = −√((1/9) / (4/9)) = −0.5; below = 0.271841²
-    //     + 0.459007² + 0.271841 · 0.459007 = 0.409362, √ = 0.639814 → ±64.0.
+    // NPS, variance = p + d − (p − d)², bounds 100·(p − d ± z·√(variance / n)):
+    //   Ana 10 9 3 9: p 0.75, d 0.25 → 1 − 0.25 = 0.75; √(0.75/4) = 0.433013; × z = 0.848689
+    //     → [−34.9, 134.9 clipped to 100.0].
+    //   Bo 7 0: p 0, d 0.5 → 0.25; √(0.25/2) = 0.353553; × z = 0.692952 → [−100.0, 19.3].
+    //   Cy 8 6 10: p = d = 1/3 → 2/3; √(2/9) = 0.471405; × z = 0.923936 → ±92.4.
     // Every n is under 30: all marked. Against the default CSAT target of 80, 75.0 and 0.0
     // miss (✗) and 100.0 meets it (✓); NPS has no target.
     #expect(
       result.stdout == """
         all responses: 2026-11-02 to 2026-11-30 (UTC)
         rep  csat_n  csat                     nps_n  nps
-        ───  ──────  ───────────────────────  ─────  ─────────────────────
-        Ana       4   75.0 [30.1, 95.4]  * ✗      4   50.0 [-39.9, 90.9] *
-        Bo        2    0.0 [0.0, 65.8]   * ✗      2  -50.0 [-90.5, 27.3] *
-        Cy        2  100.0 [34.2, 100.0] * ✓      3    0.0 ±64.0         *
+        ───  ──────  ───────────────────────  ─────  ──────────────────────
+        Ana       4   75.0 [30.1, 95.4]  * ✗      4   50.0 [-34.9, 100.0] *
+        Bo        2    0.0 [0.0, 65.8]   * ✗      2  -50.0 [-100.0, 19.3] *
+        Cy        2  100.0 [34.2, 100.0] * ✓      3    0.0 ±92.4          *
         (3 rows)
         * n < 30: too few responses to trust
         ±, [low, high]: 95% confidence interval
