@@ -201,7 +201,7 @@ func runInteractive(session: Session, terminal: TerminalFacts, environment: [Str
 }
 
 /// Words offered by Tab, by what comes before the word: at the start of a statement the
-/// metrics, `list` and meta-commands; after `by` fields and calendar units; after a clause
+/// metrics, `list`, `chart`, `coverage` and meta-commands; after `chart` metrics; after `by` fields and calendar units; after a clause
 /// keyword or an operator, fields; elsewhere keywords and fields.
 func completionWords(_ session: Session, before text: String) -> [String] {
   let fields = session.catalog?.dataset.columns.map(\.name) ?? []
@@ -210,7 +210,9 @@ func completionWords(_ session: Session, before text: String) -> [String] {
   let previous = (current == nil || current == "" ? words.last : words.dropLast().last)?
     .lowercased()
   let isFirstWord = words.count <= (current == nil || current == "" ? 0 : 1)
-  if isFirstWord { return Session.metaCommands + Binder.metricNames + ["list"] }
+  if isFirstWord {
+    return Session.metaCommands + Binder.metricNames + ["list", "chart", "coverage", "explain"]
+  }
   if previous == ".set" { return Session.settingNames }
   if previous == "repeats" && text.lowercased().hasPrefix(".set") {
     return RepeatsMode.allCases.map(\.rawValue)
@@ -218,14 +220,21 @@ func completionWords(_ session: Session, before text: String) -> [String] {
   if text.hasPrefix(".") { return fields }
   let units = CalendarUnit.allCases.map(\.rawValue)
   switch previous {
+  case "explain": return ["change"]
+  case "change" where text.lowercased().hasPrefix("explain"): return ["in"]
+  case "in" where text.lowercased().hasPrefix("explain"): return Binder.metricNames
+  case "vs": return ["previous", "last", "rest"]
   case "by": return fields + units
   case "where", "and", "or", "not", "order", "list": return fields + ["by"]
   case "since", "this", "last", "during", "between": return units
+  case "chart": return Binder.metricNames
+  case "coverage": return ["by"]
+  case "per": return ["week", "month"]
   default:
     let clauses = [
       "by", "where", "since", "between", "during", "this", "last", "having", "order", "top",
       "bottom", "limit", "and", "or", "not", "in", "contains", "starts", "with", "is", "missing",
-      "as", "asc", "desc",
+      "as", "asc", "desc", "per", "vs",
     ]
     return clauses + Binder.metricNames + fields
   }

@@ -41,6 +41,9 @@ public struct Binder {
     case .list(let list): .list(try bind(list))
     case .targets(let targets): .targets(try bind(targets))
     case .check(let check): .check(try bind(check))
+    case .chart(let query): .chart(try bind(query))
+    case .coverage(let coverage): .coverage(try bind(coverage))
+    case .explain(let explain): .explain(try bind(explain))
     }
   }
 
@@ -55,11 +58,11 @@ public struct Binder {
     let layout = QueryLayout.columns(
       groupings: groupings, metrics: metrics, baseline: query.baseline?.kind)
     let columns = layout.map(\.name)
-    try checkDistinct(columns, query: query)
+    try checkDistinct(columns, in: query.range)
     let condition = try query.condition.map { try bind(condition: $0) }
     let window = try query.window.map { try resolve($0) }
     let baseline = try query.baseline.map {
-      try bind(baseline: $0, window: query.window, groupings: groupings)
+      try bind(baseline: $0, window: query.window, resolved: window, groupings: groupings)
     }
     let having = try query.having.map { try bind(having: $0, columns: columns) }
     let order = try query.orderBy.map { item in
@@ -74,24 +77,37 @@ public struct Binder {
       repeats: try bindRepeats(at: query.range))
   }
 
-  private func checkDistinct(_ columns: [String], query: QuerySyntax) throws {
+  /// Refuses a result with two columns of one name (in any case), at `range`.
+  func checkDistinct(_ columns: [String], in range: SourceRange) throws {
     var seen: Set<String> = []
     for name in columns where !seen.insert(name.lowercased()).inserted {
       throw QueryError(
         .error(
-          "the result would have two columns named '\(name)'", at: query.range,
+          "the result would have two columns named '\(name)'", at: range,
           notes: ["rename one with 'as', e.g. 'csat as csat_all'"]))
     }
   }
 
   mutating func bind(_ list: ListSyntax) throws -> BoundList {
-    let columns = try list.fields.map { try field($0) }
+    let fields = try list.fields.map { try listField($0) }
     let condition = try list.condition.map { try bind(condition: $0) }
     let window = try list.window.map { try resolve($0) }
-    let order = try list.orderBy.map { (column: try field($0.name), descending: $0.descending) }
+    let order = try list.orderBy.map { (field: try listField($0.name), descending: $0.descending) }
     return BoundList(
-      columns: columns, condition: condition, window: window, order: order, limit: list.limit,
+      fields: fields, condition: condition, window: window, order: order, limit: list.limit,
       repeats: try bindRepeats(at: list.range))
+  }
+
+  /// A field of a list: a column, or `age` when no column has that name and there is a time
+  /// column.
+  func listField(_ name: Identifier) throws -> BoundListField {
+    let dataset = catalog.dataset
+    if !name.isQuoted, name.name.lowercased() == "age", dataset.columnIndex(named: "age") == nil,
+      let time = dataset.roles.time
+    {
+      return .age(timeColumn: time, now: now)
+    }
+    return .column(try field(name))
   }
 
   // MARK: - Groupings

@@ -151,18 +151,25 @@ public struct BoundQuery: Sendable, Equatable {
   public var resultColumns: [String] { columns.map(\.name) }
 }
 
+/// A field of a `list`: a column, or `age`, the whole days since each response.
+public enum BoundListField: Sendable, Equatable {
+  case column(Int)
+  /// `floor((now − time) / 1 day)` from the time column at this index.
+  case age(timeColumn: Int, now: Int64)
+}
+
 public struct BoundList: Sendable, Equatable {
-  public var columns: [Int]
+  public var fields: [BoundListField]
   public var condition: BoundCondition?
   public var window: ResolvedWindow?
-  /// Column index into the dataset and direction.
-  public var order: [(column: Int, descending: Bool)]
+  /// The field and direction of each `order by` item.
+  public var order: [(field: BoundListField, descending: Bool)]
   public var limit: Int?
   /// `.set repeats first|latest`: one response per customer; nil lists every response.
   public var repeats: BoundRepeats? = nil
 
   public static func == (lhs: BoundList, rhs: BoundList) -> Bool {
-    lhs.columns == rhs.columns && lhs.condition == rhs.condition && lhs.window == rhs.window
+    lhs.fields == rhs.fields && lhs.condition == rhs.condition && lhs.window == rhs.window
       && lhs.limit == rhs.limit && lhs.order.elementsEqual(rhs.order) { $0 == $1 }
       && lhs.repeats == rhs.repeats
   }
@@ -173,4 +180,8 @@ public enum BoundStatement: Sendable, Equatable {
   case list(BoundList)
   case targets(BoundTargets)
   case check(BoundCheck)
+  /// A query to draw as a chart.
+  case chart(BoundQuery)
+  case coverage(BoundCoverage)
+  case explain(BoundExplain)
 }

@@ -50,6 +50,8 @@ public struct BoundColumn: Sendable, Equatable {
 public enum BoundBaseline: Sendable, Equatable {
   /// The same figures over an earlier window (`vs previous`, `vs last year`).
   case window(ResolvedWindow)
+  /// With a calendar unit among the groupings: each bucket against its earlier bucket.
+  case buckets(BucketBaseline)
   /// For each group, all other responses of the query together (`vs rest`).
   case rest
 }

@@ -2,26 +2,41 @@
 
 extension Binder {
   /// Binds `vs previous`, `vs last year` or `vs rest` (grammar.md: `baseline`).
+  ///
+  /// With a calendar unit among the groupings, each bucket is compared with its earlier
+  /// bucket (`BucketBaseline`); `resolved` is the query's window as resolved.
   func bind(
-    baseline: BaselineSyntax, window: WindowSyntax?, groupings: [BoundGrouping]
+    baseline: BaselineSyntax, window: WindowSyntax?, resolved: ResolvedWindow?,
+    groupings: [BoundGrouping]
   ) throws -> BoundBaseline {
     if baseline.kind == .rest { return .rest }
-    guard let window else {
+    guard let window, let resolved else {
       throw QueryError(
         .error(
           ParseMessage.baselineNeedsWindow(baseline.kind), at: baseline.range,
           notes: [ParseMessage.baselineNeedsWindowNote]))
     }
-    // TODO(#4): pair time buckets by position (this May with last May) so `by month` compares.
-    for case .timeBucket(let unit, _) in groupings {
+    let lastYear = baseline.kind == .lastYear
+    let resolver = WindowResolver(zone: zone, now: now)
+    let units = groupings.compactMap { grouping -> CalendarUnit? in
+      if case .timeBucket(let unit, _) = grouping { return unit }
+      return nil
+    }
+    guard let unit = units.first else {
+      return .window(resolver.earlier(window, lastYear: lastYear))
+    }
+    guard units.count == 1 else {
       throw QueryError(
         .error(
-          "'\(slice(baseline.range))' cannot be combined with 'by \(unit.rawValue)': the two"
-            + " windows have different \(unit.rawValue)s", at: baseline.range,
-          notes: ["group by a field, or compare each window on its own"]))
+          "'\(slice(baseline.range))' compares each bucket with an earlier one, so the query"
+            + " may group by one calendar unit only, not by "
+            + units.map(\.rawValue).joined(separator: " and "), at: baseline.range,
+          notes: ["keep one of them, e.g. 'by \(units[units.count - 1].rawValue)'"]))
     }
-    let resolver = WindowResolver(zone: zone, now: now)
-    return .window(resolver.earlier(window, lastYear: baseline.kind == .lastYear))
+    return .buckets(
+      BucketBaseline(
+        earlier: resolver.earlier(resolved, buckets: unit, lastYear: lastYear), unit: unit,
+        lastYear: lastYear))
   }
 }
 
@@ -100,7 +115,7 @@ extension WindowResolver {
     return wholeDays(start, end, text: text)
   }
 
-  private func wholeDays(_ first: Int, _ last: Int, text: String) -> ResolvedWindow {
+  func wholeDays(_ first: Int, _ last: Int, text: String) -> ResolvedWindow {
     ResolvedWindow(
       lower: zone.startOfDay(first), upper: zone.startOfDay(last + 1), text: text,
       firstDay: first, lastDay: last, endsNow: false)
@@ -121,7 +136,7 @@ extension WindowResolver {
   }
 
   /// From the midnight of `first` to the clock time of now on `lastDay`, that instant included.
-  private func ending(first: Int, lastDay: Int, text: String) -> ResolvedWindow {
+  func ending(first: Int, lastDay: Int, text: String) -> ResolvedWindow {
     let clock = zone.local(now) - Int64(today) * CalendarMath.millisecondsPerDay
     let end = zone.utc(fromLocal: Int64(lastDay) * CalendarMath.millisecondsPerDay + clock)
     return ResolvedWindow(

@@ -17,18 +17,23 @@ public struct Evaluator {
     let figures: [RowFigures]
     if case .window(let earlier) = query.baseline, let window = query.window {
       figures = comparedRows(query, window: window, earlier: earlier)
+    } else if case .buckets(let baseline) = query.baseline {
+      figures = bucketComparedRows(query, baseline: baseline)
     } else {
       figures = groupedRows(query)
     }
     var rows = figures.map { cells($0, query) }
     let groupingCount = query.groupings.count
     rows = rows.filter { row in query.having.map { Self.holds($0, row) } ?? true }
-    if let rank = query.rank, let metricColumn = firstMetricColumn(query) {
-      rows = Self.ranked(rows, by: metricColumn, top: rank.isTop, groupingCount: groupingCount)
-      rows = Array(rows.prefix(rank.count))
-    }
     if !query.order.isEmpty {
       rows = Self.ordered(rows, by: query.order)
+      // With `order by`, `top N` keeps the first N rows of that order, `bottom N` the last N.
+      if let rank = query.rank {
+        rows = rank.isTop ? Array(rows.prefix(rank.count)) : Array(rows.suffix(rank.count))
+      }
+    } else if let rank = query.rank, let metricColumn = firstMetricColumn(query) {
+      rows = Self.ranked(rows, by: metricColumn, top: rank.isTop, groupingCount: groupingCount)
+      rows = Array(rows.prefix(rank.count))
     }
     if let limit = query.limit { rows = Array(rows.prefix(limit)) }
     var caption = self.caption(query.window, repeats: query.repeats)
@@ -36,9 +41,14 @@ public struct Evaluator {
       caption = [self.caption(window), baselineCaption(earlier), query.repeats?.note]
         .compactMap { $0 }.joined(separator: "; ")
     }
-    return ResultTable(
+    if case .buckets(let baseline) = query.baseline, let text = caption {
+      caption = text + "; " + baselineCaption(baseline.earlier)
+    }
+    var table = ResultTable(
       columns: resultColumns(query), rows: rows, caption: caption,
       confidence: query.confidence.rawValue, minimumN: query.minimumN)
+    table.series = seriesLayout(query)
+    return table
   }
 
   /// The result column of the first metric's value.

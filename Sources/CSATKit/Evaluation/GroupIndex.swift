@@ -105,6 +105,7 @@ struct GroupIndex: @unchecked Sendable {
     if dimensions.isEmpty { return [([], 0)] }
     let present = (0..<count).filter { rowsPerGroup[$0] > 0 }
     let timeDimensions = dimensions.indices.filter { dimensions[$0].filledKeys != nil }
+    if timeDimensions.isEmpty, let ordered = orderedByRank(present) { return ordered }
     var tuples = present.map { keys(of: $0) }
     if !timeDimensions.isEmpty {
       var known = Set(tuples)
@@ -132,6 +133,26 @@ struct GroupIndex: @unchecked Sendable {
       return false
     }
     return tuples.map { tuple in (tuple, group(ofKeys: tuple)) }
+  }
+
+  /// The groups in group order, sorted on one number per group: the mixed-radix number of
+  /// the ranks of its keys. Nil when that number could overflow.
+  private func orderedByRank(_ groups: [Int]) -> [(keys: [Int], group: Int?)]? {
+    var space = 1
+    for dimension in dimensions {
+      let (product, overflow) = space.multipliedReportingOverflow(by: dimension.cardinality)
+      if overflow { return nil }
+      space = product
+    }
+    var ranked = groups.map { group in
+      var rank = 0
+      for (dimension, key) in zip(dimensions, keys(of: group)) {
+        rank = rank * dimension.cardinality + dimension.ranks[key]
+      }
+      return (rank: rank, group: group)
+    }
+    ranked.sort { $0.rank < $1.rank }
+    return ranked.map { (keys(of: $0.group), $0.group) }
   }
 
   private static func fill(

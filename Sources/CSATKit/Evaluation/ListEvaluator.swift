@@ -10,18 +10,56 @@ extension Evaluator {
       rowIndices = sorted(rowIndices, by: list.order)
     }
     if let limit = list.limit { rowIndices = Array(rowIndices.prefix(limit)) }
-    let columns = list.columns.map { catalog.dataset.columns[$0] }
-    let rows = rowIndices.map { row in columns.map { cell($0, row: row) } }
-    let resultColumns = columns.map { ResultColumn(name: $0.name, isNumeric: $0.type == .number) }
+    let rows = rowIndices.map { row in list.fields.map { cell($0, row: row) } }
+    let resultColumns = list.fields.map { field in
+      switch field {
+      case .column(let index):
+        let column = catalog.dataset.columns[index]
+        return ResultColumn(name: column.name, isNumeric: column.type == .number)
+      case .age:
+        return ResultColumn(name: "age", isNumeric: true)
+      }
+    }
     return ResultTable(
       columns: resultColumns, rows: rows, caption: caption(list.window, repeats: list.repeats))
   }
 
+  /// A list field's value in a row.
+  private func cell(_ field: BoundListField, row: Int) -> Cell {
+    switch field {
+    case .column(let index):
+      return cell(catalog.dataset.columns[index], row: row)
+    case .age(let timeColumn, let now):
+      guard let days = Self.age(catalog.dataset.columns[timeColumn], row: row, now: now) else {
+        return .blank
+      }
+      return .integer(days)
+    }
+  }
+
+  /// The whole days from a row's time to `now`, rounded down; nil without a time.
+  static func age(_ column: Column, row: Int, now: Int64) -> Int? {
+    guard case .timestamp(let times) = column.data, times.values[row] != TimestampColumn.missing
+    else { return nil }
+    let day: Int64 = 86_400_000
+    let elapsed = now - times.values[row]
+    let days = elapsed >= 0 ? elapsed / day : -((-elapsed + day - 1) / day)
+    return Int(days)
+  }
+
   /// Rows in the order of the `order by` columns; missing values last in either direction,
   /// ties in row order.
-  func sorted(_ rows: [Int], by order: [(column: Int, descending: Bool)]) -> [Int] {
+  func sorted(_ rows: [Int], by order: [(field: BoundListField, descending: Bool)]) -> [Int] {
     // One numeric key per row and order column: text sorts by its value's rank.
-    let keys = order.map { item in sortKeys(catalog.dataset.columns[item.column], rows) }
+    let keys = order.map { item in
+      switch item.field {
+      case .column(let index): sortKeys(catalog.dataset.columns[index], rows)
+      case .age(let timeColumn, let now):
+        rows.map { row in
+          Self.age(catalog.dataset.columns[timeColumn], row: row, now: now).map(Double.init) ?? .nan
+        }
+      }
+    }
     var positions = Array(rows.indices)
     positions.sort { left, right in
       for (index, item) in order.enumerated() {

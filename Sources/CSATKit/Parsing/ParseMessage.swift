@@ -33,6 +33,9 @@ enum ParseMessage {
   static let targetNumber = "a target (a number such as 85) or 'off'"
   static let targetEnd = "'where' or the end of the target"
   static let targetEndAfterWhere = "'and', 'or' or the end of the target"
+  static let coverageBy = "'by' and the field whose values are the segments"
+  static let coverageField = "a field name (the segments)"
+  static let coveragePeriod = "'week' or 'month' after 'per'"
 
   static func count(after keyword: String) -> String {
     "a positive whole number after '\(keyword)'"

@@ -29,11 +29,15 @@ enum ClauseSlot: Hashable {
 }
 
 extension StatementParser {
-  /// `statement`; `targets` and `check` are plain words that no metric is called.
+  /// `statement`; `targets`, `check`, `chart`, `coverage` and `explain` are plain words that
+  /// no metric is called.
   mutating func parseStatement() throws(QueryError) -> StatementSyntax {
     if at(.list) { return .list(try parseList()) }
     if atWord("targets") { return .targets(try parseTargets()) }
     if atWord("check") { return .check(try parseCheck()) }
+    if atWord("chart") { return .chart(try parseChart()) }
+    if atWord("coverage") { return .coverage(try parseCoverage()) }
+    if atWord("explain") { return .explain(try parseExplain()) }
     return .query(try parseQuery())
   }
 

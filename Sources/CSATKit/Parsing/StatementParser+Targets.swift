@@ -77,8 +77,16 @@ extension StatementParser {
   private mutating func parseFilterAndWindow() throws(QueryError) -> (
     ExprSyntax?, WindowSyntax?
   ) {
+    let clauses = try parseTrailingClauses(allowingPeriod: false)
+    return (clauses.condition, clauses.window)
+  }
+
+  /// An optional `where_clause`, an optional `window` and, with `allowingPeriod`, an optional
+  /// `per_clause` (`coverage`), in any order, to the end.
+  mutating func parseTrailingClauses(allowingPeriod: Bool) throws(QueryError) -> TrailingClauses {
     var condition: ExprSyntax?
     var window: WindowSyntax?
+    var period: CoveragePeriodSyntax?
     continuation = ParseContinuation()
     while !at(.end) {
       let token = current
@@ -100,14 +108,22 @@ extension StatementParser {
         }
         window = try parseWindow()
         continuation = ParseContinuation()
+      } else if allowingPeriod, atWord("per") {
+        guard period == nil else {
+          throw error(ParseMessage.duplicateClause("per"), at: token.range)
+        }
+        period = try parsePerClause()
+        continuation = ParseContinuation()
       } else {
         if let lexical = lexicalError() { throw lexical }
-        let items = continuation.expected + ["'where'", ParseMessage.window]
+        let items =
+          continuation.expected + ["'where'", ParseMessage.window]
+          + (allowingPeriod ? ["'per'"] : [])
         let keywords = continuation.keywords + [.where, .since, .between, .during, .this, .last]
         let message = ParseMessage.expectedClause(items, found: ParseMessage.describe(current))
         throw error(message, at: token.range, suggestion: suggestion(among: keywords))
       }
     }
-    return (condition, window)
+    return TrailingClauses(condition: condition, window: window, period: period)
   }
 }

@@ -293,4 +293,10 @@ public enum StatementSyntax: Sendable, Equatable {
   case targets(TargetsSyntax)
   /// `check csat >= 85 since 7d`
   case check(CheckSyntax)
+  /// `chart csat by rep since 90d`: the query drawn as bars or, over time, as a line.
+  case chart(QuerySyntax)
+  /// `coverage by rep since 90d`: responses per segment and period, and the last one.
+  case coverage(CoverageSyntax)
+  /// `explain change in csat by channel since 7d vs previous`
+  case explain(ExplainSyntax)
 }

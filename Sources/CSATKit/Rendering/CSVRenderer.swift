@@ -2,23 +2,37 @@
 ///
 /// A header row of column names comes first; lines end with `\n`. A field is quoted when it
 /// holds a comma, a double quote, a line break or a leading or trailing space, and quotes
-/// inside it are doubled. Figures are written at display precision (`-35.9`); n/a and blank
+/// inside it are doubled. Figures are written at their column's precision (`-35.9`); n/a and blank
 /// cells are empty. There is no caption.
 public enum CSVRenderer {
   /// The result as CSV, ending with a newline.
   public static func render(_ table: ResultTable) -> String {
-    var output = table.columns.map { field($0.name) }.joined(separator: ",") + "\n"
+    var output = ""
+    append(table.columns.lazy.map(\.name), to: &output)
     for row in table.rows {
-      output += row.map { field(CellText.csv($0)) }.joined(separator: ",") + "\n"
+      append(
+        zip(row, table.columns).lazy.map { CellText.csv($0, places: $1.places) }, to: &output)
     }
     return output
   }
 
+  /// One line of fields, separated by commas and ended by a newline.
+  private static func append(_ texts: some Sequence<String>, to output: inout String) {
+    var first = true
+    for text in texts {
+      if !first { output.append(",") }
+      first = false
+      output.append(field(text))
+    }
+    output.append("\n")
+  }
+
   /// One field, quoted when it has to be.
   static func field(_ text: String) -> String {
-    let special: Set<UInt8> = [UInt8(ascii: ","), UInt8(ascii: "\""), 0x0A, 0x0D]
     let needsQuotes =
-      text.utf8.contains(where: special.contains) || text.first == " " || text.last == " "
+      text.utf8.contains { byte in
+        byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
+      } || text.utf8.first == UInt8(ascii: " ") || text.utf8.last == UInt8(ascii: " ")
     guard needsQuotes else { return text }
 
     return "\"" + text.replacing("\"", with: "\"\"") + "\""

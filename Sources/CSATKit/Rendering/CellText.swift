@@ -16,6 +16,44 @@ extension Figure {
   }
 }
 
+extension Figure {
+  /// The value rounded once to `places` decimals, halves away from zero (`12.3456` for
+  /// four); nil when it cannot be shown. One place gives `displayText`.
+  public func text(places: Int) -> String? {
+    guard isDisplayable else { return nil }
+    if places == 1 { return displayText }
+    var scale = 1
+    for _ in 0..<max(0, places) {
+      let (next, overflow) = scale.multipliedReportingOverflow(by: 10)
+      guard !overflow else { return nil }
+      scale = next
+    }
+    let units: Int
+    switch self {
+    case .ratio(let numerator, let denominator):
+      let (scaled, overflow) = numerator.multipliedReportingOverflow(by: scale)
+      if overflow {
+        units = Int((value * Double(scale)).rounded(.toNearestOrAwayFromZero))
+      } else {
+        let quotient = scaled / denominator
+        let remainder = scaled % denominator
+        let negative = (scaled < 0) != (denominator < 0)
+        let away = 2 * abs(remainder) >= abs(denominator)
+        units = away ? quotient + (negative ? -1 : 1) : quotient
+      }
+    case .real(let real):
+      let scaled = real * Double(scale)
+      guard abs(scaled) < 9.0e18 else { return nil }
+      units = Int(scaled.rounded(.toNearestOrAwayFromZero))
+    }
+    let digits = String(abs(units))
+    let padded = String(repeating: "0", count: max(0, places + 1 - digits.count)) + digits
+    let whole = padded.dropLast(places)
+    let fraction = places > 0 ? "." + padded.suffix(places) : ""
+    return (units < 0 ? "-" : "") + whole + fraction
+  }
+}
+
 /// How one cell reads as text in each format.
 enum CellText {
   /// The text shown in a table or Markdown cell, before any cutting or escaping.
@@ -33,11 +71,11 @@ enum CellText {
     }
   }
 
-  /// The unquoted CSV field: empty for a missing value.
-  static func csv(_ cell: Cell) -> String {
+  /// The unquoted CSV field: empty for a missing value; a figure with `places` decimals.
+  static func csv(_ cell: Cell, places: Int = 1) -> String {
     switch cell {
     case .notApplicable, .blank: ""
-    case .figure(let figure) where !figure.isDisplayable: ""
+    case .figure(let figure): figure.text(places: places) ?? ""
     default: display(cell)
     }
   }

@@ -18,19 +18,22 @@ public enum JSONRenderer {
     guard !table.rows.isEmpty else { return "[]\n" }
 
     let keys = table.columns.map { string($0.name) }
+    let places = table.columns.map(\.places)
     let objects = table.rows.map { row in
-      let members = zip(keys, row).map { key, cell in "\(key): \(value(cell))" }
+      let members = zip(keys.indices, row).map { index, cell in
+        "\(keys[index]): \(value(cell, places: places[index]))"
+      }
       return "  {" + members.joined(separator: ", ") + "}"
     }
     return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
   }
 
-  /// A cell as a JSON value.
-  static func value(_ cell: Cell) -> String {
+  /// A cell as a JSON value, a figure with `places` decimals.
+  static func value(_ cell: Cell, places: Int = 1) -> String {
     switch cell {
     case .text(let text), .time(let text): string(text)
     case .integer(let value): String(value)
-    case .figure(let figure): figure.isDisplayable ? figure.displayText : "null"
+    case .figure(let figure): figure.text(places: places) ?? "null"
     case .notApplicable, .blank: "null"
     case .boolean(let value): value ? "true" : "false"
     }

@@ -16,10 +16,14 @@ public struct RenderStyle: Sendable, Equatable {
   public var colour: Bool
   /// Text cells wider than this many display columns are cut with `…` (table format only).
   public var maxCellWidth: Int
+  /// The terminal's width when results go to a terminal, nil for files and pipes: a table
+  /// grouped by a time bucket then adds a sparkline per group, fitted to this width.
+  public var terminalWidth: Int?
 
-  public init(colour: Bool = false, maxCellWidth: Int = 40) {
+  public init(colour: Bool = false, maxCellWidth: Int = 40, terminalWidth: Int? = nil) {
     self.colour = colour
     self.maxCellWidth = maxCellWidth
+    self.terminalWidth = terminalWidth
   }
 
   /// No colour, cells cut at 40 columns: for files, pipes and tests.

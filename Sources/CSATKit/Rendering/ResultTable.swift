@@ -84,11 +84,14 @@ public struct ResultColumn: Sendable, Equatable {
   /// Every format but the terminal table shows every column as it is; the table folds the
   /// columns that are not `.plain` into the figure they belong to.
   public var role: ColumnRole
+  /// How many decimals CSV and JSON write a figure with; the terminal and Markdown show one.
+  public var places: Int
 
-  public init(name: String, isNumeric: Bool, role: ColumnRole = .plain) {
+  public init(name: String, isNumeric: Bool, role: ColumnRole = .plain, places: Int = 1) {
     self.name = name
     self.isNumeric = isNumeric
     self.role = role
+    self.places = places
   }
 }
 
@@ -102,6 +105,11 @@ public struct ResultTable: Sendable, Equatable {
   public var confidence: Int?
   /// The n under which a figure is flagged, for the terminal table's note.
   public var minimumN: Int?
+  /// For a query's result: where its first metric and time bucket are, for sparklines and
+  /// charts.
+  public var series: SeriesLayout?
+  /// Lines the terminal table shows under the row count, e.g. what its columns mean.
+  public var notes: [String] = []
 
   public init(
     columns: [ResultColumn], rows: [[Cell]], caption: String? = nil, confidence: Int? = nil,

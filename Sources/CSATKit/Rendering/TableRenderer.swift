@@ -44,7 +44,12 @@ public enum TableRenderer {
       }
     }
     lines.append(footer(rowCount: table.rows.count))
-    lines += view.notes
+    lines += view.notes + table.notes
+    // On a terminal, a result over time also reads as a sparkline per group.
+    if let width = style.terminalWidth {
+      let sparklines = Sparklines.lines(table, width: width)
+      if !sparklines.isEmpty { lines += [""] + sparklines }
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 

@@ -13,6 +13,10 @@ enum HelpText {
         [having condition] [order by column [desc]] [top N | bottom N] [limit N]
       by bucket(field, 15, 60, 240): ranges <15, 15–60, 60–240, ≥240 of a number field, each
         with its lower boundary; every range listed, blanks last; boundaries must increase.
+      list ..., age: age is the whole days since each response (order by age desc: oldest
+        first), e.g. list rep, nps, age where nps <= 6 and not followed_up order by age desc
+      top N, bottom N: the N rows with the highest, lowest first metric; after 'order by',
+        the first, last N rows of that order.
       Names with spaces go in back-quotes: `Ticket Channel`. Strings in double quotes.
       In 'where' a name is a field (nps reads the NPS column); in the metric list, a metric.
       Conditions: = != < <= > >=, in (...), not in (...), contains "x", starts with "x"
@@ -56,9 +60,25 @@ enum HelpText {
                   the same window a year earlier; both need a window. vs rest: each group
                   against all other responses. Columns n_previous, <metric>_previous,
                   <metric>_change (points), <metric>_significant (n_rest, <metric>_rest)
+      by month    with a calendar unit in 'by': each bucket against the one before (vs
+                  previous) or the same month, quarter, year, ISO week number or date a
+                  year earlier (vs last year), over the same stretch of it
       tests       shares: pooled two-proportion z = (p1 − p2) / √(p(1−p)(1/n1 + 1/n2));
                   nps: z = (nps1 − nps2) / √(s1²/n1 + s2²/n2), s² = p + d − (p − d)²;
                   significant when |z| > z of the confidence level
+
+    Explaining a change
+      explain change in METRIC by field, ... [where ...] WINDOW vs previous|last year
+                  e.g. explain change in csat by channel since 7d vs previous; METRIC is a
+                  share (csat, dsat, promoters, passives, detractors, followup) or nps
+      per segment n_previous, n, share_previous, share (% of the window's respondents),
+                  <metric>_previous, <metric>, rate_effect = (r1 − r0)(s0 + s1)/2,
+                  mix_effect = (s1 − s0)(r0 + r1)/2, change = their sum, in points; a last
+                  row 'total' whose effects add up to the total change
+      one window  a segment with no respondents in one window takes there its rate in the
+                  other: rate_effect 0, its whole contribution is mix_effect
+      rounding    csv, json: four decimals, terminal: one; shares and effects rounded so that,
+                  as shown, they add up (largest remainder, each within one last-decimal unit)
 
     Repeat answers (a customer who answered several times)
       .set repeats all      every response counts (the default)
@@ -70,8 +90,9 @@ enum HelpText {
       responses (answered or not), by the time column; at equal times the earlier row in
       the file for first, the later for latest; a response without a time loses to one with
       a time. A blank customer is a customer of its own. vs previous and vs last year
-      collapse each window on its own; vs rest, list, targets and check follow the same
-      rule. Results say 'repeats: each customer's first response (FIELD)'.
+      collapse each window on its own, as explain change does; vs rest, list, targets,
+      check and chart follow the same rule (coverage counts every response). Results say
+      'repeats: each customer's first response (FIELD)'.
 
     Targets and checks
       targets [where ...] [window]    each target: value, n, met (✓/✗), gap in points
@@ -85,6 +106,22 @@ enum HelpText {
                   excellent
       columns     <metric>_target, <metric>_met for a target without a condition (targets
                   with a condition show in 'targets' only); nps_band; ✓/✗ on a terminal
+
+    Trends, charts and coverage
+      sparklines  on a terminal, a table grouped by day, week, month, ... ends with a
+                  sparkline per group of the first metric (▁ lowest … █ highest, blank for a
+                  bucket with n = 0), first → last figures, the target's level and • under
+                  each bucket below the target; only the latest buckets when too many
+      chart QUERY chart csat by rep since 90d: a bar per row (figure, n=, * for low n, │ at
+                  the target); chart nps by month: a line over the buckets, 8 rows high, ┄
+                  at the target; sized to the terminal (80 columns when not one); the first
+                  metric only; in csv, json and markdown: the query's table
+      coverage by FIELD [where ...] [window] [per week|month]
+                  per segment (every value the field has anywhere): n in the window, mean
+                  per period (per_month by default), one column per period when at most 6,
+                  last_response (up to now), days_since (to now's day), none_in_window,
+                  none_in_latest (the latest period); periods after now are left out; no
+                  window: from the first response to now
 
     Meta-commands
       .help                 this text

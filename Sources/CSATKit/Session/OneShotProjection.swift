@@ -44,6 +44,13 @@ enum NameCollector {
     case .list(let list):
       return list.fields.map(\.name) + (list.condition.map(names) ?? [])
         + list.orderBy.map(\.name.name)
+    case .chart(let query):
+      return names(in: .query(query))
+    case .coverage(let coverage):
+      return [coverage.field.name] + (coverage.condition.map(names) ?? [])
+    case .explain(let explain):
+      return [explain.metric.argument?.name].compactMap { $0 }
+        + explain.groupings.flatMap(names) + (explain.condition.map(names) ?? [])
     case .targets, .check:
       return nil
     }

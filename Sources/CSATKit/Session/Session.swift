@@ -142,12 +142,21 @@ public final class Session {
         }
       case .targets(let targets):
         table = evaluator.run(targets)
+      case .explain(let explain):
+        // CSV and JSON carry four decimals, so that effects add up closely to the exact ones.
+        table = evaluator.run(explain, places: format == .csv || format == .json ? 4 : 1)
       case .check(let check):
         let result = evaluator.run(check)
         table = result.table
         // On a terminal a check is one line; other formats get it as a table.
         if format == .table { line = result.line + "\n" }
         if !result.holds && !interrupted() { failedChecks += 1 }
+      case .chart(let query):
+        table = evaluator.run(query)
+        // Other formats are for programs and files: they get the figures as a table.
+        if format == .table { line = ChartRenderer.render(table, width: style.terminalWidth ?? 80) }
+      case .coverage(let coverage):
+        table = evaluator.run(coverage)
       }
       if interrupted() {
         report(.error("interrupted; nothing was shown"), statement, inputName)

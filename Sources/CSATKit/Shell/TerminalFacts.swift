@@ -40,7 +40,9 @@ package struct TerminalFacts: Sendable, Equatable {
 
   /// The style for results on standard output.
   package var outputStyle: RenderStyle {
-    RenderStyle(colour: standardOutputIsTerminal && !noColour)
+    RenderStyle(
+      colour: standardOutputIsTerminal && !noColour,
+      terminalWidth: standardOutputIsTerminal ? width : nil)
   }
 
   /// Whether diagnostics on standard error may be coloured.

@@ -104,6 +104,23 @@ import Testing
     #expect(result.status == 3)
   }
 
+  /// As above, since 3d: rows 2 6 7 (Bob), csat 5 5 → 100, n 2; before: rows 1 3 (Ann, csat
+  /// 1 2 → 0, n 2) and 5 (Bob, 3 → 0, n 1). Shares then 2/3 and 1/3, now 0 and 1. Bob:
+  /// rate effect (100 − 0)·(1/3 + 1)/2 = 66.6667, mix effect (1 − 1/3)·(0 + 100)/2 = 33.3333;
+  /// Ann: no respondents now, so her rate then stands for now: both effects 0.
+  @Test func explainCollapsesEachWindow() throws {
+    let result = try run([
+      ".set repeats first", "explain change in csat by rep since 3d vs previous",
+    ])
+
+    #expect(
+      result.stdout
+        == "rep,n_previous,n,share_previous,share,csat_previous,csat,rate_effect,mix_effect,"
+        + "change\nAnn,2,0,66.6667,0.0000,0.0000,,0.0000,0.0000,0.0000\n"
+        + "Bob,1,2,33.3333,100.0000,0.0000,100.0000,66.6667,33.3333,100.0000\n"
+        + "total,3,2,100.0000,100.0000,0.0000,100.0000,66.6667,33.3333,100.0000\n")
+  }
+
   /// latest: rows 2 4 5 6 7. csat 5 4 3 5 → 75.0 (n 4), 5 points short of the default 80;
   /// nps 10 9 5 8 7 → promoters 2, detractors 1: (2 − 1)/5 = 20.0, fair.
   @Test func targetsCountOneResponsePerCustomer() throws {

@@ -86,12 +86,17 @@ import Testing
           + " has no window"))
   }
 
-  @Test func timeBucketsCannotBeComparedYet() {
-    let result = Fixtures.run("nps by month since 6mo vs last year")
-    #expect(result.outcome == .failure)
+  @Test func timeBucketsAreComparedBucketByBucket() {
+    // since 4mo: 2026-07-31 00:00 to now (2026-11-30 12:00); each month against the month
+    // before over the same stretch: from 2026-06-30 (the 31st a month back, kept in June) to
+    // 2026-10-30 12:00. NPS: August 10 → 100 (n 1), September 8 → 0, October 6 (10-31
+    // 23:59) → −100, November 7 3 9 10 → (2 − 1)/4 = 25.0. November is compared with October
+    // up to 10-30 12:00, which holds no answer. September against August and October against
+    // September: neither side varies and they differ, so no test (empty).
     #expect(
-      result.messages.contains(
-        "'vs last year' cannot be combined with 'by month': the two windows have different"
-          + " months"))
+      csv("nps by month since 4mo vs previous")
+        == "month,n,nps,n_previous,nps_previous,nps_change,nps_significant\n"
+        + "2026-07,0,,0,,,\n2026-08,1,100.0,0,,,\n2026-09,1,0.0,1,100.0,-100.0,\n"
+        + "2026-10,1,-100.0,1,0.0,-100.0,\n2026-11,4,25.0,0,,,\n")
   }
 }

@@ -82,6 +82,10 @@ import Testing
     #expect(csv("csat by rep top 2") == "rep,n,csat\nZoë,1,100.0\n,1,100.0\n")
     #expect(csv("csat by rep bottom 1") == "rep,n,csat\nBob,2,0.0\n")
     #expect(csv("csat by rep order by n desc limit 2") == "rep,n,csat\nAnn,3,66.7\nBob,2,0.0\n")
+    // With 'order by', top and bottom cut that order: by n, Ann 3 and Bob 2 come first; Zoë
+    // and the blank rep tie at 1 and keep group order (the blank group last).
+    #expect(csv("csat by rep order by n desc top 2") == "rep,n,csat\nAnn,3,66.7\nBob,2,0.0\n")
+    #expect(csv("csat by rep order by n desc bottom 2") == "rep,n,csat\nZoë,1,100.0\n,1,100.0\n")
   }
 
   @Test func listShowsTheResponses() {
@@ -89,6 +93,18 @@ import Testing
     #expect(
       csv("list rep, nps_score, responded_at where nps <= 6 and not followed_up")
         == "rep,nps_score,responded_at\nAnn,3,2026-11-02T10:00:00Z\n")
+  }
+
+  @Test func ageIsWholeDaysSinceTheResponse() {
+    // Now is 2026-11-30 12:00. Row 5 (Ann, nps 3, not followed up) is from 2026-11-02 10:00:
+    // 28 days and 2 hours, so 28.
+    #expect(
+      csv("list rep, age where nps <= 6 and not followed_up order by age desc")
+        == "rep,age\nAnn,28\n")
+    // Row 0, 2026-08-15 08:00: 16 days left in August + 30 + 31 + 30 = 107 days and 4 hours.
+    // Row 1, 2026-09-01 08:00: 29 + 31 + 30 = 90 days and 4 hours. Row 7, 3 hours: 0.
+    #expect(csv("list rep, age order by age desc limit 2") == "rep,age\n,107\nZoë,90\n")
+    #expect(csv("list age order by age limit 1") == "age\n0\n")
   }
 
   @Test func npsRefusesAOneToFiveColumn() {

@@ -71,6 +71,18 @@ func dump(_ statement: StatementSyntax) -> String {
     let head = "check \(dump(check.metric)) \(check.comparison.rawValue) \(check.thresholdText)"
     let rest = clauses(check.condition, check.window, nil, [], nil, nil)
     return ([head] + rest).joined(separator: " ")
+  case .chart(let query):
+    return "chart " + dump(.query(query))
+  case .coverage(let coverage):
+    let rest = clauses(coverage.condition, coverage.window, nil, [], nil, nil)
+    let period = coverage.period.map { ["per \($0.unit.rawValue)"] } ?? []
+    return (["coverage by " + dump(coverage.field)] + rest + period).joined(separator: " ")
+  case .explain(let explain):
+    let head =
+      "explain change in \(dump(explain.metric)) by "
+      + explain.groupings.map { dump($0.name) }.joined(separator: ", ")
+    let rest = clauses(explain.condition, explain.window, nil, [], nil, nil)
+    return ([head] + rest + [dump(explain.baseline)]).joined(separator: " ")
   }
 }
 

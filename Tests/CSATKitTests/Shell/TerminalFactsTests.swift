@@ -26,12 +26,12 @@ import Testing
     let facts = TerminalFacts(
       standardInputIsTerminal: true, standardOutputIsTerminal: true,
       standardErrorIsTerminal: false, width: 80, noColour: false)
-    #expect(facts.outputStyle == RenderStyle(colour: true))
+    #expect(facts.outputStyle == RenderStyle(colour: true, terminalWidth: 80))
     #expect(!facts.errorColour)
 
     var quiet = facts
     quiet.noColour = true
-    #expect(quiet.outputStyle == RenderStyle(colour: false))
+    #expect(quiet.outputStyle == RenderStyle(colour: false, terminalWidth: 80))
     #expect(TerminalFacts.current(environment: ["NO_COLOR": "1"]).noColour)
   }
 
