@@ -41,7 +41,7 @@ public struct Binder {
     case .list(let list): .list(try bind(list))
     case .targets(let targets): .targets(try bind(targets))
     case .check(let check): .check(try bind(check))
-    case .chart(let query): .chart(try bind(query))
+    case .chart(let query): .chart(try bindChart(query))
     case .coverage(let coverage): .coverage(try bind(coverage))
     case .explain(let explain): .explain(try bind(explain))
     }

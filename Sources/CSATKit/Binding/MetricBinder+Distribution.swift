@@ -108,6 +108,18 @@ extension Binder {
     }
   }
 
+  /// Binds a `chart`'s query; its first metric must have a single figure to draw.
+  mutating func bindChart(_ query: QuerySyntax) throws -> BoundQuery {
+    let bound = try bind(query)
+    if let first = bound.metrics.first, case .distribution = first.kind {
+      throw QueryError(
+        .error(
+          "chart draws one figure, and \(first.name) has several", at: query.metrics[0].range,
+          notes: ["chart a share instead, e.g. chart csat by month"]))
+    }
+    return bound
+  }
+
   /// Refuses a `check` on a distribution, which has no single figure.
   func checkSingleFigure(_ metric: BoundMetric, syntax: MetricSyntax) throws {
     guard case .distribution = metric.kind else { return }

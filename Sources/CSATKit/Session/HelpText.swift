@@ -41,7 +41,7 @@ enum HelpText {
       distribution(csat)  % of respondents at each point of the score scale the load
                   summary shows (nps: 0–10), in columns csat_1 … csat_5 or nps_0 … nps_10
                   (an alias renames them: distribution(csat) as s → s_1 …); not with vs,
-                  check, targets, or first before top/bottom
+                  check, chart, targets, or first before top/bottom
       count       rows matching the query
       csat(`Column`), nps(`Column`) name the score column explicitly.
       A group with n = 0 shows n/a. Figures are rounded once, to one decimal, halves away

@@ -130,6 +130,10 @@ import Testing
       "'top' ranks by the first metric, and distribution(csat) has no single figure"
     ),
     (
+      "chart distribution(csat) by month",
+      "chart draws one figure, and distribution(csat) has several"
+    ),
+    (
       "distribution(csat) since 30d vs previous",
       "distribution shows several shares and cannot be compared with 'vs'"
     ),
