@@ -71,39 +71,23 @@ extension Binder {
     return BoundMetric(kind: .distribution(scale, prefix: prefix), column: column, name: name)
   }
 
-  /// Refuses what percentiles and distributions cannot do in a query: a distribution has no
-  /// single figure to compare or rank by, and a percentile of a number field (not a score
-  /// field) cannot be taken over "the rest" by subtraction.
+  /// Refuses what distributions cannot do in a query: they have no single figure to compare
+  /// or rank by.
   func checkFigureKinds(_ metrics: [BoundMetric], query: QuerySyntax) throws {
-    for (metric, syntax) in zip(metrics, query.metrics) {
-      switch metric.kind {
-      case .distribution:
-        if let baseline = query.baseline {
-          throw QueryError(
-            .error(
-              "distribution shows several shares and cannot be compared with 'vs'",
-              at: baseline.range, notes: ["compare a single figure, e.g. csat or p90(field)"]))
-        }
-        if let rank = query.rank, metric == metrics.first {
-          throw QueryError(
-            .error(
-              "'\(rank.isTop ? "top" : "bottom")' ranks by the first metric, and "
-                + "\(metric.name) has no single figure", at: rank.range,
-              notes: ["put a metric with one figure first, or use 'order by' on a column"]))
-        }
-      case .percentile:
-        // TODO(#4): a number field's percentile of the rest needs the other groups' answers
-        // (e.g. every group sorted, then a rank search); only score fields subtract counts.
-        guard query.baseline?.kind == .rest, let column = metric.column,
-          catalog.scores[column] == nil
-        else { continue }
+    for metric in metrics {
+      guard case .distribution = metric.kind else { continue }
+      if let baseline = query.baseline {
         throw QueryError(
           .error(
-            "\(metric.name) of a field that is not a whole-number score cannot be compared "
-              + "with 'vs rest'", at: syntax.range,
-            notes: ["'vs previous' and 'vs last year' work; so does vs rest on a score field"]))
-      default:
-        continue
+            "distribution shows several shares and cannot be compared with 'vs'",
+            at: baseline.range, notes: ["compare a single figure, e.g. csat or p90(field)"]))
+      }
+      if let rank = query.rank, metric == metrics.first {
+        throw QueryError(
+          .error(
+            "'\(rank.isTop ? "top" : "bottom")' ranks by the first metric, and "
+              + "\(metric.name) has no single figure", at: rank.range,
+            notes: ["put a metric with one figure first, or use 'order by' on a column"]))
       }
     }
   }

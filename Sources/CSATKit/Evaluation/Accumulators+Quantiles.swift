@@ -10,6 +10,10 @@ struct QuantileKey: Hashable {
 struct GroupQuantiles {
   var n: [Int]
   var values: [Double?]
+  /// With `vs rest`: per group, the percentile of every other group's answers together;
+  /// and of all answers, for a group with none.
+  var rest: [Double?]?
+  var all: Double?
 }
 
 // MARK: - Percentiles and distributions
@@ -43,10 +47,23 @@ extension Accumulators {
     return (found.n[group], found.values[group])
   }
 
+  /// A percentile of a number column over every group but `group` (all answers for a group
+  /// of nil), found with `rest`; nil for other metrics and without such answers.
+  func restQuantile(_ metric: BoundMetric, group: Int?) -> Double? {
+    guard case .percentile(let percent) = metric.kind, let column = metric.column,
+      let found = quantiles[QuantileKey(column: column, percent: percent)]
+    else { return nil }
+    guard let group else { return found.all }
+    return found.rest?[group]
+  }
+
   /// The percentiles of number columns that hold no scores (score columns are counted per
   /// point instead): each column's answers gathered per group, then selected per percentile.
+  ///
+  /// With `rest`, each group's percentile of the other groups' answers too.
   static func quantiles(
-    _ metrics: [BoundMetric], catalog: Catalog, groups: GroupIndex, selection: Selection
+    _ metrics: [BoundMetric], catalog: Catalog, groups: GroupIndex, selection: Selection,
+    rest: Bool
   ) -> [QuantileKey: GroupQuantiles] {
     var wanted: [Int: [Int]] = [:]
     for metric in metrics {
@@ -60,8 +77,10 @@ extension Accumulators {
       guard case .number(let numbers) = catalog.dataset.columns[column].data else { continue }
       var answers = GroupValues(numbers.values, groups: groups, selection: selection)
       for percent in Set(percents) {
-        result[QuantileKey(column: column, percent: percent)] = GroupQuantiles(
-          n: answers.counts, values: answers.percentiles(percent))
+        var found = GroupQuantiles(
+          n: answers.counts, values: answers.percentiles(percent), rest: nil, all: nil)
+        if rest { (found.rest, found.all) = answers.restPercentiles(percent) }
+        result[QuantileKey(column: column, percent: percent)] = found
       }
     }
     return result
@@ -72,7 +91,7 @@ extension Accumulators {
 /// group in one array, so that each group's percentiles are found in place.
 struct GroupValues {
   /// Group g's answers are `values[starts[g]..<starts[g + 1]]`, in no particular order.
-  private(set) var values: [Double]
+  var values: [Double]
   private(set) var starts: [Int]
 
   /// The answers per group.
@@ -129,25 +148,35 @@ struct GroupValues {
   /// The p-th percentile of each group's answers (nil without any), reordering them within
   /// their group; groups are shared out over the cores.
   mutating func percentiles(_ percent: Int) -> [Double?] {
+    var found = [Double?](repeating: nil, count: starts.count - 1)
+    found.withUnsafeMutableBufferPointer { found in
+      let shared = UncheckedBox(found)
+      forEachGroup { group, answers in
+        shared.value[group] = Percentile.of(answers, percent: percent)
+      }
+    }
+    return found
+  }
+
+  /// Calls `body` with each group and its answers, groups shared out over the cores (each
+  /// worker takes every workers-th group, so the slices it touches are its own).
+  mutating func forEachGroup(_ body: (Int, UnsafeMutableBufferPointer<Double>) -> Void) {
     let groupCount = starts.count - 1
-    var found = [Double?](repeating: nil, count: groupCount)
     let workers = Parallel.workers(for: values.count)
     let starts = self.starts
     values.withUnsafeMutableBufferPointer { values in
-      found.withUnsafeMutableBufferPointer { found in
-        // Each worker takes every workers-th group: disjoint slices of both buffers.
-        let shared = UncheckedBox((values, found))
+      let shared = UncheckedBox(values)
+      withoutActuallyEscaping(body) { body in
+        let work = UncheckedBox(body)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-          let (values, found) = shared.value
           for group in stride(from: worker, to: groupCount, by: workers) {
-            let slice = UnsafeMutableBufferPointer(
-              rebasing: values[starts[group]..<starts[group + 1]])
-            found[group] = Percentile.of(slice, percent: percent)
+            work.value(
+              group,
+              UnsafeMutableBufferPointer(rebasing: shared.value[starts[group]..<starts[group + 1]]))
           }
         }
       }
     }
-    return found
   }
 
   /// Calls `body` with the group and the value of each answer (blanks left out) among the

@@ -34,7 +34,12 @@ struct Accumulators {
     }
   }
 
-  init(_ metrics: [BoundMetric], catalog: Catalog, groups: GroupIndex, selection: Selection) {
+  /// With `rest` (`vs rest`), percentiles of number fields are also found over each group's
+  /// complement, which cannot be had by subtracting counts.
+  init(
+    _ metrics: [BoundMetric], catalog: Catalog, groups: GroupIndex, selection: Selection,
+    rest: Bool = false
+  ) {
     let averagedColumns = Self.distinct(
       metrics.filter { $0.kind == .average }.compactMap(\.column))
     var sources: [(HistogramKey, ScoreCodes, ClosedRange<Int>)] = []
@@ -70,7 +75,8 @@ struct Accumulators {
       }
       histograms[source.0] = Histogram(low: source.2.lowerBound, width: width, counts: counts)
     }
-    quantiles = Self.quantiles(metrics, catalog: catalog, groups: groups, selection: selection)
+    quantiles = Self.quantiles(
+      metrics, catalog: catalog, groups: groups, selection: selection, rest: rest)
     for (index, column) in averagedColumns.enumerated() {
       sums[column] = (
         Array(total.sums[index].prefix(groups.count)),

@@ -17,8 +17,11 @@ extension Evaluator {
       dimension($0, window: query.window, range: selection.range, fillTime: fillTime)
     }
     let groups = GroupIndex(dimensions: dimensions, count: selection.range.count)
-    let counts = Accumulators(query.metrics, catalog: catalog, groups: groups, selection: selection)
-    var rows = groups.resultGroups(counts.rows).map { keys, group in
+    let counts = Accumulators(
+      query.metrics, catalog: catalog, groups: groups, selection: selection,
+      rest: query.baseline == .rest)
+    let present = groups.resultGroups(counts.rows)
+    var rows = present.map { keys, group in
       RowFigures(
         labels: zip(dimensions, keys).map { $0.labels[$1] },
         figures: query.metrics.map { MetricFigure($0, counts, group: group) })
@@ -30,6 +33,13 @@ extension Evaluator {
     let totals = rows.reduce(empty) { sums, row in zip(sums, row.figures).map { $0 + $1 } }
     for index in rows.indices {
       rows[index].baselines = zip(totals, rows[index].figures).map { $0 - $1 }
+      // A number field's percentile is no difference of counts: it was found for the rest.
+      for (position, metric) in query.metrics.enumerated() {
+        guard let rest = counts.restQuantile(metric, group: present[index].group) else {
+          continue
+        }
+        rows[index].baselines?[position].quantile = rest
+      }
     }
     return rows
   }

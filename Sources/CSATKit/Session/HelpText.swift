@@ -37,7 +37,8 @@ enum HelpText {
       median(field), p90(field)  any percentile p1 to p99 of a number or score field, blanks
                   left out: with n sorted answers x0 ≤ … ≤ x(n−1), h = (n − 1)·p/100 and the
                   figure is x⌊h⌋ + (h − ⌊h⌋)·(x⌊h⌋+1 − x⌊h⌋) (Excel PERCENTILE.INC, numpy's
-                  default); no interval; vs previous and vs last year give the change
+                  default); no interval; vs previous and vs last year give the change,
+                  vs rest the percentile of the other groups' answers together
       distribution(csat)  % of respondents at each point of the score scale the load
                   summary shows (nps: 0–10), in columns csat_1 … csat_5 or nps_0 … nps_10
                   (an alias renames them: distribution(csat) as s → s_1 …); not with vs,

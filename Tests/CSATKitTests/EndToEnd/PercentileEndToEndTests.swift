@@ -58,6 +58,19 @@ import Testing
         + "median(wait_minutes)_change\n3,20.0,2,165.0,-145.0\n")
   }
 
+  /// Each channel against the others' waits: chat's rest 30 240 20 90 60 → sorted
+  /// 20 30 60 90 240, median 60; email's rest 5 12 3 8 20 90 → 3 5 8 12 20 90, h = 2.5 →
+  /// 8 + 0.5 × 4 = 10; phone's rest (all but 20) 3 5 8 12 30 60 90 240, h = 3.5 → 12 + 0.5 ×
+  /// 18 = 21; web's rest (all but 90) 3 5 8 12 20 30 60 240 → 12 + 0.5 × 8 = 16.
+  @Test func percentileAgainstTheRest() throws {
+    let result = try small("median(wait_minutes) as m by channel vs rest")
+
+    #expect(
+      result.figures
+        == "channel,n,m,n_rest,m_rest\nchat,4,6.5,5,60.0\nemail,3,60.0,6,10.0\n"
+        + "phone,1,20.0,8,21.0\nweb,1,90.0,8,16.0\n")
+  }
+
   /// Python, on examples/responses.csv, blanks left out:
   /// `statistics.quantiles(values, n=100, method='inclusive')[p - 1]` per channel, which is
   /// the same rule (h = (n − 1)·p/100, linear between the closest ranks); the median as

@@ -54,6 +54,21 @@ import Testing
     }
   }
 
+  /// The k-th smallest of everything but a group, against sorting that complement itself.
+  @Test func rankOfTheRestAgreesWithSorting() {
+    var generator = SplitMix64(state: 3)
+    for _ in 0..<50 {
+      let everything = (0..<40).map { _ in Double(Int.random(in: 0..<12, using: &generator)) }
+      let cut = Int.random(in: 0..<40, using: &generator)
+      let own = everything[..<cut].sorted()
+      let rest = everything[cut...].sorted()
+      for k in rest.indices {
+        #expect(
+          GroupValues.smallest(k, of: everything.sorted(), without: own[...]) == rest[k])
+      }
+    }
+  }
+
   @Test func scorePointsWalkTheCounts() {
     // Scores 1 ×1, 2 ×0, 3 ×2, 4 ×1: sorted 1 3 3 4. p50: h = 1.5 → 3. p90: h = 2.7 →
     // 3 + 0.7 × (4 − 3) = 3.7. p10: h = 0.3 → 1 + 0.3 × (3 − 1) = 1.6.
