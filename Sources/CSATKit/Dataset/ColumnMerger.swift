@@ -112,6 +112,7 @@ enum ColumnMerger {
   ) -> [Element] {
     [Element](unsafeUninitializedCapacity: total) { target, initialized in
       guard let start = target.baseAddress else { return }
+      adviseHugePages(start, total * MemoryLayout<Element>.stride)
       var filled = 0
       for (part, rows) in zip(parts, rowCounts) {
         let buffer = values(part)
@@ -174,6 +175,7 @@ enum ColumnMerger {
     defer { joinedValues.release() }
     let codes = [UInt32](unsafeUninitializedCapacity: total) { target, initialized in
       guard let start = target.baseAddress else { return }
+      adviseHugePages(start, total * MemoryLayout<UInt32>.stride)
       var filled = 0
       for index in parts.indices {
         let rows = rowCounts[index]
