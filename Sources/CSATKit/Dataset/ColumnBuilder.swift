@@ -57,7 +57,7 @@ struct ColumnBuilder {
   var sawSlashDate = false
   /// A slash date contradicted the order seen before or the one the options fix.
   var sawDateOrderConflict = false
-  var codes = RawBuffer<UInt32>()
+  var codes = ChunkCodes()
   /// The distinct texts, once the column is text.
   var interner: TextInterner?
   /// About how many rows the chunk holds, for the first reservation of values.

@@ -189,13 +189,11 @@ enum ColumnMerger {
         }
         var firstInvalid: Int?
         let remap = interner.remap(into: &joinedValues, firstInvalid: &firstInvalid)
-        let codes = builder.codes.pointer
-        remap.withUnsafeBufferPointer { table in
-          for row in 0..<rows { (start + filled + row).initialize(to: table[Int(codes[row])]) }
-        }
+        let codes = builder.codes
+        remap.withUnsafeBufferPointer { codes.translate(rows, through: $0, into: start + filled) }
         if let firstInvalid {
           // Codes are given in order of first appearance, so this row is the chunk's first.
-          invalidRows[index] = (0..<rows).first { codes[$0] == UInt32(firstInvalid) }
+          invalidRows[index] = (0..<rows).first { codes.code(at: $0) == UInt32(firstInvalid) }
         }
         filled += rows
       }

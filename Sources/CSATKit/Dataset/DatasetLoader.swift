@@ -46,7 +46,7 @@ public enum DatasetLoader {
     let planned = sources.enumerated().flatMap { index, source in
       ChunkPlanner.plan(
         source.buffer, file: index, from: source.layout.dataStart,
-        parts: ChunkPlanner.workerCount * 2, delimiter: source.layout.delimiter,
+        parts: ChunkPlanner.workerCount, delimiter: source.layout.delimiter,
         fieldCount: source.layout.names.count)
     }
     let kept = options.keptColumns(of: sources[0].layout.names)
