@@ -89,7 +89,9 @@ enum ColumnMerger {
     }
     switch decision.type {
     case .number:
-      let values = joined(parts, rowCounts, total: total, missing: Double.nan) { $0.numbers }
+      let values = joined(
+        parts, rowCounts, total: total, missing: Double.nan, count: { $0.numbers.count },
+        copy: { $0.numbers.copy($1, into: $2) })
       return .number(NumberColumn(values: values))
     case .boolean:
       let values = joined(parts, rowCounts, total: total, missing: BooleanColumn.missing) {
@@ -110,16 +112,28 @@ enum ColumnMerger {
     _ parts: [ColumnBuilder], _ rowCounts: [Int], total: Int, missing: Element,
     _ values: (ColumnBuilder) -> RawBuffer<Element>
   ) -> [Element] {
+    joined(
+      parts, rowCounts, total: total, missing: missing, count: { values($0).count },
+      copy: { $2.initialize(from: values($0).pointer, count: $1) })
+  }
+
+  /// The chunks' values one after the other, `missing` for chunks with no value at all:
+  /// `count` tells how many values a chunk's builder holds, and `copy` writes the first
+  /// `rows` of them (`rows` > 0) to the target.
+  private static func joined<Element: BitwiseCopyable>(
+    _ parts: [ColumnBuilder], _ rowCounts: [Int], total: Int, missing: Element,
+    count: (ColumnBuilder) -> Int,
+    copy: (ColumnBuilder, _ rows: Int, UnsafeMutablePointer<Element>) -> Void
+  ) -> [Element] {
     [Element](unsafeUninitializedCapacity: total) { target, initialized in
       guard let start = target.baseAddress else { return }
       adviseHugePages(start, total * MemoryLayout<Element>.stride)
       var filled = 0
       for (part, rows) in zip(parts, rowCounts) {
-        let buffer = values(part)
-        if part.kind == .undecided || buffer.count != rows {
+        if part.kind == .undecided || count(part) != rows {
           (start + filled).initialize(repeating: missing, count: rows)
         } else {
-          (start + filled).initialize(from: buffer.pointer, count: rows)
+          copy(part, rows, start + filled)
         }
         filled += rows
       }
