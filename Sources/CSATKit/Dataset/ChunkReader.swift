@@ -113,6 +113,7 @@ enum ChunkReader {
       if recordEnd - released >= releaseStep {
         // The bytes behind are in the builders now; a reread maps them in again.
         source.buffer.release(from: released, to: recordEnd)
+        options.progress?.add(recordEnd - released)
         released = recordEnd
       }
     }
@@ -134,6 +135,7 @@ enum ChunkReader {
       }
     }
     source.buffer.release(from: released, to: scanner.position)
+    options.progress?.add(max(chunk.end, scanner.position) - released)
     // Only the values are needed from here on, to join the chunks' dictionaries.
     for index in builders.indices { builders[index].interner?.dropTable() }
     return result

@@ -49,6 +49,7 @@ public enum DatasetLoader {
         parts: ChunkPlanner.workerCount, delimiter: source.layout.delimiter,
         fieldCount: source.layout.names.count)
     }
+    options.progress?.setTotal(planned.reduce(0) { $0 + $1.end - $1.start })
     let kept = options.keptColumns(of: sources[0].layout.names)
     var (finalChunks, results) = readChunks(planned, sources, kept, options)
     warnings += try reportRows(finalChunks, results, sources)
