@@ -65,6 +65,17 @@ struct ChunkCodes {
     }
   }
 
+  /// Writes the first `rows` codes to `target` as they are.
+  func copy(_ rows: Int, into target: UnsafeMutablePointer<UInt32>) {
+    guard rows > 0 else { return }
+    if isWide {
+      target.initialize(from: wide.pointer, count: rows)
+    } else {
+      let codes = narrow.pointer
+      for row in 0..<rows { (target + row).initialize(to: UInt32(codes[row])) }
+    }
+  }
+
   /// Frees both buffers; no codes are left.
   mutating func release() {
     narrow.release()

@@ -136,8 +136,11 @@ enum ChunkReader {
     }
     source.buffer.release(from: released, to: scanner.position)
     options.progress?.add(max(chunk.end, scanner.position) - released)
-    // Only the values are needed from here on, to join the chunks' dictionaries.
-    for index in builders.indices { builders[index].interner?.dropTable() }
+    // Only the values are needed from here on, to join the chunks' dictionaries, except in
+    // the load's first chunk, whose interners may become the columns' own at the merge.
+    if chunk.file != 0 || chunk.start != source.layout.dataStart {
+      for index in builders.indices { builders[index].interner?.dropTable() }
+    }
     return result
   }
 

@@ -83,6 +83,8 @@ enum ColumnMerger {
     rereads: [Int: ColumnBuilder], timeZone: TimeZone, invalidRows: inout [Int: Int]
   ) -> ColumnData {
     let total = rowCounts.reduce(0, +)
+    // Building text may take over the first chunk's interner, leaving `nil` in its place.
+    var parts = parts
     defer {
       for var part in parts { part.release() }
       for var part in rereads.values { part.release() }
@@ -103,7 +105,7 @@ enum ColumnMerger {
         buildTimestamps(parts, rowCounts, decision.dateOrder, total: total, timeZone: timeZone))
     case .text:
       return .text(
-        buildText(parts, rowCounts, rereads: rereads, total: total, invalidRows: &invalidRows))
+        buildText(&parts, rowCounts, rereads: rereads, total: total, invalidRows: &invalidRows))
     }
   }
 
@@ -180,12 +182,16 @@ enum ColumnMerger {
   /// spellings and invalid bytes (read as U+FFFD) meet under the same bytes; ASCII is NFC
   /// already. A `String` is made once per distinct value of the whole column.
   private static func buildText(
-    _ parts: [ColumnBuilder], _ rowCounts: [Int], rereads: [Int: ColumnBuilder], total: Int,
+    _ parts: inout [ColumnBuilder], _ rowCounts: [Int], rereads: [Int: ColumnBuilder], total: Int,
     invalidRows: inout [Int: Int]
   ) -> TextColumn {
     // The column has at least as many values as its richest chunk: room for those at once.
     let richest = parts.indices.map { (rereads[$0] ?? parts[$0]).interner?.count ?? 0 }.max()
-    var joinedValues = TextInterner(capacity: richest ?? 0)
+    // The first chunk's values come first in the column, in the same order, so its interner
+    // serves as the column's when none of them changes under NFC: its codes stay as they are.
+    let adopted = adoptableInterner(parts.first, rows: rowCounts.first ?? 0, reread: rereads[0])
+    if adopted != nil { parts[0].interner = nil }
+    var joinedValues = adopted ?? TextInterner(capacity: richest ?? 0)
     defer { joinedValues.release() }
     let codes = [UInt32](unsafeUninitializedCapacity: total) { target, initialized in
       guard let start = target.baseAddress else { return }
@@ -194,6 +200,11 @@ enum ColumnMerger {
       for index in parts.indices {
         let rows = rowCounts[index]
         let builder = rereads[index] ?? parts[index]
+        if index == 0 && adopted != nil {
+          builder.codes.copy(rows, into: start)
+          filled += rows
+          continue
+        }
         guard rows > 0, builder.kind == .text, let interner = builder.interner,
           builder.codes.count == rows
         else {
@@ -214,5 +225,17 @@ enum ColumnMerger {
       initialized = filled
     }
     return TextColumn(codes: codes, dictionary: joinedValues.strings())
+  }
+
+  /// The interner of a column's first chunk (`first`, of `rows` rows, not read again) when
+  /// it can be the column's own: it still has its lookup table, every row has a code, and
+  /// no value changes under NFC (so none is invalid UTF-8 either).
+  private static func adoptableInterner(
+    _ first: ColumnBuilder?, rows: Int, reread: ColumnBuilder?
+  ) -> TextInterner? {
+    guard let first, reread == nil, rows > 0, first.kind == .text, first.codes.count == rows,
+      let interner = first.interner, interner.hasTable, !interner.anyMayChangeUnderNFC
+    else { return nil }
+    return interner
   }
 }

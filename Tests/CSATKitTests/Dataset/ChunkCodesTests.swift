@@ -91,3 +91,57 @@ struct ChunkCodesTests {
     #expect(column.dictionary.count == 5011)
   }
 }
+
+@Suite("joining chunk dictionaries")
+struct ChunkJoinTests {
+  /// A file of 2 × `half` rows of about 45 bytes (18 MB, so two chunks or more) whose
+  /// `name` column holds `first` in the first half and `second` in the second.
+  private func twoHalves(_ first: String, _ second: String, half: Int = 200_000) -> [UInt8] {
+    let pad = "a note that makes the rows longer"
+    var text = "id,name,note\n"
+    for row in 0..<2 * half { text += "\(row + 1),\(row < half ? first : second),\(pad)\n" }
+    return Array(text.utf8)
+  }
+
+  @Test(arguments: [("cafe\u{301}", "caf\u{E9}"), ("caf\u{E9}", "cafe\u{301}")])
+  func canonicallyEquivalentSpellingsInDifferentChunksShareOneValue(
+    first: String, second: String
+  ) throws {
+    // Whichever spelling comes first (the decomposed one stops the first chunk's dictionary
+    // from becoming the column's), both are one value, written precomposed (NFC).
+    let bytes = twoHalves(first, second)
+    let buffer = bytes.withUnsafeBytes { ByteBuffer(copying: $0) }
+    #expect(
+      ChunkPlanner.plan(buffer, file: 0, from: 13, parts: 2, delimiter: 0x2C, fieldCount: 3).count
+        == 2)
+    let result = try loadBytes(bytes)
+    guard case .text(let names) = try result.dataset.column("name").data else {
+      Issue.record("name is not text")
+      return
+    }
+    // The blank and "café".
+    #expect(names.dictionary == ["", "caf\u{E9}"])
+    #expect(names.codes.allSatisfy { $0 == 1 })
+  }
+
+  @Test func valuesOfLaterChunksJoinTheFirstChunksCodes() throws {
+    // The first half names "x0" … "x9" (codes 1–10 in order of first appearance), the second
+    // "x5" … "x14": the 5 new ones, x10 … x14, take codes 11–15.
+    let half = 200_000
+    let pad = "a note that makes the rows longer"
+    var text = "id,name,note\n"
+    var expected: [String] = []
+    for row in 0..<2 * half {
+      let name = row < half ? "x\(row % 10)" : "x\(5 + row % 10)"
+      expected.append(name)
+      text += "\(row + 1),\(name),\(pad)\n"
+    }
+    let result = try loadCSV(text)
+    #expect(try result.dataset.texts("name") == expected)
+    guard case .text(let names) = try result.dataset.column("name").data else {
+      Issue.record("name is not text")
+      return
+    }
+    #expect(names.dictionary == [""] + (0..<15).map { "x\($0)" })
+  }
+}
