@@ -91,6 +91,7 @@ func makeSession(
     settings: settings, loadOptions: loadOptions, format: options.format ?? .table,
     style: terminal.standardOutputIsTerminal ? terminal.outputStyle : .plain)
   session.messageColour = terminal.errorColour
+  session.showsLoadProgress = terminal.standardErrorIsTerminal
   return session
 }
 
