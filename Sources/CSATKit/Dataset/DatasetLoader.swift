@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 
-// TODO(#4): issue #3 asks for a third of the fastest peer's load (about 1.45 s at 10M rows
+// TODO(#3): issue #3 asks for a third of the fastest peer's load (about 1.45 s at 10M rows
 // on 2 cores); this is still about twice that. Next: narrower final text codes and scores
 // (public column types and the Evaluation kernels), chunks writing straight into the final
 // arrays, and one shared table for high-cardinality text instead of one per chunk.
