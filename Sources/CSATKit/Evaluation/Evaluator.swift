@@ -22,11 +22,13 @@ public struct Evaluator {
     } else {
       figures = groupedRows(query)
     }
-    var rows = figures.map { cells($0, query) }
+    let kept = figures.map { (cells: cells($0, query), ranks: $0.ranks) }.filter { row in
+      query.having.map { Self.holds($0, row.cells) } ?? true
+    }
+    var rows = kept.map(\.cells)
     let groupingCount = query.groupings.count
-    rows = rows.filter { row in query.having.map { Self.holds($0, row) } ?? true }
     if !query.order.isEmpty {
-      rows = Self.ordered(rows, by: query.order)
+      rows = Self.ordered(kept, by: query.order, columns: query.columns)
       // With `order by`, `top N` keeps the first N rows of that order, `bottom N` the last N.
       if let rank = query.rank {
         rows = rank.isTop ? Array(rows.prefix(rank.count)) : Array(rows.suffix(rank.count))

@@ -4,6 +4,9 @@ struct RowFigures {
   var labels: [Cell]
   var figures: [MetricFigure]
   var baselines: [MetricFigure]?
+  /// The rank of each label in its grouping's order (`GroupDimension.ranks`), for `order by`
+  /// on a grouping column.
+  var ranks: [Int] = []
 }
 
 extension Evaluator {
@@ -20,7 +23,8 @@ extension Evaluator {
     var rows = groups.resultGroups(counts.rows).map { keys, group in
       RowFigures(
         labels: zip(dimensions, keys).map { $0.labels[$1] },
-        figures: query.metrics.map { MetricFigure($0, counts, group: group) })
+        figures: query.metrics.map { MetricFigure($0, counts, group: group) },
+        ranks: zip(dimensions, keys).map { $0.ranks[$1] })
     }
     guard query.baseline == .rest else { return rows }
 
