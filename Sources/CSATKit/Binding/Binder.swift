@@ -59,6 +59,7 @@ public struct Binder {
     try checkDistinct(columns, in: query.range)
     let condition = try query.condition.map { try bind(condition: $0) }
     let window = try query.window.map { try resolve($0) }
+    try checkBucketCounts(groupings, query.groupings, window: window)
     let baseline = try query.baseline.map {
       try bind(baseline: $0, window: query.window, resolved: window, groupings: groupings)
     }
@@ -72,6 +73,25 @@ public struct Binder {
       metrics: metrics, groupings: groupings, condition: condition, window: window,
       having: having, order: order, rank: query.rank, limit: query.limit, baseline: baseline,
       confidence: settings.confidence, minimumN: settings.minimumN, columns: layout)
+  }
+
+  /// Refuses a time grouping that would list more than `GroupDimension.bucketLimit`
+  /// buckets (a `by day` over responses thousands of years apart), at the grouping.
+  func checkBucketCounts(
+    _ groupings: [BoundGrouping], _ syntax: [GroupingSyntax], window: ResolvedWindow?
+  ) throws {
+    let (first, last) = GroupDimension.bucketDays(
+      window: window, timeRange: catalog.timeRange, today: zone.localDay(now), zone: zone)
+    for (grouping, written) in zip(groupings, syntax) {
+      guard case .timeBucket(let unit, _) = grouping, first <= last else { continue }
+      let count = TimeBucket.ordinal(unit, day: last) - TimeBucket.ordinal(unit, day: first) + 1
+      guard count > GroupDimension.bucketLimit else { continue }
+      throw QueryError(
+        .error(
+          "'by \(unit.rawValue)' would list \(count) buckets here, more than the"
+            + " \(GroupDimension.bucketLimit) a grouping may list", at: written.name.range,
+          notes: ["narrow the window, or group by a longer unit"]))
+    }
   }
 
   /// Refuses a result with two columns of one name (in any case), at `range`.

@@ -6,6 +6,8 @@ public struct Evaluator {
   let zone: ZoneOffsets
   /// Whether Ctrl-C stops a running query (the interactive shell sets it).
   public var interruptible = false
+  /// Now for the query (`Binder.now`): empty time buckets are listed up to now at the latest.
+  public var now: Int64?
 
   public init(catalog: Catalog, zone: ZoneOffsets) {
     self.catalog = catalog
