@@ -63,7 +63,9 @@ public struct Binder {
     let baseline = try query.baseline.map {
       try bind(baseline: $0, window: query.window, resolved: window, groupings: groupings)
     }
-    let having = try query.having.map { try bind(having: $0, columns: columns) }
+    let having = try query.having.map {
+      try bind(having: $0, columns: layout, groupings: groupings)
+    }
     let order = try query.orderBy.map { item in
       BoundOrder(
         column: try resultColumn(item.name, in: columns, clause: "order by"),

@@ -24,7 +24,10 @@ extension Evaluator {
   static func holds(_ condition: BoundHaving, _ row: [Cell]) -> Bool {
     switch condition {
     case .compare(let column, let op, let literal):
-      guard let value = number(row[column]) else { return false }
+      // Groups of a number field that holds no scores are labelled with the number's text.
+      let cell = row[column]
+      let parsed = text(cell).flatMap { Double($0) }
+      guard let value = number(cell) ?? parsed else { return false }
       return compare(value, op, literal)
     case .textCompare(let column, let op, let literal):
       guard let value = text(row[column]) else { return false }
