@@ -79,4 +79,39 @@ import Testing
     #expect(result.messages.contains("error: duration too long: '\(token)'"))
     #expect(result.stdout == "")
   }
+
+  /// Fields named like result columns: `n` and `count`. Rows: n = 1 with CSAT 5 and 3, n = 2
+  /// with CSAT 4; count = a for rows 1 and 3, b for row 2.
+  static let clashing = "n,csat_score,count\n1,5,a\n2,4,b\n1,3,a\n"
+
+  func runOnClashing(_ statement: String) throws -> RunResult {
+    let scratch = Scratch()
+    defer { scratch.remove() }
+    scratch.write("clash.csv", Self.clashing)
+    return try scratch.run("clash.csv", "--format", "csv", "-e", statement)
+  }
+
+  @Test func aGroupingNamedNKeepsTheMetricsNApart() throws {
+    // n = 1: CSAT 5 and 3 → 1 of 2 satisfied = 50.0; n = 2: CSAT 4 → 1 of 1 = 100.0.
+    let plain = try runOnClashing("csat by n")
+    #expect(plain.status == 0)
+    let lines = plain.stdout.split(separator: "\n").map { $0.split(separator: ",") }
+    #expect(lines.first?.prefix(3) == ["n", "csat_n", "csat"])
+    #expect(
+      lines.dropFirst().map { Array($0.prefix(3)) } == [["1", "2", "50.0"], ["2", "1", "100.0"]])
+    let aliased = try runOnClashing("csat as c by n")
+    #expect(aliased.status == 0)
+    #expect(aliased.stdout.hasPrefix("n,c_n,c,"))
+  }
+
+  @Test func renamingAdviceWorksWhenFollowed() throws {
+    let clash = try runOnClashing("count by count")
+    #expect(clash.status == 1)
+    let advice = "note: rename the metric with 'as', e.g. 'count as count_all'"
+    #expect(clash.stderr.contains(advice))
+    // Following it: count a → rows 1 and 3 = 2, b → row 2 = 1.
+    let followed = try runOnClashing("count as count_all by count")
+    #expect(followed.stdout == "count,count_all\na,2\nb,1\n")
+    #expect(followed.status == 0)
+  }
 }
