@@ -17,12 +17,13 @@ public struct Evaluator {
   /// Runs a query: select rows, number groups, count, then shape the result.
   public func run(_ query: BoundQuery) -> ResultTable {
     let figures: [RowFigures]
+    var cut: GroupIndex.FillCut?
     if case .window(let earlier) = query.baseline, let window = query.window {
       figures = comparedRows(query, window: window, earlier: earlier)
     } else if case .buckets(let baseline) = query.baseline {
       figures = bucketComparedRows(query, baseline: baseline)
     } else {
-      figures = groupedRows(query)
+      figures = groupedRows(query, cut: &cut)
     }
     let kept = figures.map { (cells: cells($0, query), ranks: $0.ranks) }.filter { row in
       query.having.map { Self.holds($0, row.cells) } ?? true
@@ -51,6 +52,7 @@ public struct Evaluator {
       columns: resultColumns(query), rows: rows, caption: caption,
       confidence: query.confidence.rawValue, minimumN: query.minimumN)
     table.series = seriesLayout(query)
+    if let cut { table.notes.append(cut.note) }
     return table
   }
 

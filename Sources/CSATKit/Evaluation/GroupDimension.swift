@@ -68,8 +68,8 @@ extension GroupDimension {
 }
 
 extension Evaluator {
-  /// - Parameter fillTime: whether a time bucket lists its empty buckets too (inside a
-  ///   window, or when it is the only grouping).
+  /// - Parameter fillTime: whether a time bucket lists its empty buckets too (in query
+  ///   results, up to `GroupIndex.fillLimit` rows).
   func dimension(
     _ grouping: BoundGrouping, window: ResolvedWindow?, range: Range<Int>, fillTime: Bool
   )

@@ -13,14 +13,20 @@ extension Evaluator {
   /// The rows of a query without a window baseline: one per group, with `vs rest` the rest
   /// of the responses as each group's baseline.
   func groupedRows(_ query: BoundQuery) -> [RowFigures] {
+    var cut: GroupIndex.FillCut?
+    return groupedRows(query, cut: &cut)
+  }
+
+  /// The rows of a query without a window baseline; `cut` says when empty time buckets were
+  /// left out (`GroupIndex.FillCut`).
+  func groupedRows(_ query: BoundQuery, cut: inout GroupIndex.FillCut?) -> [RowFigures] {
     let selection = select(condition: query.condition, window: query.window)
-    let fillTime = query.window != nil || query.groupings.count == 1
     let dimensions = query.groupings.map {
-      dimension($0, window: query.window, range: selection.range, fillTime: fillTime)
+      dimension($0, window: query.window, range: selection.range, fillTime: true)
     }
     let groups = GroupIndex(dimensions: dimensions, count: selection.range.count)
     let counts = Accumulators(query.metrics, catalog: catalog, groups: groups, selection: selection)
-    var rows = groups.resultGroups(counts.rows).map { keys, group in
+    var rows = groups.resultGroups(counts.rows, cut: &cut).map { keys, group in
       RowFigures(
         labels: zip(dimensions, keys).map { $0.labels[$1] },
         figures: query.metrics.map { MetricFigure($0, counts, group: group) },

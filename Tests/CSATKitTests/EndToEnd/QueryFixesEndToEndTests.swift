@@ -114,4 +114,26 @@ import Testing
     #expect(followed.stdout == "count,count_all\na,2\nb,1\n")
     #expect(followed.status == 0)
   }
+
+  @Test func everyWeekIsListedForEachProductThatOccurs() throws {
+    // 40 products; responses from 2024-12-01 (ISO week starting 2024-11-25) to 2026-11-30
+    // 23:44 (week starting 2026-11-30): (2026-11-30 − 2024-11-25) / 7 + 1 = 106 weeks;
+    // 40 × 106 = 4240 rows, plus the header.
+    let result = try run("count by week, product")
+    #expect(result.stdout.split(separator: "\n").count == 4241)
+  }
+
+  @Test func emptyBucketsPastTheLimitAreLeftOutWithANote() throws {
+    // since 2y: 2024-12-01 to now, 730 days; 587 customers respond in it; 587 × 730 =
+    // 428510 rows > 100000, so only the 2986 (day, customer) pairs that occur are listed.
+    let result = try run("count by day, customer_id since 2y")
+    #expect(result.stdout.split(separator: "\n").count == 2987)
+    let table = try EndToEnd.run(
+      ["responses.csv", "--now", EndToEnd.now, "-e", "count by day, customer_id since 2y"],
+      in: EndToEnd.examples)
+    #expect(
+      table.stdout.contains(
+        "note: empty time buckets are not listed: every bucket for each of the 587 combinations"
+          + " of the other groupings that occur would make 428510 rows, more than 100000"))
+  }
 }
