@@ -62,6 +62,14 @@ import Testing
     #expect(result.stdout == "nps_score,count\n" + body.joined(separator: "\n") + "\n")
   }
 
+  @Test func orderByANumberGroupingIsByValue() throws {
+    // The four largest response_time_minutes, one response each: 6960, 5116, 4911, 4570
+    // (Counter of the column, sorted by value descending); as text "999" would come first.
+    let result = try run(
+      "count by response_time_minutes order by response_time_minutes desc limit 4")
+    #expect(result.stdout == "response_time_minutes,count\n6960,1\n5116,1\n4911,1\n4570,1\n")
+  }
+
   @Test func hugeWindowsListOnlyTheDataYears() throws {
     // The first response is 2024-12-01, so days are listed from 2024-01-01 to today:
     // (date(2026,11,30) − date(2024,1,1)).days + 1 = 1065 rows, plus the header.
@@ -69,6 +77,18 @@ import Testing
     #expect(result.stdout.split(separator: "\n").count == 1066)
     #expect(result.stdout.hasPrefix("day,count\n2024-01-01,0\n"))
     #expect(result.status == 0)
+  }
+
+  @Test func tooManyBucketsIsALocatedError() throws {
+    // Now at the end of 9999: days from 2024-01-01 (the first response's year) to
+    // 9999-12-31: (date(9999,12,31) − date(2024,1,1)).days + 1 = 2913174 > 1000000.
+    let result = try EndToEnd.run(
+      ["responses.csv", "--now", "9999-12-31", "-e", "count by day since 3660000d"],
+      in: EndToEnd.examples)
+    #expect(result.status == 1)
+    #expect(
+      result.messages.contains(
+        "-e:1:10: error: 'by day' would list 2913174 buckets here, more than the 1000000"))
   }
 
   @Test(arguments: ["count since 3660001d", "count since 99999999y", "count by day since 522001w"])
