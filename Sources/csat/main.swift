@@ -91,6 +91,7 @@ func makeSession(
     settings: settings, loadOptions: loadOptions, format: options.format ?? .table,
     style: terminal.standardOutputIsTerminal ? terminal.outputStyle : .plain)
   session.messageColour = terminal.errorColour
+  session.showsLoadProgress = terminal.standardErrorIsTerminal
   return session
 }
 
@@ -212,6 +213,10 @@ func completionWords(_ session: Session, before text: String) -> [String] {
   let isFirstWord = words.count <= (current == nil || current == "" ? 0 : 1)
   if isFirstWord {
     return Session.metaCommands + Binder.metricNames + ["list", "chart", "coverage", "explain"]
+  }
+  if previous == ".set" { return Session.settingNames }
+  if previous == "repeats" && text.lowercased().hasPrefix(".set") {
+    return RepeatsMode.allCases.map(\.rawValue)
   }
   if text.hasPrefix(".") { return fields }
   let units = CalendarUnit.allCases.map(\.rawValue)

@@ -9,6 +9,8 @@ public struct BoundExplain: Sendable, Equatable {
   /// The window the change is to, and the earlier one it is from.
   public var window: ResolvedWindow
   public var earlier: ResolvedWindow
+  /// `.set repeats first|latest`: one response per customer in each window.
+  public var repeats: BoundRepeats? = nil
 }
 
 // MARK: - Explain
@@ -51,7 +53,7 @@ extension Binder {
     let earlier = resolver.earlier(explain.window, lastYear: explain.baseline.kind == .lastYear)
     return BoundExplain(
       metric: metric, groupings: groupings, condition: condition, window: window,
-      earlier: earlier)
+      earlier: earlier, repeats: try bindRepeats(at: explain.range))
   }
 
   /// Whether a metric's figure is a share of respondents or an NPS.

@@ -16,6 +16,8 @@ public struct BoundTargets: Sendable, Equatable {
   public var band: BoundMetric?
   public var condition: BoundCondition?
   public var window: ResolvedWindow?
+  /// `.set repeats first|latest`: one response per customer; nil counts every response.
+  public var repeats: BoundRepeats? = nil
 }
 
 /// `check`: one figure, compared with a number.
@@ -32,6 +34,8 @@ public struct BoundCheck: Sendable, Equatable {
   public var conditionText: String?
   public var window: ResolvedWindow?
   public var windowText: String?
+  /// `.set repeats first|latest`: one response per customer; nil counts every response.
+  public var repeats: BoundRepeats? = nil
 }
 
 // MARK: - Targets and checks
@@ -66,7 +70,9 @@ extension Binder {
         name: Identifier(name: "nps", range: statement.range), range: statement.range)
       band = try? copy.bind(metric: nps)
     }
-    return BoundTargets(targets: targets, band: band, condition: condition, window: window)
+    return BoundTargets(
+      targets: targets, band: band, condition: condition, window: window,
+      repeats: try bindRepeats(at: statement.range))
   }
 
   /// Binds one target; errors have ranges in `target.text`, warnings none.
@@ -124,6 +130,7 @@ extension Binder {
   /// Binds a `check` statement (grammar.md: `check`).
   mutating func bind(_ check: CheckSyntax) throws -> BoundCheck {
     let metric = try bind(metric: check.metric)
+    try checkSingleFigure(metric, syntax: check.metric)
     let condition = try check.condition.map { try bind(condition: $0) }
     let window = try check.window.map { try resolve($0) }
     let text = slice(SourceRange(check.metric.range.start, check.range.end))
@@ -131,6 +138,7 @@ extension Binder {
       metric: metric, comparison: check.comparison, threshold: check.threshold, text: text,
       metricText: slice(check.metric.range), thresholdText: check.thresholdText,
       condition: condition, conditionText: check.condition.map { slice($0.range) },
-      window: window, windowText: check.window.map { slice($0.range) })
+      window: window, windowText: check.window.map { slice($0.range) },
+      repeats: try bindRepeats(at: check.range))
   }
 }

@@ -14,6 +14,7 @@ public struct Binder {
 
   public static let metricNames = [
     "csat", "dsat", "nps", "promoters", "passives", "detractors", "avg", "count", "followup",
+    "median", "p90", "distribution",
   ]
 
   public init(catalog: Catalog, settings: QuerySettings, source: String, clock: Int64) {
@@ -40,7 +41,7 @@ public struct Binder {
     case .list(let list): .list(try bind(list))
     case .targets(let targets): .targets(try bind(targets))
     case .check(let check): .check(try bind(check))
-    case .chart(let query): .chart(try bind(query))
+    case .chart(let query): .chart(try bindChart(query))
     case .coverage(let coverage): .coverage(try bind(coverage))
     case .explain(let explain): .explain(try bind(explain))
     }
@@ -51,6 +52,7 @@ public struct Binder {
   mutating func bind(_ query: QuerySyntax) throws -> BoundQuery {
     var metrics: [BoundMetric] = []
     for metric in query.metrics { metrics.append(try bind(metric: metric)) }
+    try checkFigureKinds(metrics, query: query)
     for index in metrics.indices { metrics[index].target = queryTarget(for: metrics[index]) }
     let groupings = try query.groupings.map { try bind(grouping: $0) }
     let layout = QueryLayout.columns(
@@ -74,7 +76,8 @@ public struct Binder {
     return BoundQuery(
       metrics: metrics, groupings: groupings, condition: condition, window: window,
       having: having, order: order, rank: query.rank, limit: query.limit, baseline: baseline,
-      confidence: settings.confidence, minimumN: settings.minimumN, columns: layout)
+      confidence: settings.confidence, minimumN: settings.minimumN, columns: layout,
+      repeats: try bindRepeats(at: query.range))
   }
 
   /// Refuses a time grouping that would list more than `GroupDimension.bucketLimit`
@@ -142,7 +145,8 @@ public struct Binder {
     let window = try list.window.map { try resolve($0) }
     let order = try list.orderBy.map { (field: try listField($0.name), descending: $0.descending) }
     return BoundList(
-      fields: fields, condition: condition, window: window, order: order, limit: list.limit)
+      fields: fields, condition: condition, window: window, order: order, limit: list.limit,
+      repeats: try bindRepeats(at: list.range))
   }
 
   /// A field of a list: a column, or `age` when no column has that name and there is a time

@@ -33,6 +33,19 @@ public enum MetricKind: Sendable, Equatable {
   /// % of negative responses (a score in `negative` in `scoreColumn`) with a follow-up flag
   /// that were followed up; the metric's column is the flag.
   case followUp(scoreColumn: Int, negative: ClosedRange<Int>)
+  /// The p-th percentile (1–99; `median` is 50) of a number or score column's answers,
+  /// interpolated linearly between the closest ranks (Excel's PERCENTILE.INC).
+  case percentile(Int)
+  /// The share of respondents at each point of a score scale, in columns `<prefix>_<point>`.
+  case distribution(ScoreScale, prefix: String)
+
+  /// Whether the figure is a share or NPS with a confidence interval and a test.
+  public var hasInterval: Bool {
+    switch self {
+    case .average, .count, .percentile, .distribution: false
+    default: true
+    }
+  }
 }
 
 public struct BoundMetric: Sendable, Equatable {
@@ -131,6 +144,8 @@ public struct BoundQuery: Sendable, Equatable {
   public var minimumN: Int
   /// The result's columns, in order.
   public var columns: [BoundColumn]
+  /// `.set repeats first|latest`: one response per customer; nil counts every response.
+  public var repeats: BoundRepeats? = nil
 
   /// The names of the result's columns, in order.
   public var resultColumns: [String] { columns.map(\.name) }
@@ -150,10 +165,13 @@ public struct BoundList: Sendable, Equatable {
   /// The field and direction of each `order by` item.
   public var order: [(field: BoundListField, descending: Bool)]
   public var limit: Int?
+  /// `.set repeats first|latest`: one response per customer; nil lists every response.
+  public var repeats: BoundRepeats? = nil
 
   public static func == (lhs: BoundList, rhs: BoundList) -> Bool {
     lhs.fields == rhs.fields && lhs.condition == rhs.condition && lhs.window == rhs.window
       && lhs.limit == rhs.limit && lhs.order.elementsEqual(rhs.order) { $0 == $1 }
+      && lhs.repeats == rhs.repeats
   }
 }
 

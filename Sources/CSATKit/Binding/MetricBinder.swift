@@ -59,7 +59,12 @@ extension Binder {
           .error("'count' counts rows and takes no field", at: argument.range))
       }
       return BoundMetric(kind: .count, column: nil, name: name)
+    case "distribution":
+      return try bindDistribution(metric, name: name)
     default:
+      if let percent = try Self.percentile(named: metric) {
+        return try bindPercentile(metric, percent: percent, name: name)
+      }
       throw unknownMetric(metric)
     }
   }
@@ -82,7 +87,7 @@ extension Binder {
     return "\(keyword)(\(argument.name))"
   }
 
-  private func scoreColumn(_ metric: MetricSyntax, role: Int?, roleName: String) throws -> Int {
+  func scoreColumn(_ metric: MetricSyntax, role: Int?, roleName: String) throws -> Int {
     if let argument = metric.argument { return try field(argument) }
     if let role { return role }
     let what = roleName == "csat" ? "satisfaction-score" : "likelihood-to-recommend (NPS)"
@@ -115,7 +120,7 @@ extension Binder {
     return nil
   }
 
-  private func notAScore(_ metric: MetricSyntax, column: Int) -> QueryError {
+  func notAScore(_ metric: MetricSyntax, column: Int) -> QueryError {
     let columnName = catalog.dataset.columns[column].name
     return QueryError(
       .error(

@@ -29,6 +29,8 @@ public enum MetricPart: Sendable, Equatable {
   case met
   /// The band an NPS falls in (poor, fair, good, excellent).
   case band
+  /// The share of respondents at this score point, for `distribution`.
+  case point(Int)
 }
 
 /// What a result column holds.
@@ -86,8 +88,12 @@ enum QueryLayout {
       return [(name, .value)] + other + (baseline == .rest ? [] : [(name + "_change", .change)])
     }
     let n = alone ? "n" : name + "_n"
+    if case .distribution(let scale, let prefix) = metric.kind {
+      let points = (scale.low...scale.high).map { ("\(prefix)_\($0)", MetricPart.point($0)) }
+      return [(n, .n)] + points + [(alone ? "low_n" : name + "_low_n", .lowN)]
+    }
     var parts: [(name: String, part: MetricPart)] = [(n, .n), (name, .value)]
-    let hasInterval = metric.kind != .average
+    let hasInterval = metric.kind.hasInterval
     if hasInterval {
       parts += [(name + "_low", .low), (name + "_high", .high)]
     }

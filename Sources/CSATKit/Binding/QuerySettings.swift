@@ -23,6 +23,10 @@ public struct QuerySettings: Sendable {
   public var minimumN: Int
   /// `.target`: the targets set over the defaults.
   public var targets = TargetList()
+  /// `.set repeats first|latest|all`: which of a customer's responses count.
+  public var repeats = RepeatsMode.all
+  /// `.set customer FIELD`: the column naming the customer; nil finds one by its name.
+  public var customerColumn: String?
 
   public init(
     timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current, now: NowSetting = .clock,

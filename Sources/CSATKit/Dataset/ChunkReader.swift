@@ -113,6 +113,7 @@ enum ChunkReader {
       if recordEnd - released >= releaseStep {
         // The bytes behind are in the builders now; a reread maps them in again.
         source.buffer.release(from: released, to: recordEnd)
+        options.progress?.add(recordEnd - released)
         released = recordEnd
       }
     }
@@ -134,8 +135,12 @@ enum ChunkReader {
       }
     }
     source.buffer.release(from: released, to: scanner.position)
-    // Only the values are needed from here on, to join the chunks' dictionaries.
-    for index in builders.indices { builders[index].interner?.dropTable() }
+    options.progress?.add(max(chunk.end, scanner.position) - released)
+    // Only the values are needed from here on, to join the chunks' dictionaries, except in
+    // the load's first chunk, whose interners may become the columns' own at the merge.
+    if chunk.file != 0 || chunk.start != source.layout.dataStart {
+      for index in builders.indices { builders[index].interner?.dropTable() }
+    }
     return result
   }
 

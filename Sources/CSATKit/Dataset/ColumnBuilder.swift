@@ -46,7 +46,7 @@ struct ColumnBuilder {
   var leadingMissing = 0
   /// Whether a missing token (not a blank) was among them.
   var sawMissingToken = false
-  var numbers = RawBuffer<Double>()
+  var numbers = ChunkNumbers()
   var booleans = RawBuffer<UInt8>()
   /// Instants, or packed ``SlashDate`` values until the day/month order is known.
   var timestamps = RawBuffer<Int64>()
@@ -57,7 +57,7 @@ struct ColumnBuilder {
   var sawSlashDate = false
   /// A slash date contradicted the order seen before or the one the options fix.
   var sawDateOrderConflict = false
-  var codes = RawBuffer<UInt32>()
+  var codes = ChunkCodes()
   /// The distinct texts, once the column is text.
   var interner: TextInterner?
   /// About how many rows the chunk holds, for the first reservation of values.
@@ -152,7 +152,7 @@ struct ColumnBuilder {
     if let value = ValueParsing.parseNumber(base, start, end) {
       kind = .number
       numbers.reserve(expectedRows)
-      numbers.append(repeating: .nan, count: leadingMissing)
+      numbers.appendMissing(count: leadingMissing)
       numbers.append(value)
     } else if let value = ValueParsing.parseBoolean(base, start, end) {
       kind = .boolean
@@ -194,7 +194,7 @@ struct ColumnBuilder {
   mutating func addMissing() {
     switch kind {
     case .undecided: leadingMissing += 1
-    case .number: numbers.append(.nan)
+    case .number: numbers.appendMissing()
     case .boolean: booleans.append(BooleanColumn.missing)
     case .timestamp: timestamps.append(TimestampColumn.missing)
     case .text: codes.append(TextColumn.missingCode)

@@ -83,13 +83,17 @@ enum ColumnMerger {
     rereads: [Int: ColumnBuilder], timeZone: TimeZone, invalidRows: inout [Int: Int]
   ) -> ColumnData {
     let total = rowCounts.reduce(0, +)
+    // Building text may take over the first chunk's interner, leaving `nil` in its place.
+    var parts = parts
     defer {
       for var part in parts { part.release() }
       for var part in rereads.values { part.release() }
     }
     switch decision.type {
     case .number:
-      let values = joined(parts, rowCounts, total: total, missing: Double.nan) { $0.numbers }
+      let values = joined(
+        parts, rowCounts, total: total, missing: Double.nan, count: { $0.numbers.count },
+        copy: { $0.numbers.copy($1, into: $2) })
       return .number(NumberColumn(values: values))
     case .boolean:
       let values = joined(parts, rowCounts, total: total, missing: BooleanColumn.missing) {
@@ -101,7 +105,7 @@ enum ColumnMerger {
         buildTimestamps(parts, rowCounts, decision.dateOrder, total: total, timeZone: timeZone))
     case .text:
       return .text(
-        buildText(parts, rowCounts, rereads: rereads, total: total, invalidRows: &invalidRows))
+        buildText(&parts, rowCounts, rereads: rereads, total: total, invalidRows: &invalidRows))
     }
   }
 
@@ -110,15 +114,28 @@ enum ColumnMerger {
     _ parts: [ColumnBuilder], _ rowCounts: [Int], total: Int, missing: Element,
     _ values: (ColumnBuilder) -> RawBuffer<Element>
   ) -> [Element] {
+    joined(
+      parts, rowCounts, total: total, missing: missing, count: { values($0).count },
+      copy: { $2.initialize(from: values($0).pointer, count: $1) })
+  }
+
+  /// The chunks' values one after the other, `missing` for chunks with no value at all:
+  /// `count` tells how many values a chunk's builder holds, and `copy` writes the first
+  /// `rows` of them (`rows` > 0) to the target.
+  private static func joined<Element: BitwiseCopyable>(
+    _ parts: [ColumnBuilder], _ rowCounts: [Int], total: Int, missing: Element,
+    count: (ColumnBuilder) -> Int,
+    copy: (ColumnBuilder, _ rows: Int, UnsafeMutablePointer<Element>) -> Void
+  ) -> [Element] {
     [Element](unsafeUninitializedCapacity: total) { target, initialized in
       guard let start = target.baseAddress else { return }
+      adviseHugePages(start, total * MemoryLayout<Element>.stride)
       var filled = 0
       for (part, rows) in zip(parts, rowCounts) {
-        let buffer = values(part)
-        if part.kind == .undecided || buffer.count != rows {
+        if part.kind == .undecided || count(part) != rows {
           (start + filled).initialize(repeating: missing, count: rows)
         } else {
-          (start + filled).initialize(from: buffer.pointer, count: rows)
+          copy(part, rows, start + filled)
         }
         filled += rows
       }
@@ -165,19 +182,29 @@ enum ColumnMerger {
   /// spellings and invalid bytes (read as U+FFFD) meet under the same bytes; ASCII is NFC
   /// already. A `String` is made once per distinct value of the whole column.
   private static func buildText(
-    _ parts: [ColumnBuilder], _ rowCounts: [Int], rereads: [Int: ColumnBuilder], total: Int,
+    _ parts: inout [ColumnBuilder], _ rowCounts: [Int], rereads: [Int: ColumnBuilder], total: Int,
     invalidRows: inout [Int: Int]
   ) -> TextColumn {
     // The column has at least as many values as its richest chunk: room for those at once.
     let richest = parts.indices.map { (rereads[$0] ?? parts[$0]).interner?.count ?? 0 }.max()
-    var joinedValues = TextInterner(capacity: richest ?? 0)
+    // The first chunk's values come first in the column, in the same order, so its interner
+    // serves as the column's when none of them changes under NFC: its codes stay as they are.
+    let adopted = adoptableInterner(parts.first, rows: rowCounts.first ?? 0, reread: rereads[0])
+    if adopted != nil { parts[0].interner = nil }
+    var joinedValues = adopted ?? TextInterner(capacity: richest ?? 0)
     defer { joinedValues.release() }
     let codes = [UInt32](unsafeUninitializedCapacity: total) { target, initialized in
       guard let start = target.baseAddress else { return }
+      adviseHugePages(start, total * MemoryLayout<UInt32>.stride)
       var filled = 0
       for index in parts.indices {
         let rows = rowCounts[index]
         let builder = rereads[index] ?? parts[index]
+        if index == 0 && adopted != nil {
+          builder.codes.copy(rows, into: start)
+          filled += rows
+          continue
+        }
         guard rows > 0, builder.kind == .text, let interner = builder.interner,
           builder.codes.count == rows
         else {
@@ -187,18 +214,28 @@ enum ColumnMerger {
         }
         var firstInvalid: Int?
         let remap = interner.remap(into: &joinedValues, firstInvalid: &firstInvalid)
-        let codes = builder.codes.pointer
-        remap.withUnsafeBufferPointer { table in
-          for row in 0..<rows { (start + filled + row).initialize(to: table[Int(codes[row])]) }
-        }
+        let codes = builder.codes
+        remap.withUnsafeBufferPointer { codes.translate(rows, through: $0, into: start + filled) }
         if let firstInvalid {
           // Codes are given in order of first appearance, so this row is the chunk's first.
-          invalidRows[index] = (0..<rows).first { codes[$0] == UInt32(firstInvalid) }
+          invalidRows[index] = (0..<rows).first { codes.code(at: $0) == UInt32(firstInvalid) }
         }
         filled += rows
       }
       initialized = filled
     }
     return TextColumn(codes: codes, dictionary: joinedValues.strings())
+  }
+
+  /// The interner of a column's first chunk (`first`, of `rows` rows, not read again) when
+  /// it can be the column's own: it still has its lookup table, every row has a code, and
+  /// no value changes under NFC (so none is invalid UTF-8 either).
+  private static func adoptableInterner(
+    _ first: ColumnBuilder?, rows: Int, reread: ColumnBuilder?
+  ) -> TextInterner? {
+    guard let first, reread == nil, rows > 0, first.kind == .text, first.codes.count == rows,
+      let interner = first.interner, interner.hasTable, !interner.anyMayChangeUnderNFC
+    else { return nil }
+    return interner
   }
 }

@@ -29,6 +29,8 @@ public struct LoadOptions: Sendable {
   /// out (the kept ones stay in file order). A name matches a header name, both trimmed of
   /// surrounding whitespace, exactly; a name that matches none is ignored.
   public var columns: Set<String>?
+  /// Receives how far the load has read, when a progress bar is drawn.
+  public var progress: LoadProgress?
 
   public init(
     csatColumn: String? = nil, npsColumn: String? = nil, timeColumn: String? = nil,

@@ -61,6 +61,18 @@ struct TextInterner {
   /// The number of codes given, the blank included.
   var count: Int { spans.count }
 
+  /// Whether ``code(_:_:)`` still works: the table was not dropped.
+  var hasTable: Bool { mask > 0 }
+
+  /// Whether any value might change when decoded and normalised to NFC (which includes
+  /// every value that is not valid UTF-8).
+  var anyMayChangeUnderNFC: Bool {
+    (1..<max(1, count)).contains { code in
+      let value = bytes(of: code)
+      return value.baseAddress.map { TextInterner.mayChangeUnderNFC($0, value.count) } ?? false
+    }
+  }
+
   /// Frees the lookup table, keeping the values: no ``code(_:_:)`` may follow, but
   /// ``remap(into:)``, ``strings()`` and ``bytes(of:)`` still work.
   mutating func dropTable() {

@@ -7,9 +7,11 @@ struct Accumulators {
   private(set) var rows: [Int]
   /// Per score column read by a metric (and per follow-up flag, as 0 or 1 on the negative
   /// responses): counts per group and score point.
-  private var histograms: [HistogramKey: Histogram] = [:]
+  private(set) var histograms: [HistogramKey: Histogram] = [:]
   /// Per averaged column: sum and answers per group.
   private var sums: [Int: (sum: [Double], answers: [Int])] = [:]
+  /// Per percentile of a number column that holds no scores: n and the figure per group.
+  private(set) var quantiles: [QuantileKey: GroupQuantiles] = [:]
 
   struct Histogram {
     var low: Int
@@ -32,7 +34,12 @@ struct Accumulators {
     }
   }
 
-  init(_ metrics: [BoundMetric], catalog: Catalog, groups: GroupIndex, selection: Selection) {
+  /// With `rest` (`vs rest`), percentiles of number fields are also found over each group's
+  /// complement, which cannot be had by subtracting counts.
+  init(
+    _ metrics: [BoundMetric], catalog: Catalog, groups: GroupIndex, selection: Selection,
+    rest: Bool = false
+  ) {
     let averagedColumns = Self.distinct(
       metrics.filter { $0.kind == .average }.compactMap(\.column))
     var sources: [(HistogramKey, ScoreCodes, ClosedRange<Int>)] = []
@@ -68,6 +75,8 @@ struct Accumulators {
       }
       histograms[source.0] = Histogram(low: source.2.lowerBound, width: width, counts: counts)
     }
+    quantiles = Self.quantiles(
+      metrics, catalog: catalog, groups: groups, selection: selection, rest: rest)
     for (index, column) in averagedColumns.enumerated() {
       sums[column] = (
         Array(total.sums[index].prefix(groups.count)),
@@ -106,7 +115,7 @@ struct Accumulators {
     case .passives: return (n, hundred(count(7...8)))
     case .detractors: return (n, hundred(count(0...6)))
     case .followUp: return (n, hundred(count(1...1)))
-    case .average, .count: return (n, .notApplicable)
+    case .average, .count, .percentile, .distribution: return (n, .notApplicable)
     }
   }
 
@@ -127,7 +136,7 @@ struct Accumulators {
     case .passives: hits = 7...8
     case .detractors: hits = 0...6
     case .followUp: hits = 1...1
-    case .average, .count: return nil
+    case .average, .count, .percentile, .distribution: return nil
     }
     guard let group, let key = Self.key(metric), let histogram = histograms[key] else {
       return .empty

@@ -12,8 +12,13 @@ extension Evaluator {
       case .timestamp = catalog.dataset.columns[time].data
     else { return groupedRows(query) }
 
-    let current = windowSelection(query.condition, time: time, window, span: [window, earlier])
-    let before = windowSelection(query.condition, time: time, earlier, span: [window, earlier])
+    // Each window keeps one response per customer of its own (`.set repeats`).
+    let current = collapsingRepeats(
+      windowSelection(query.condition, time: time, window, span: [window, earlier]),
+      query.repeats)
+    let before = collapsingRepeats(
+      windowSelection(query.condition, time: time, earlier, span: [window, earlier]),
+      query.repeats)
     let offsets = current.range
     let dimensions = query.groupings.map {
       dimension($0, window: window, range: offsets, fillTime: false)

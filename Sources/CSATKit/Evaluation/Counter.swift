@@ -69,7 +69,7 @@ struct Counter: @unchecked Sendable {
   /// each other's increments; the lanes are added up at the end.
   func count(_ chunk: Range<Int>) -> Partial {
     var result = empty()
-    if groups.dimensions.isEmpty && selection.condition == nil && averaged.isEmpty {
+    if groups.dimensions.isEmpty && selection.selectsEveryRow && averaged.isEmpty {
       countUngrouped(chunk, into: &result)
       return result
     }
@@ -79,59 +79,39 @@ struct Counter: @unchecked Sendable {
     var histogramLanes = scores.map {
       [Int](repeating: 0, count: slots * ($0.range.count + 1) * lanes)
     }
-    let blockSize = Selection.blockSize
-    withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * blockSize) { buffer in
-      guard let slotOf = buffer.baseAddress else { return }
-      let chosen = slotOf + blockSize
-      selection.forEachBlock(chunk) { block, mask in
-        // The matching rows' offsets in the block, then the group of each of them only.
-        var selected = 0
-        if let mask {
-          for index in 0..<block.count {
-            chosen[selected] = Int32(index)
-            selected &+= Int(mask[index])
-          }
-          groups.fill(
-            UnsafeMutableBufferPointer(start: slotOf, count: selected), chunk: block,
-            chosen: chosen)
-        } else {
-          for index in 0..<block.count { chosen[index] = Int32(index) }
-          selected = block.count
-          groups.fill(UnsafeMutableBufferPointer(start: slotOf, count: selected), chunk: block)
+    selection.forEachSelected(chunk, groups: groups) { block, chosen, slotOf, selected in
+      rowLanes.withUnsafeMutableBufferPointer { rows in
+        for position in 0..<selected {
+          let lane = (position & (lanes - 1)) * slots
+          rows[lane + Int(slotOf[position])] += 1
         }
-        rowLanes.withUnsafeMutableBufferPointer { rows in
-          for position in 0..<selected {
-            let lane = (position & (lanes - 1)) * slots
-            rows[lane + Int(slotOf[position])] += 1
-          }
-        }
-        let first = base + block.lowerBound
-        for (column, source) in scores.enumerated() {
-          let stride = source.range.count + 1
-          let laneSize = slots * stride
-          tables[column].withUnsafeBufferPointer { table in
-            source.codes.values.withUnsafeBufferPointer { values in
-              histogramLanes[column].withUnsafeMutableBufferPointer { counts in
-                for position in 0..<selected {
-                  let index = Int(chosen[position])
-                  let pattern = Int(UInt8(bitPattern: values[first + index]))
-                  let lane = (position & (lanes - 1)) * laneSize
-                  counts[lane + Int(slotOf[position]) * stride + table[pattern]] += 1
-                }
+      }
+      let first = base + block.lowerBound
+      for (column, source) in scores.enumerated() {
+        let stride = source.range.count + 1
+        let laneSize = slots * stride
+        tables[column].withUnsafeBufferPointer { table in
+          source.codes.values.withUnsafeBufferPointer { values in
+            histogramLanes[column].withUnsafeMutableBufferPointer { counts in
+              for position in 0..<selected {
+                let index = Int(chosen[position])
+                let pattern = Int(UInt8(bitPattern: values[first + index]))
+                let lane = (position & (lanes - 1)) * laneSize
+                counts[lane + Int(slotOf[position]) * stride + table[pattern]] += 1
               }
             }
           }
         }
-        for (column, source) in averaged.enumerated() {
-          source.withUnsafeBufferPointer { values in
-            for position in 0..<selected {
-              let index = Int(chosen[position])
-              let value = values[first + index]
-              if value.isNaN { continue }
-              let slot = Int(slotOf[position])
-              result.sums[column][slot] += value
-              result.answers[column][slot] += 1
-            }
+      }
+      for (column, source) in averaged.enumerated() {
+        source.withUnsafeBufferPointer { values in
+          for position in 0..<selected {
+            let index = Int(chosen[position])
+            let value = values[first + index]
+            if value.isNaN { continue }
+            let slot = Int(slotOf[position])
+            result.sums[column][slot] += value
+            result.answers[column][slot] += 1
           }
         }
       }

@@ -41,9 +41,10 @@ public struct Evaluator {
       rows = Array(rows.prefix(rank.count))
     }
     if let limit = query.limit { rows = Array(rows.prefix(limit)) }
-    var caption = caption(query.window)
-    if case .window(let earlier) = query.baseline, let text = caption {
-      caption = text + "; " + baselineCaption(earlier)
+    var caption = self.caption(query.window, repeats: query.repeats)
+    if case .window(let earlier) = query.baseline, let window = query.window {
+      caption = [self.caption(window), baselineCaption(earlier), query.repeats?.note]
+        .compactMap { $0 }.joined(separator: "; ")
     }
     if case .buckets(let baseline) = query.baseline, let text = caption {
       caption = text + "; " + baselineCaption(baseline.earlier)

@@ -11,7 +11,8 @@ extension Evaluator {
     let query = BoundQuery(
       metrics: [explain.metric], groupings: explain.groupings, condition: explain.condition,
       window: explain.window, having: nil, order: [], rank: nil, limit: nil,
-      baseline: .window(explain.earlier), confidence: .ninetyFive, minimumN: 0, columns: [])
+      baseline: .window(explain.earlier), confidence: .ninetyFive, minimumN: 0, columns: [],
+      repeats: explain.repeats)
     // Segments without respondents in either window add nothing: they are left out.
     let rows = comparedRows(query, window: explain.window, earlier: explain.earlier).filter {
       $0.figures[0].n > 0 || ($0.baselines?[0].n ?? 0) > 0
@@ -60,7 +61,10 @@ extension Evaluator {
       }
     var result = ResultTable(
       columns: columns, rows: table,
-      caption: caption(explain.window).map { $0 + "; " + baselineCaption(explain.earlier) })
+      caption: caption(explain.window).map {
+        [$0, baselineCaption(explain.earlier), explain.repeats?.note].compactMap { $0 }
+          .joined(separator: "; ")
+      })
     result.notes = Self.explainNotes(decomposition, explained: effects != nil)
     return result
   }

@@ -3,7 +3,8 @@
 extension Evaluator {
   /// Runs a `list` statement: the chosen fields of matching rows.
   public func run(_ list: BoundList) -> ResultTable {
-    let selection = select(condition: list.condition, window: list.window)
+    let selection = select(
+      condition: list.condition, window: list.window, repeats: list.repeats)
     var rowIndices = selection.matchingRows()
     if !list.order.isEmpty {
       rowIndices = sorted(rowIndices, by: list.order)
@@ -19,7 +20,8 @@ extension Evaluator {
         return ResultColumn(name: "age", isNumeric: true)
       }
     }
-    return ResultTable(columns: resultColumns, rows: rows, caption: caption(list.window))
+    return ResultTable(
+      columns: resultColumns, rows: rows, caption: caption(list.window, repeats: list.repeats))
   }
 
   /// A list field's value in a row.

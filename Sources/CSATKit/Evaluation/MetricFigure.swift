@@ -8,11 +8,21 @@ struct MetricFigure: Sendable, Equatable {
   var tally: Tally?
   /// The sum of the answers, for `avg`.
   var sum: Double = 0
+  /// The answers per score point, for a percentile or distribution of a score column.
+  var points: ScorePoints?
+  /// A percentile of a number column that holds no scores.
+  var quantile: Double?
 
   /// The figure of a metric in a group of `counts`; a group of nil has no rows.
   init(_ metric: BoundMetric, _ counts: Accumulators, group: Int?) {
     kind = metric.kind
-    if let tally = counts.tally(metric, group: group) {
+    if let points = counts.points(metric, group: group) {
+      self.points = points
+      n = points.total
+    } else if let found = counts.quantile(metric, group: group) {
+      n = found.n
+      quantile = found.value
+    } else if let tally = counts.tally(metric, group: group) {
       self.tally = tally
       n = tally.n
     } else if let totals = counts.averageTotals(metric, group: group) {
@@ -23,21 +33,40 @@ struct MetricFigure: Sendable, Equatable {
     }
   }
 
-  init(kind: MetricKind, n: Int, tally: Tally?, sum: Double = 0) {
+  init(
+    kind: MetricKind, n: Int, tally: Tally?, sum: Double = 0, points: ScorePoints? = nil
+  ) {
     self.kind = kind
     self.n = n
     self.tally = tally
     self.sum = sum
+    self.points = points
   }
 
   static func + (lhs: MetricFigure, rhs: MetricFigure) -> MetricFigure {
     let tally = lhs.tally.flatMap { left in rhs.tally.map { left + $0 } }
-    return MetricFigure(kind: lhs.kind, n: lhs.n + rhs.n, tally: tally, sum: lhs.sum + rhs.sum)
+    let points = lhs.points.flatMap { left in rhs.points.map { left + $0 } }
+    return MetricFigure(
+      kind: lhs.kind, n: lhs.n + rhs.n, tally: tally, sum: lhs.sum + rhs.sum, points: points)
   }
 
   static func - (lhs: MetricFigure, rhs: MetricFigure) -> MetricFigure {
     let tally = lhs.tally.flatMap { left in rhs.tally.map { left - $0 } }
-    return MetricFigure(kind: lhs.kind, n: lhs.n - rhs.n, tally: tally, sum: lhs.sum - rhs.sum)
+    let points = lhs.points.flatMap { left in rhs.points.map { left - $0 } }
+    return MetricFigure(
+      kind: lhs.kind, n: lhs.n - rhs.n, tally: tally, sum: lhs.sum - rhs.sum, points: points)
+  }
+
+  /// A percentile's exact value; nil for other metrics and without answers.
+  var percentileValue: Double? {
+    guard case .percentile(let percent) = kind, n > 0 else { return nil }
+    return points.map { $0.percentile(percent) } ?? quantile
+  }
+
+  /// The share of respondents at a score point, in percent, for a distribution.
+  func share(at score: Int) -> Cell {
+    guard let points, n > 0 else { return .notApplicable }
+    return .figure(.ratio(100 * points.count(at: score), n))
   }
 
   /// The figure's exact value in percent, as numerator over n; nil for `avg` and `count`.
@@ -51,6 +80,8 @@ struct MetricFigure: Sendable, Equatable {
     switch kind {
     case .count: return .integer(n)
     case .average: return n > 0 ? .figure(.real(sum / Double(n))) : .notApplicable
+    case .percentile: return percentileValue.map { .figure(.real($0)) } ?? .notApplicable
+    case .distribution: return .notApplicable
     default:
       guard let percent else { return .notApplicable }
       return .figure(.ratio(percent.numerator, percent.denominator))
@@ -72,6 +103,11 @@ struct MetricFigure: Sendable, Equatable {
     case .average:
       guard n > 0, other.n > 0 else { return .notApplicable }
       return .figure(.real(sum / Double(n) - other.sum / Double(other.n)))
+    case .percentile:
+      guard let mine = percentileValue, let theirs = other.percentileValue else {
+        return .notApplicable
+      }
+      return .figure(.real(mine - theirs))
     default:
       guard let mine = percent, let theirs = other.percent else { return .notApplicable }
       // 100·a/n − 100·b/m = 100·(a·m − b·n) / (n·m), exact unless it overflows.

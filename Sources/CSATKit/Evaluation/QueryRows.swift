@@ -20,13 +20,17 @@ extension Evaluator {
   /// The rows of a query without a window baseline; `cut` says when empty time buckets were
   /// left out (`GroupIndex.FillCut`).
   func groupedRows(_ query: BoundQuery, cut: inout GroupIndex.FillCut?) -> [RowFigures] {
-    let selection = select(condition: query.condition, window: query.window)
+    let selection = select(
+      condition: query.condition, window: query.window, repeats: query.repeats)
     let dimensions = query.groupings.map {
       dimension($0, window: query.window, range: selection.range, fillTime: true)
     }
     let groups = GroupIndex(dimensions: dimensions, count: selection.range.count)
-    let counts = Accumulators(query.metrics, catalog: catalog, groups: groups, selection: selection)
-    var rows = groups.resultGroups(counts.rows, cut: &cut).map { keys, group in
+    let counts = Accumulators(
+      query.metrics, catalog: catalog, groups: groups, selection: selection,
+      rest: query.baseline == .rest)
+    let present = groups.resultGroups(counts.rows, cut: &cut)
+    var rows = present.map { keys, group in
       RowFigures(
         labels: zip(dimensions, keys).map { $0.labels[$1] },
         figures: query.metrics.map { MetricFigure($0, counts, group: group) },
@@ -39,6 +43,13 @@ extension Evaluator {
     let totals = rows.reduce(empty) { sums, row in zip(sums, row.figures).map { $0 + $1 } }
     for index in rows.indices {
       rows[index].baselines = zip(totals, rows[index].figures).map { $0 - $1 }
+      // A number field's percentile is no difference of counts: it was found for the rest.
+      for (position, metric) in query.metrics.enumerated() {
+        guard let rest = counts.restQuantile(metric, group: present[index].group) else {
+          continue
+        }
+        rows[index].baselines?[position].quantile = rest
+      }
     }
     return rows
   }
@@ -71,6 +82,7 @@ extension Evaluator {
           return query.metrics[index].target.flatMap { figure.meets($0) }.map { .boolean($0) }
             ?? .notApplicable
         case .band: return figure.band.map { .text($0.rawValue) } ?? .notApplicable
+        case .point(let score): return figure.share(at: score)
         }
       }
     }
@@ -79,8 +91,13 @@ extension Evaluator {
   /// The result columns of a query, each bound, interval and low-n column pointing at the
   /// figure it belongs to, for the terminal table.
   func resultColumns(_ query: BoundQuery) -> [ResultColumn] {
+    // A distribution has no single figure: its low-n marker follows its first share.
     let valueColumn = { (metric: Int) in
-      query.columns.firstIndex { $0.content == .metric(metric, .value) } ?? 0
+      query.columns.firstIndex { $0.content == .metric(metric, .value) }
+        ?? query.columns.firstIndex {
+          if case .metric(metric, .point) = $0.content { return true }
+          return false
+        } ?? 0
     }
     return query.columns.map { column in
       switch column.content {

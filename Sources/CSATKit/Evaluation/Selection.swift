@@ -6,6 +6,9 @@ struct Selection: @unchecked Sendable {
   /// Whether Ctrl-C (`InterruptFlag`) stops the work between blocks: only in the
   /// interactive shell, so that queries elsewhere never see a signal meant for someone else.
   var interruptible = false
+  /// One byte per row of the range (1: selected), replacing the condition: the rows left
+  /// after repeat answers are collapsed.
+  var rowMask: [UInt8]?
 
   /// Rows are processed in blocks of this many, so masks and group numbers stay in cache.
   static let blockSize = 8192
@@ -20,7 +23,12 @@ struct Selection: @unchecked Sendable {
       // Ctrl-C stops the work between blocks; the session then discards the result.
       while start < chunk.upperBound && !(interruptible && InterruptFlag.isRaised) {
         let block = start..<min(start + Self.blockSize, chunk.upperBound)
-        if let condition, let mask = buffer.baseAddress {
+        if let rowMask, let mask = buffer.baseAddress {
+          rowMask.withUnsafeBufferPointer { source in
+            for index in 0..<block.count { mask[index] = source[block.lowerBound + index] }
+          }
+          body(block, mask)
+        } else if let condition, let mask = buffer.baseAddress {
           let rows = range.lowerBound + block.lowerBound..<range.lowerBound + block.upperBound
           condition.evaluate(rows, into: mask)
           body(block, mask)
@@ -31,6 +39,41 @@ struct Selection: @unchecked Sendable {
       }
     }
   }
+
+  /// Calls `body` for each block of `chunk` (offsets within the range) with the offsets in
+  /// the block of its selected rows, the group of each, and how many there are.
+  ///
+  /// The offsets are found without branches (a selection vector), then the groups of those
+  /// rows only.
+  func forEachSelected(
+    _ chunk: Range<Int>, groups: GroupIndex,
+    _ body: (Range<Int>, UnsafePointer<Int32>, UnsafePointer<Int32>, Int) -> Void
+  ) {
+    withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * Self.blockSize) { buffer in
+      guard let slotOf = buffer.baseAddress else { return }
+      let chosen = slotOf + Self.blockSize
+      forEachBlock(chunk) { block, mask in
+        var selected = 0
+        if let mask {
+          for index in 0..<block.count {
+            chosen[selected] = Int32(index)
+            selected &+= Int(mask[index])
+          }
+          groups.fill(
+            UnsafeMutableBufferPointer(start: slotOf, count: selected), chunk: block,
+            chosen: chosen)
+        } else {
+          for index in 0..<block.count { chosen[index] = Int32(index) }
+          selected = block.count
+          groups.fill(UnsafeMutableBufferPointer(start: slotOf, count: selected), chunk: block)
+        }
+        body(block, chosen, slotOf, selected)
+      }
+    }
+  }
+
+  /// Whether every row of the range is selected.
+  var selectsEveryRow: Bool { condition == nil && rowMask == nil }
 
   /// The matching rows (absolute row numbers), in order.
   func matchingRows() -> [Int] {
@@ -48,8 +91,10 @@ extension Evaluator {
   /// The rows inside `window` that meet `condition`.
   ///
   /// When the rows are in time order the window becomes a range by binary search; otherwise
-  /// it is one more test in the condition.
-  func select(condition: BoundCondition?, window: ResolvedWindow?) -> Selection {
+  /// it is one more test in the condition. With `repeats`, each customer then keeps one row.
+  func select(
+    condition: BoundCondition?, window: ResolvedWindow?, repeats: BoundRepeats? = nil
+  ) -> Selection {
     var range = 0..<catalog.dataset.rowCount
     var test = condition
     if let window, let time = catalog.dataset.roles.time {
@@ -62,9 +107,10 @@ extension Evaluator {
         test = test.map { .and(inWindow, $0) } ?? inWindow
       }
     }
-    return Selection(
+    let selection = Selection(
       range: range, condition: test.map { ConditionKernel($0, catalog: catalog) },
       interruptible: interruptible)
+    return collapsingRepeats(selection, repeats)
   }
 
   /// The first index whose value is at least `value`, in ascending values.

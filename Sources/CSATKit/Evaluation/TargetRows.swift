@@ -43,12 +43,13 @@ public struct CheckResult: Sendable, Equatable {
 extension Evaluator {
   /// The figure of one metric over the rows in `window` that meet `condition`.
   func figure(
-    of metric: BoundMetric, condition: BoundCondition?, window: ResolvedWindow?
+    of metric: BoundMetric, condition: BoundCondition?, window: ResolvedWindow?,
+    repeats: BoundRepeats?
   ) -> MetricFigure {
     let query = BoundQuery(
       metrics: [metric], groupings: [], condition: condition, window: window, having: nil,
       order: [], rank: nil, limit: nil, baseline: nil, confidence: .ninetyFive, minimumN: 0,
-      columns: [])
+      columns: [], repeats: repeats)
     return groupedRows(query).first?.figures.first
       ?? MetricFigure(kind: metric.kind, n: 0, tally: nil)
   }
@@ -63,7 +64,9 @@ extension Evaluator {
       case (let left?, let right?): both = .and(left, right)
       case (let left, let right): both = left ?? right
       }
-      let figure = self.figure(of: target.metric, condition: both, window: statement.window)
+      let figure = self.figure(
+        of: target.metric, condition: both, window: statement.window,
+        repeats: statement.repeats)
       let goal = target.target
       rows.append([
         .text(target.metric.name), .text(target.conditionText ?? ""),
@@ -73,7 +76,9 @@ extension Evaluator {
       ])
     }
     if let band = statement.band {
-      let figure = self.figure(of: band, condition: statement.condition, window: statement.window)
+      let figure = self.figure(
+        of: band, condition: statement.condition, window: statement.window,
+        repeats: statement.repeats)
       rows.append([
         .text(band.name), .text(""), .text(""), .integer(figure.n), figure.value, .text(""),
         .text(""), figure.band.map { .text($0.rawValue) } ?? .notApplicable,
@@ -89,13 +94,17 @@ extension Evaluator {
       ResultColumn(name: "gap", isNumeric: true),
       ResultColumn(name: "band", isNumeric: false),
     ]
-    return ResultTable(columns: columns, rows: rows, caption: caption(statement.window))
+    return ResultTable(
+      columns: columns, rows: rows,
+      caption: caption(statement.window, repeats: statement.repeats))
   }
 
   /// `check`: whether the figure stands in the relation to the number, compared before
   /// rounding; a figure without respondents fails.
   public func run(_ check: BoundCheck) -> CheckResult {
-    let figure = self.figure(of: check.metric, condition: check.condition, window: check.window)
+    let figure = self.figure(
+      of: check.metric, condition: check.condition, window: check.window,
+      repeats: check.repeats)
     let value = figure.value
     let exact: (numerator: Double, denominator: Double)?
     switch value {
@@ -112,6 +121,7 @@ extension Evaluator {
     var context = ["n = \(figure.n)"]
     if let condition = check.conditionText { context.append("where " + condition) }
     if let window = check.windowText { context.append(window) }
+    if let repeats = check.repeats { context.append(repeats.note) }
     let line =
       (holds ? "ok: " : "failed: ")
       + "\(check.metricText) \(CellText.display(value)) \(check.comparison.rawValue) "
@@ -124,7 +134,7 @@ extension Evaluator {
         ResultColumn(name: "value", isNumeric: true),
       ],
       rows: [[.text(check.text), .text(holds ? "ok" : "failed"), .integer(figure.n), value]],
-      caption: caption(check.window))
+      caption: caption(check.window, repeats: check.repeats))
     return CheckResult(holds: holds, line: line, table: table)
   }
 }

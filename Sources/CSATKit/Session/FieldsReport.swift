@@ -2,12 +2,14 @@ import Foundation
 
 /// The tables behind `.fields` and `.values`.
 enum FieldsReport {
-  /// One row per column: name, type, role, distinct values and missing answers.
-  static func fields(_ catalog: Catalog) -> ResultTable {
+  /// One row per column: name, type, role, distinct values and missing answers; `customer`
+  /// is the column that names the customer for `.set repeats`.
+  static func fields(_ catalog: Catalog, customer: Int? = nil) -> ResultTable {
     let dataset = catalog.dataset
     let rows = dataset.columns.enumerated().map { index, column -> [Cell] in
       let (distinct, missing) = counts(column)
       var role = roleName(index, dataset.roles)
+      if role.isEmpty && index == customer { role = "customer" }
       if let scale = catalog.scale(ofColumn: index), role == "csat" || role == "nps" {
         role += " (\(scale.label))"
       }

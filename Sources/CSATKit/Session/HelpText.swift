@@ -38,6 +38,15 @@ enum HelpText {
                   NPS column CSAT at the bottom two points; n = those with a non-blank
                   follow-up flag; Wilson interval; followup(field) names the flag
       avg(field)  mean of a number field's answers
+      median(field), p90(field)  any percentile p1 to p99 of a number or score field, blanks
+                  left out: with n sorted answers x0 ≤ … ≤ x(n−1), h = (n − 1)·p/100 and the
+                  figure is x⌊h⌋ + (h − ⌊h⌋)·(x⌊h⌋+1 − x⌊h⌋) (Excel PERCENTILE.INC, numpy's
+                  default); no interval; vs previous and vs last year give the change,
+                  vs rest the percentile of the other groups' answers together
+      distribution(csat)  % of respondents at each point of the score scale the load
+                  summary shows (nps: 0–10), in columns csat_1 … csat_5 or nps_0 … nps_10
+                  (an alias renames them: distribution(csat) as s → s_1 …); not with vs,
+                  check, chart, targets, or first before top/bottom
       count       rows matching the query
       csat(`Column`), nps(`Column`) name the score column explicitly.
       A group with n = 0 shows n/a. Figures are rounded once, to one decimal, halves away
@@ -76,6 +85,20 @@ enum HelpText {
                   other: rate_effect 0, its whole contribution is mix_effect
       rounding    csv, json: four decimals, terminal: one; shares and effects rounded so that,
                   as shown, they add up (largest remainder, each within one last-decimal unit)
+
+    Repeat answers (a customer who answered several times)
+      .set repeats all      every response counts (the default)
+      .set repeats first    each customer's earliest response counts; latest: the newest
+      .set customer FIELD   the text field naming the customer; found by names such as
+                            customer_id, customer, client, email, contact ('.set customer
+                            auto' finds it again)
+      After the query's where and window, each customer keeps one of its selected
+      responses (answered or not), by the time column; at equal times the earlier row in
+      the file for first, the later for latest; a response without a time loses to one with
+      a time. A blank customer is a customer of its own. vs previous and vs last year
+      collapse each window on its own, as explain change does; vs rest, list, targets,
+      check and chart follow the same rule (coverage counts every response). Results say
+      'repeats: each customer's first response (FIELD)'.
 
     Targets and checks
       targets [where ...] [window]    each target: value, n, met (✓/✗), gap in points
@@ -122,7 +145,8 @@ enum HelpText {
       .set                  list settings; .set now latest|clock|2026-11-30T12:00,
                             .set tz Europe/Paris, .set satisfied >= 4,
                             .set confidence 90|95|99, .set min_n 30,
-                            .set csat|nps|time|followup FIELD, .set date_format mdy|dmy
+                            .set csat|nps|time|followup FIELD, .set date_format mdy|dmy,
+                            .set repeats first|latest|all, .set customer FIELD
       .timer on|off         print each statement's run time on stderr
       .quit                 leave (Ctrl-D too)
 

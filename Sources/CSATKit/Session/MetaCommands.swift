@@ -27,7 +27,8 @@ extension Session {
       return runTargetCommand(statement, inputName: inputName)
     case ".fields":
       guard let catalog else { return fail("no data is loaded", ["load a file with '.load FILE'"]) }
-      render(FieldsReport.fields(catalog))
+      let customer = Binder.customerColumn(catalog.dataset, named: settings.customerColumn)
+      render(FieldsReport.fields(catalog, customer: customer))
       return .success
     case ".values":
       guard let catalog else { return fail("no data is loaded", ["load a file with '.load FILE'"]) }

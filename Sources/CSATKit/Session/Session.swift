@@ -50,6 +50,9 @@ public final class Session {
   var partialPaths: [String]?
   /// Whether Ctrl-C stops a running query: set by the interactive shell only.
   public var interruptible = false
+  /// Whether a load of over a second draws a progress bar on standard error: set only when
+  /// standard error is a terminal, so that no pipe or file ever receives it.
+  public var showsLoadProgress = false
   /// The most rows a `list` without `limit` shows as a terminal table.
   static let listDisplayLimit = 1000
   /// Nesting depth of `.read`, to stop a script that reads itself.
@@ -215,7 +218,9 @@ public final class Session {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         result = LoadResult(dataset: dataset, warnings: [], seconds: seconds)
       } else {
-        result = try DatasetLoader.load(paths: paths, options: options)
+        result = try withLoadProgress(options) {
+          try DatasetLoader.load(paths: paths, options: $0)
+        }
       }
       if !quiet { for warning in result.warnings { sink.message(warning.description + "\n") } }
       catalog = Catalog(dataset: result.dataset)

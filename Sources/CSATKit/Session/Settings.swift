@@ -16,9 +16,9 @@ public struct SettingError: Error, Sendable, Equatable, CustomStringConvertible 
 // MARK: - `.set`
 
 extension Session {
-  static let settingNames = [
+  package static let settingNames = [
     "now", "tz", "satisfied", "confidence", "min_n", "csat", "nps", "time", "followup",
-    "date_format",
+    "date_format", "repeats", "customer",
   ]
 
   /// Applies `.set NAME VALUE...`; with no arguments lists the settings.
@@ -64,6 +64,10 @@ extension Session {
         throw SettingError("'.set date_format' takes 'mdy' or 'dmy'")
       }
       loadOptions.dateOrder = order
+    case "repeats":
+      try setRepeats(values)
+    case "customer", "customer_column":
+      try setCustomer(values.joined(separator: " "))
     default:
       let nearest = Suggestions.nearest(to: name, in: Self.settingNames, limit: 1)
       throw SettingError(
@@ -113,6 +117,8 @@ extension Session {
       [.text("min_n"), .text(String(settings.minimumN))],
       [.text("format"), .text(format.rawValue)],
       [.text("date_format"), .text(loadOptions.dateOrder?.rawValue ?? "decided per column")],
+      [.text("repeats"), .text(repeatsText)],
+      [.text("customer"), .text(customerText)],
     ]
     return ResultTable(
       columns: [

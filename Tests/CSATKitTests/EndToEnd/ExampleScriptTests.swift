@@ -57,7 +57,9 @@ import Testing
       in: EndToEnd.examples)
   }
 
-  @Test(arguments: ["weekly.csatq", "product-incident.csatq", "channels.csatq"])
+  @Test(arguments: [
+    "weekly.csatq", "product-incident.csatq", "channels.csatq", "walkthrough.csatq",
+  ])
   func scriptRunsCleanly(script: String) throws {
     let result = try run(script, format: "table")
 
@@ -70,7 +72,10 @@ import Testing
     let names = try FileManager.default.contentsOfDirectory(atPath: EndToEnd.examples)
       .filter { $0.hasSuffix(".csatq") }.sorted()
 
-    #expect(names == ["channels.csatq", "product-incident.csatq", "weekly.csatq"])
+    #expect(
+      names == [
+        "channels.csatq", "product-incident.csatq", "walkthrough.csatq", "weekly.csatq",
+      ])
   }
 
   @Test func weeklyFigures() throws {
@@ -93,6 +98,24 @@ import Testing
     #expect(
       result.figures.contains(
         "\nchannel,n,dsat\nchat,6,50.0\nemail,10,70.0\nphone,17,23.5\nweb,4,25.0\n"))
+    #expect(result.status == 0)
+  }
+
+  /// The README's walkthrough. Python, with the helpers above: now =
+  /// between(2026-10-20, 2026-11-09), prev = between(2026-09-29, 2026-10-19).
+  /// csat: 60 of 98 = 61.2 now, 73 of 96 = 76.0 then; pooled p = 133/194,
+  /// z = (60/98 − 73/96) / √(p(1 − p)(1/98 + 1/96)) = −2.22, beyond −1.96: significant.
+  /// Cloud Backup, Business: 12 of 37 = 32.4; the rest 48 of 61 = 78.7.
+  /// Per interaction type, with s, r in % and missing rates none: Σ (r1 − r0)(s0 + s1)/2/100
+  /// = −9.2273 and Σ (s1 − s0)(r0 + r1)/2/100 = −5.5899, adding up to 61.2245 − 76.0417.
+  @Test func walkthroughFigures() throws {
+    let result = try run("walkthrough.csatq", format: "csv")
+
+    #expect(result.figures.contains("\n98,61.2,96,76.0,-14.8,true\n"))
+    #expect(result.figures.contains("\n\"Cloud Backup, Business\",37,32.4,61,78.7,true\n"))
+    #expect(
+      result.figures.contains(
+        "\ntotal,96,98,100.0000,100.0000,76.0417,61.2245,-9.2273,-5.5899,-14.8172\n"))
     #expect(result.status == 0)
   }
 
