@@ -58,13 +58,16 @@ public struct Binder {
     let layout = QueryLayout.columns(
       groupings: groupings, metrics: metrics, baseline: query.baseline?.kind)
     let columns = layout.map(\.name)
-    try checkDistinct(columns, in: query.range)
+    try checkDistinct(layout, metrics: query.metrics, in: query.range)
     let condition = try query.condition.map { try bind(condition: $0) }
     let window = try query.window.map { try resolve($0) }
+    try checkBucketCounts(groupings, query.groupings, window: window)
     let baseline = try query.baseline.map {
       try bind(baseline: $0, window: query.window, resolved: window, groupings: groupings)
     }
-    let having = try query.having.map { try bind(having: $0, columns: columns) }
+    let having = try query.having.map {
+      try bind(having: $0, columns: layout, groupings: groupings)
+    }
     let order = try query.orderBy.map { item in
       BoundOrder(
         column: try resultColumn(item.name, in: columns, clause: "order by"),
@@ -77,15 +80,63 @@ public struct Binder {
       repeats: try bindRepeats(at: query.range))
   }
 
+  /// Refuses a time grouping that would list more than `GroupDimension.bucketLimit`
+  /// buckets (a `by day` over responses thousands of years apart), at the grouping.
+  func checkBucketCounts(
+    _ groupings: [BoundGrouping], _ syntax: [GroupingSyntax], window: ResolvedWindow?
+  ) throws {
+    let (first, last) = GroupDimension.bucketDays(
+      window: window, timeRange: catalog.timeRange, today: zone.localDay(now), zone: zone)
+    for (grouping, written) in zip(groupings, syntax) {
+      guard case .timeBucket(let unit, _) = grouping, first <= last else { continue }
+      let count = TimeBucket.ordinal(unit, day: last) - TimeBucket.ordinal(unit, day: first) + 1
+      guard count > GroupDimension.bucketLimit else { continue }
+      throw QueryError(
+        .error(
+          "'by \(unit.rawValue)' would list \(count) buckets here, more than the"
+            + " \(GroupDimension.bucketLimit) a grouping may list", at: written.name.range,
+          notes: ["narrow the window, or group by a longer unit"]))
+    }
+  }
+
   /// Refuses a result with two columns of one name (in any case), at `range`.
-  func checkDistinct(_ columns: [String], in range: SourceRange) throws {
+  func checkDistinct(_ columns: [String], in range: SourceRange, notes: [String]? = nil) throws {
     var seen: Set<String> = []
     for name in columns where !seen.insert(name.lowercased()).inserted {
       throw QueryError(
         .error(
           "the result would have two columns named '\(name)'", at: range,
-          notes: ["rename one with 'as', e.g. 'csat as csat_all'"]))
+          notes: notes ?? ["rename one with 'as', e.g. 'csat as csat_all'"]))
     }
+  }
+
+  /// Refuses a query whose result would have two columns of one name, with advice that
+  /// works when followed: rename the metric behind one of them with an alias that no other
+  /// column has, or group by each field once.
+  func checkDistinct(
+    _ layout: [BoundColumn], metrics: [MetricSyntax], in range: SourceRange
+  ) throws {
+    let names = layout.map { $0.name.lowercased() }
+    guard let second = names.indices.first(where: { names[..<$0].contains(names[$0]) }),
+      let first = names.firstIndex(of: names[second])
+    else { return }
+    let owner = [second, first].lazy.compactMap { index -> Int? in
+      if case .metric(let metric, _) = layout[index].content { return metric }
+      return nil
+    }.first
+    guard let owner, owner < metrics.count else {
+      try checkDistinct(
+        layout.map(\.name), in: range, notes: ["group by each field once"])
+      return
+    }
+    let metric = metrics[owner]
+    var written = metric.name.name
+    if let argument = metric.argument { written += "(\(Self.quotedIfNeeded(argument.name)))" }
+    var alias = metric.name.name.lowercased() + "_all"
+    while names.contains(where: { $0.hasPrefix(alias) }) { alias += "_" }
+    try checkDistinct(
+      layout.map(\.name), in: range,
+      notes: ["rename the metric with 'as', e.g. '\(written) as \(alias)'"])
   }
 
   mutating func bind(_ list: ListSyntax) throws -> BoundList {

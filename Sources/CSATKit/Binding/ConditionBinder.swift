@@ -12,7 +12,8 @@ extension Binder {
       let inSet = try compare(name, .equal, literals)
       return negated ? .and(.not(inSet), .not(.missing(column: try field(name)))) : inSet
     case .contains(let name, let literal):
-      return try textMatch(name, literal) { $0.contains($1) }
+      // Every non-blank text contains "" (String.contains says it does not).
+      return try textMatch(name, literal) { $1.isEmpty || $0.contains($1) }
     case .startsWith(let name, let literal):
       return try textMatch(name, literal) { $0.hasPrefix($1) }
     case .missing(let name, let negated):

@@ -64,8 +64,12 @@ enum QueryLayout {
     var columns = groupings.enumerated().map { index, grouping in
       BoundColumn(name: grouping.name, content: .grouping(index))
     }
+    // A lone metric's `n` and `low_n` take its name, as with several metrics, when a
+    // grouping is called so (a field named `n`): `csat by n` gives n, csat_n, csat, ...
+    let groupNames = Set(groupings.map { $0.name.lowercased() })
+    let alone = metrics.count == 1 && groupNames.isDisjoint(with: ["n", "low_n"])
     for (index, metric) in metrics.enumerated() {
-      columns += parts(of: metric, alone: metrics.count == 1, baseline: baseline).map {
+      columns += parts(of: metric, alone: alone, baseline: baseline).map {
         BoundColumn(name: $0.name, content: .metric(index, $0.part))
       }
     }

@@ -23,9 +23,13 @@ extension Evaluator {
 
     // The label of each bucket either window lists, and back.
     var ordinals: [String: Int] = [:]
-    for span in [window, baseline.earlier] where span.firstDay <= span.lastDay {
-      let first = TimeBucket.ordinal(baseline.unit, day: span.firstDay)
-      let last = TimeBucket.ordinal(baseline.unit, day: span.lastDay)
+    for span in [window, baseline.earlier] {
+      // Only the buckets a result can list (clipped to the data), however long the window.
+      let (firstDay, lastDay) = GroupDimension.bucketDays(
+        window: span, timeRange: catalog.timeRange, today: now.map(zone.localDay), zone: zone)
+      guard firstDay <= lastDay else { continue }
+      let first = TimeBucket.ordinal(baseline.unit, day: firstDay)
+      let last = TimeBucket.ordinal(baseline.unit, day: lastDay)
       for ordinal in first...last {
         ordinals[TimeBucket.label(baseline.unit, ordinal: ordinal)] = ordinal
       }

@@ -6,6 +6,8 @@ public struct Evaluator {
   let zone: ZoneOffsets
   /// Whether Ctrl-C stops a running query (the interactive shell sets it).
   public var interruptible = false
+  /// Now for the query (`Binder.now`): empty time buckets are listed up to now at the latest.
+  public var now: Int64?
 
   public init(catalog: Catalog, zone: ZoneOffsets) {
     self.catalog = catalog
@@ -15,18 +17,21 @@ public struct Evaluator {
   /// Runs a query: select rows, number groups, count, then shape the result.
   public func run(_ query: BoundQuery) -> ResultTable {
     let figures: [RowFigures]
+    var cut: GroupIndex.FillCut?
     if case .window(let earlier) = query.baseline, let window = query.window {
       figures = comparedRows(query, window: window, earlier: earlier)
     } else if case .buckets(let baseline) = query.baseline {
       figures = bucketComparedRows(query, baseline: baseline)
     } else {
-      figures = groupedRows(query)
+      figures = groupedRows(query, cut: &cut)
     }
-    var rows = figures.map { cells($0, query) }
+    let kept = figures.map { (cells: cells($0, query), ranks: $0.ranks) }.filter { row in
+      query.having.map { Self.holds($0, row.cells) } ?? true
+    }
+    var rows = kept.map(\.cells)
     let groupingCount = query.groupings.count
-    rows = rows.filter { row in query.having.map { Self.holds($0, row) } ?? true }
     if !query.order.isEmpty {
-      rows = Self.ordered(rows, by: query.order)
+      rows = Self.ordered(kept, by: query.order, columns: query.columns)
       // With `order by`, `top N` keeps the first N rows of that order, `bottom N` the last N.
       if let rank = query.rank {
         rows = rank.isTop ? Array(rows.prefix(rank.count)) : Array(rows.suffix(rank.count))
@@ -48,6 +53,7 @@ public struct Evaluator {
       columns: resultColumns(query), rows: rows, caption: caption,
       confidence: query.confidence.rawValue, minimumN: query.minimumN)
     table.series = seriesLayout(query)
+    if let cut { table.notes.append(cut.note) }
     return table
   }
 

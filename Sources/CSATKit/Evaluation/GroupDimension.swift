@@ -68,8 +68,8 @@ extension GroupDimension {
 }
 
 extension Evaluator {
-  /// - Parameter fillTime: whether a time bucket lists its empty buckets too (inside a
-  ///   window, or when it is the only grouping).
+  /// - Parameter fillTime: whether a time bucket lists its empty buckets too (in query
+  ///   results, up to `GroupIndex.fillLimit` rows).
   func dimension(
     _ grouping: BoundGrouping, window: ResolvedWindow?, range: Range<Int>, fillTime: Bool
   )
@@ -179,16 +179,8 @@ extension Evaluator {
         keys: .computed([Int32](repeating: 0, count: range.count)), cardinality: 1,
         labels: [.blank], ranks: [0], filledKeys: nil)
     }
-    // Buckets run over the window, or over the data's first to last response.
-    var firstDay = 0
-    var lastDay = -1
-    if let window {
-      firstDay = window.firstDay
-      lastDay = window.lastDay
-    } else if let span = catalog.timeRange {
-      firstDay = zone.localDay(span.lowerBound)
-      lastDay = zone.localDay(span.upperBound)
-    }
+    let (firstDay, lastDay) = GroupDimension.bucketDays(
+      window: window, timeRange: catalog.timeRange, today: now.map(zone.localDay), zone: zone)
     let firstOrdinal = TimeBucket.ordinal(unit, day: firstDay)
     let lastOrdinal =
       lastDay < firstDay ? firstOrdinal - 1 : TimeBucket.ordinal(unit, day: lastDay)

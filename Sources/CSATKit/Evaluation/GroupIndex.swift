@@ -98,9 +98,31 @@ struct GroupIndex: @unchecked Sendable {
     return groupOfRadix[radix]
   }
 
+  /// Why a result lists no empty time buckets: listing every bucket for each of
+  /// `combinations` (the other groupings' values that occur) would make `rows` rows, more
+  /// than `fillLimit`.
+  struct FillCut: Equatable {
+    var combinations: Int
+    var rows: Int
+
+    /// The line a terminal table shows under the result.
+    var note: String {
+      "note: empty time buckets are not listed: every bucket for each of the \(combinations)"
+        + " combinations of the other groupings that occur would make \(rows) rows, more than"
+        + " \(GroupIndex.fillLimit)"
+    }
+  }
+
   /// The groups a result lists, in group order: those with rows, plus every bucket of each
   /// time dimension for each combination of the other keys that occurs.
   func resultGroups(_ rowsPerGroup: [Int]) -> [(keys: [Int], group: Int?)] {
+    var cut: FillCut?
+    return resultGroups(rowsPerGroup, cut: &cut)
+  }
+
+  /// The groups a result lists (see above); `cut` says when the empty buckets were left out
+  /// because listing them would pass `fillLimit` rows (grammar.md, "Empty groups").
+  func resultGroups(_ rowsPerGroup: [Int], cut: inout FillCut?) -> [(keys: [Int], group: Int?)] {
     // Without groupings there is always one row, even when no row matched.
     if dimensions.isEmpty { return [([], 0)] }
     let present = (0..<count).filter { rowsPerGroup[$0] > 0 }
@@ -119,7 +141,11 @@ struct GroupIndex: @unchecked Sendable {
       // Listing every bucket for every combination is bounded: past the cap only the
       // buckets that hold responses are listed.
       let buckets = timeDimensions.reduce(1) { $0 * (dimensions[$1].filledKeys?.count ?? 1) }
-      if others.count * buckets > Self.fillLimit { others = [] }
+      let (rows, overflow) = others.count.multipliedReportingOverflow(by: buckets)
+      if overflow || rows > Self.fillLimit {
+        cut = FillCut(combinations: others.count, rows: overflow ? Int.max : rows)
+        others = []
+      }
       for var other in others {
         Self.fill(&other, timeDimensions[...], dimensions) { tuple in
           if known.insert(tuple).inserted { tuples.append(tuple) }

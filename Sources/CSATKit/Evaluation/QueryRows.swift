@@ -4,27 +4,37 @@ struct RowFigures {
   var labels: [Cell]
   var figures: [MetricFigure]
   var baselines: [MetricFigure]?
+  /// The rank of each label in its grouping's order (`GroupDimension.ranks`), for `order by`
+  /// on a grouping column.
+  var ranks: [Int] = []
 }
 
 extension Evaluator {
   /// The rows of a query without a window baseline: one per group, with `vs rest` the rest
   /// of the responses as each group's baseline.
   func groupedRows(_ query: BoundQuery) -> [RowFigures] {
+    var cut: GroupIndex.FillCut?
+    return groupedRows(query, cut: &cut)
+  }
+
+  /// The rows of a query without a window baseline; `cut` says when empty time buckets were
+  /// left out (`GroupIndex.FillCut`).
+  func groupedRows(_ query: BoundQuery, cut: inout GroupIndex.FillCut?) -> [RowFigures] {
     let selection = select(
       condition: query.condition, window: query.window, repeats: query.repeats)
-    let fillTime = query.window != nil || query.groupings.count == 1
     let dimensions = query.groupings.map {
-      dimension($0, window: query.window, range: selection.range, fillTime: fillTime)
+      dimension($0, window: query.window, range: selection.range, fillTime: true)
     }
     let groups = GroupIndex(dimensions: dimensions, count: selection.range.count)
     let counts = Accumulators(
       query.metrics, catalog: catalog, groups: groups, selection: selection,
       rest: query.baseline == .rest)
-    let present = groups.resultGroups(counts.rows)
+    let present = groups.resultGroups(counts.rows, cut: &cut)
     var rows = present.map { keys, group in
       RowFigures(
         labels: zip(dimensions, keys).map { $0.labels[$1] },
-        figures: query.metrics.map { MetricFigure($0, counts, group: group) })
+        figures: query.metrics.map { MetricFigure($0, counts, group: group) },
+        ranks: zip(dimensions, keys).map { $0.ranks[$1] })
     }
     guard query.baseline == .rest else { return rows }
 

@@ -24,7 +24,10 @@ extension Evaluator {
   static func holds(_ condition: BoundHaving, _ row: [Cell]) -> Bool {
     switch condition {
     case .compare(let column, let op, let literal):
-      guard let value = number(row[column]) else { return false }
+      // Groups of a number field that holds no scores are labelled with the number's text.
+      let cell = row[column]
+      let parsed = text(cell).flatMap { Double($0) }
+      guard let value = number(cell) ?? parsed else { return false }
       return compare(value, op, literal)
     case .textCompare(let column, let op, let literal):
       guard let value = text(row[column]) else { return false }
@@ -52,12 +55,22 @@ extension Evaluator {
     }.map(\.row)
   }
 
-  /// `order by`: a stable sort on the named result columns; n/a and blanks last.
-  static func ordered(_ rows: [[Cell]], by order: [BoundOrder]) -> [[Cell]] {
+  /// `order by`: a stable sort on the named result columns; n/a and blanks last. A grouping
+  /// column sorts in its grouping's order (`ranks`: time buckets and number ranges in their
+  /// order, numbers by value, text alphabetically), not by its labels' text.
+  static func ordered(
+    _ rows: [(cells: [Cell], ranks: [Int])], by order: [BoundOrder], columns: [BoundColumn]
+  ) -> [[Cell]] {
     let indexed = rows.enumerated().map { (position: $0.offset, row: $0.element) }
     return indexed.sorted { left, right in
       for item in order {
-        let comparison = compareCells(left.row[item.column], right.row[item.column])
+        var comparison = compareCells(left.row.cells[item.column], right.row.cells[item.column])
+        if abs(comparison) < 2, case .grouping(let index) = columns[item.column].content,
+          index < left.row.ranks.count, index < right.row.ranks.count
+        {
+          let (a, b) = (left.row.ranks[index], right.row.ranks[index])
+          comparison = a < b ? -1 : (a > b ? 1 : 0)
+        }
         if comparison == 0 { continue }
         // Missing values stay last in both directions.
         if comparison == 2 { return false }
@@ -65,7 +78,7 @@ extension Evaluator {
         return item.descending ? comparison > 0 : comparison < 0
       }
       return left.position < right.position
-    }.map(\.row)
+    }.map(\.row.cells)
   }
 
   /// −1, 0 or 1; 2 when only the left is missing, −2 when only the right is.

@@ -49,3 +49,27 @@ struct TimeBucketKeys: @unchecked Sendable {
     }
   }
 }
+
+extension GroupDimension {
+  /// The most buckets one time grouping may list; past it the binder refuses the query.
+  static let bucketLimit = 1_000_000
+
+  /// The days a time grouping lists buckets for, empty ones included (grammar.md, "Empty
+  /// groups"): without a window, the first to the last response; with one, the window
+  /// clipped to the data: from its first day, but not before 1 January of the first
+  /// response's year, to its last day, but not after the later of today and the last
+  /// response's day. So the buckets, and the memory they take, never outgrow the data and
+  /// now. `first > last` when there is nothing to list.
+  static func bucketDays(
+    window: ResolvedWindow?, timeRange: ClosedRange<Int64>?, today: Int?, zone: ZoneOffsets
+  ) -> (first: Int, last: Int) {
+    guard let span = timeRange else {
+      return window.map { ($0.firstDay, min($0.lastDay, today ?? $0.lastDay)) } ?? (0, -1)
+    }
+    let dataFirst = zone.localDay(span.lowerBound)
+    let dataLast = zone.localDay(span.upperBound)
+    guard let window else { return (dataFirst, dataLast) }
+    let yearStart = WindowResolver.period(.year, containing: dataFirst).0
+    return (max(window.firstDay, yearStart), min(window.lastDay, max(dataLast, today ?? dataLast)))
+  }
+}

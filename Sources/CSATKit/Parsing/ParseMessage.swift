@@ -129,6 +129,17 @@ enum ParseMessage {
 
   static func numberTooLarge(_ text: String) -> String { "number too large: '\(text)'" }
 
+  static func offScale(_ metric: String, _ text: String, _ scale: ClosedRange<Double>) -> String {
+    let unit = metric == "nps" ? "an NPS runs" : "'\(metric)' is a share in percent, running"
+    return "\(text) is out of reach: \(unit) from \(Int(scale.lowerBound)) to"
+      + " \(Int(scale.upperBound))"
+  }
+
+  static func durationTooLong(_ text: String) -> String {
+    "duration too long: '\(text)'; a window reaches back at most 10,000 years"
+      + " (3660000d, 522000w, 120000mo or 10000y)"
+  }
+
   static func invalidDate(_ text: String, _ reason: String) -> String {
     "invalid date '\(text)': \(reason)"
   }

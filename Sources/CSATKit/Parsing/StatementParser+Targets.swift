@@ -33,7 +33,9 @@ extension StatementParser {
       throw unexpected(ParseMessage.checkComparison)
     }
     advance()
+    let numberStart = current.range.start
     let (threshold, text) = try parseSignedNumber(ParseMessage.checkNumber)
+    try checkScale(metric, threshold, text, at: SourceRange(numberStart, previousEnd))
     let (condition, window) = try parseFilterAndWindow()
     return CheckSyntax(
       metric: metric, comparison: comparison, threshold: threshold, thresholdText: text,
@@ -48,7 +50,10 @@ extension StatementParser {
     if atWord("off") {
       advance()
     } else {
-      threshold = try parseSignedNumber(ParseMessage.targetNumber).value
+      let numberStart = current.range.start
+      let (value, text) = try parseSignedNumber(ParseMessage.targetNumber)
+      try checkScale(metric, value, text, at: SourceRange(numberStart, previousEnd))
+      threshold = value
     }
     var condition: ExprSyntax?
     if eat(.where) != nil {
@@ -61,6 +66,27 @@ extension StatementParser {
     return TargetSyntax(
       metric: metric, threshold: threshold, condition: condition,
       range: SourceRange(start, previousEnd))
+  }
+
+  /// Refuses a target or `check` number no figure of the metric can reach: shares (`csat`,
+  /// `dsat`, `promoters`, `passives`, `detractors`, `followup`) run from 0 to 100, `nps` from
+  /// −100 to 100; `avg` and `count` take any number.
+  private func checkScale(
+    _ metric: MetricSyntax, _ value: Double, _ text: String, at range: SourceRange
+  ) throws(QueryError) {
+    guard !metric.name.isQuoted else { return }
+    let name = metric.name.name.lowercased()
+    let shares = ["csat", "dsat", "promoters", "passives", "detractors", "followup"]
+    let scale: ClosedRange<Double>
+    if name == "nps" {
+      scale = -100...100
+    } else if shares.contains(name) {
+      scale = 0...100
+    } else {
+      return
+    }
+    guard !scale.contains(value) else { return }
+    throw error(ParseMessage.offScale(name, text, scale), at: range)
   }
 
   /// A number with an optional `-` before it, and its text as written.

@@ -42,8 +42,17 @@ extension StatementParser {
       let message = tooLarge ? ParseMessage.numberTooLarge(text) : ParseMessage.durationCount(text)
       throw error(message, at: token.range)
     }
+    // A window reaches back at most 10,000 years, so its days stay far from overflow.
+    guard count <= Self.longestDuration[unit] ?? 0 else {
+      throw error(ParseMessage.durationTooLong(text), at: token.range)
+    }
     return (count, unit)
   }
+
+  /// The largest number of each duration unit: about 10,000 years.
+  static let longestDuration: [DurationUnit: Int] = [
+    .day: 3_660_000, .week: 522_000, .month: 120_000, .year: 10_000,
+  ]
 
   /// Longer spellings of the duration units, for the suggestion.
   private static let unitSpellings: [String: DurationUnit] = [

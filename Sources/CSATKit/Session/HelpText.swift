@@ -5,6 +5,7 @@ enum HelpText {
       csat                                    overall CSAT
       csat, nps by rep where product = "X" since 30d
       nps by month since 1y                   every month listed, empty ones with n = 0
+                                              (not before the first response's year)
       list rep, nps, comment where nps <= 6 and not followed_up since 7d limit 20
 
       metric, ... [by field|day|week|month|quarter|year, ...] [where condition]
@@ -16,11 +17,14 @@ enum HelpText {
       list ..., age: age is the whole days since each response (order by age desc: oldest
         first), e.g. list rep, nps, age where nps <= 6 and not followed_up order by age desc
       top N, bottom N: the N rows with the highest, lowest first metric; after 'order by',
-        the first, last N rows of that order.
+        the first, last N rows of that order. 'order by' a grouping follows its order
+        (months, ranges, numbers in order; text alphabetically), blanks last.
+      having compares a number column with a number and a text column with "text".
       Names with spaces go in back-quotes: `Ticket Channel`. Strings in double quotes.
       In 'where' a name is a field (nps reads the NPS column); in the metric list, a metric.
       Conditions: = != < <= > >=, in (...), not in (...), contains "x", starts with "x"
-      (both ignore case), is missing, is not missing, and, or, not, ( ).
+      (both ignore case; "" is in every non-blank text), is missing, is not missing, and,
+      or, not, ( ).
       A test on a blank answer is false (only 'is missing' is true for it).
       In scripts a statement goes on over a line that starts with by, where, since, ...
 
@@ -58,7 +62,8 @@ enum HelpText {
       low n       n < 30 ('.set min_n N'): '*' after the figure; low_n (one metric) or
                   <metric>_low_n (several) in csv, json and markdown
       vs previous the window of the same length (or the period) just before; vs last year:
-                  the same window a year earlier; both need a window. vs rest: each group
+                  the same window a year earlier, as long (they may overlap); both need
+                  a window. vs rest: each group
                   against all other responses. Columns n_previous, <metric>_previous,
                   <metric>_change (points), <metric>_significant (n_rest, <metric>_rest)
       by month    with a calendar unit in 'by': each bucket against the one before (vs
@@ -103,6 +108,8 @@ enum HelpText {
       defaults    csat 80; csat 90 where the interaction-type column contains "support"
       met         csat, nps, promoters at or above the target; dsat, detractors at or below;
                   exactly at the target is met; compared before rounding
+      reach       a target or check number no figure can reach is an error: shares 0 to
+                  100, nps −100 to 100
       NPS bands   below 0 poor, 0 up to 30 fair, 30 to 70 good (both included), above 70
                   excellent
       columns     <metric>_target, <metric>_met for a target without a condition (targets

@@ -129,6 +129,7 @@ public final class Session {
       for warning in binder.warnings { report(warning, statement, inputName) }
       var evaluator = Evaluator(catalog: catalog, zone: binder.zoneOffsets)
       evaluator.interruptible = interruptible
+      evaluator.now = binder.now
       var table: ResultTable
       var line: String?
       switch bound {
