@@ -36,6 +36,8 @@ enum HelpText {
       avg(field)  mean of a number field's answers
       count       rows matching the query
       csat(`Column`), nps(`Column`) name the score column explicitly.
+      Scale: the smallest of 1–5, 0–5, 1–7, 1–10, 0–10 holding all but ≤ 0.5% of the
+      answers; the few outside are left out (not respondents) with a warning.
       A group with n = 0 shows n/a. Figures are rounded once, to one decimal, halves away
       from zero.
 

@@ -217,14 +217,35 @@ public final class Session {
         result = try DatasetLoader.load(paths: paths, options: options)
       }
       if !quiet { for warning in result.warnings { sink.message(warning.description + "\n") } }
-      catalog = Catalog(dataset: result.dataset)
+      let catalog = Catalog(dataset: result.dataset)
+      self.catalog = catalog
       partialPaths = columns == nil ? nil : paths
+      if !quiet {
+        let roles = catalog.dataset.roles
+        warnStrays(columns: [roles.csat, roles.nps].compactMap { $0 })
+      }
 
-      if !quiet { sink.message(LoadSummary.render(result, timeZone: settings.timeZone) + "\n") }
+      if !quiet {
+        let summary = LoadSummary.render(
+          result, timeZone: settings.timeZone,
+          scale: { catalog.scale(ofColumn: $0).map { $0.low...$0.high } })
+        sink.message(summary + "\n")
+      }
       return true
     } catch {
       sink.message("\(error)\n")
       return false
+    }
+  }
+
+  /// Warns about answers outside the scale of score columns (``ScaleFit``), which metrics
+  /// leave out.
+  func warnStrays(columns: [Int]) {
+    guard let catalog else { return }
+    for column in Set(columns).sorted() {
+      guard let text = catalog.fits[column]?.warning(column: catalog.dataset.columns[column].name)
+      else { continue }
+      sink.message("warning: \(text)\n")
     }
   }
 

@@ -94,6 +94,7 @@ extension Session {
       if role.hasPrefix("time") { roles.time = index }
       if role.hasPrefix("follow") { roles.followUp = index }
     }
+    if role.hasPrefix("csat") || role.hasPrefix("nps") { warnStrays(columns: [index]) }
   }
 
   private func settingsTable() -> ResultTable {
