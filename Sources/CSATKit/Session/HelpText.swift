@@ -118,6 +118,7 @@ enum HelpText {
                             .set tz Europe/Paris, .set satisfied >= 4,
                             .set confidence 90|95|99, .set min_n 30,
                             .set csat|nps|time|followup FIELD, .set date_format mdy|dmy
+                            (tz and date_format read loaded CSV files again)
       .timer on|off         print each statement's run time on stderr
       .quit                 leave (Ctrl-D too)
 

@@ -48,6 +48,9 @@ public final class Session {
   }
   /// When the data was read with only some columns: the files, to read in full on demand.
   var partialPaths: [String]?
+  /// The CSV files behind the data, to read again when the time zone changes; nil for a
+  /// snapshot or a dataset given with ``use(_:)``.
+  var loadedPaths: [String]?
   /// Whether Ctrl-C stops a running query: set by the interactive shell only.
   public var interruptible = false
   /// The most rows a `list` without `limit` shows as a terminal table.
@@ -219,6 +222,7 @@ public final class Session {
       if !quiet { for warning in result.warnings { sink.message(warning.description + "\n") } }
       let catalog = Catalog(dataset: result.dataset)
       self.catalog = catalog
+      loadedPaths = paths.contains(where: Snapshot.isSnapshot(path:)) ? nil : paths
       partialPaths = columns == nil ? nil : paths
       if !quiet {
         let roles = catalog.dataset.roles
@@ -252,6 +256,7 @@ public final class Session {
   /// Replaces the data with an already loaded dataset (for tests and generators).
   public func use(_ dataset: Dataset) {
     catalog = Catalog(dataset: dataset)
+    loadedPaths = nil
   }
 
   /// Changes the roles of the loaded data.

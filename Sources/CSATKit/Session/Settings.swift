@@ -33,7 +33,7 @@ extension Session {
     case "now":
       settings.now = try Self.parseNow(values[0], timeZone: settings.timeZone)
     case "tz", "timezone", "time_zone":
-      settings.timeZone = try Self.parseTimeZone(values[0])
+      changeTimeZone(to: try Self.parseTimeZone(values[0]))
     case "satisfied":
       let number = values.last ?? ""
       if number.lowercased() == "default" {
@@ -63,7 +63,7 @@ extension Session {
       guard let order = DateOrder(rawValue: values[0].lowercased()) else {
         throw SettingError("'.set date_format' takes 'mdy' or 'dmy'")
       }
-      loadOptions.dateOrder = order
+      changeDateOrder(to: order)
     default:
       let nearest = Suggestions.nearest(to: name, in: Self.settingNames, limit: 1)
       throw SettingError(
