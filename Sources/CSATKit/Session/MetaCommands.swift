@@ -57,6 +57,8 @@ extension Session {
         try Snapshot.write(catalog.dataset, to: arguments[0])
         sink.message("saved \(catalog.dataset.rowCount) rows to \(arguments[0])\n")
         return .success
+      } catch let error as DataError {
+        return fail("\(error.file): \(error.message)", [])
       } catch {
         return fail("\(error)", [])
       }
