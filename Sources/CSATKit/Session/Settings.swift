@@ -21,6 +21,11 @@ extension Session {
     "date_format",
   ]
 
+  /// Settings whose value is one word.
+  static let singleValued: Set<String> = [
+    "now", "tz", "timezone", "time_zone", "confidence", "min_n", "minimum_n", "date_format",
+  ]
+
   /// Applies `.set NAME VALUE...`; with no arguments lists the settings.
   func applySetting(_ arguments: [String]) throws {
     guard let name = arguments.first?.lowercased() else {
@@ -29,6 +34,9 @@ extension Session {
     }
     let values = Array(arguments.dropFirst())
     guard !values.isEmpty else { throw SettingError("'.set \(name)' needs a value") }
+    if Self.singleValued.contains(name) && values.count > 1 {
+      throw SettingError("'.set \(name)' takes one value; '\(values[1])' is one too many")
+    }
     switch name {
     case "now":
       settings.now = try Self.parseNow(values[0], timeZone: settings.timeZone)
