@@ -104,3 +104,34 @@ import Testing
     #expect(messages.text.contains("csat_score number (csat, 1–5)"))
   }
 }
+
+/// The example data with one csat_score typed as 10, checked against Python's csv module:
+///
+/// ```python
+/// import csv
+/// rows = list(csv.DictReader(open('stray10.csv', encoding='utf-8', newline='')))
+/// a = [int(r['csat_score']) for r in rows
+///      if r['csat_score'] != '' and 1 <= int(r['csat_score']) <= 5]
+/// print(len(a), sum(v >= 4 for v in a), sum(v <= 2 for v in a))  # 2678 2084 225
+/// ```
+///
+/// 2084 / 2678 = 77.819 % → 77.8 and 225 / 2678 = 8.402 % → 8.4.
+@Suite struct StrayAnswerExampleTests {
+  @Test func oneStrayTenKeepsTheExampleOnItsScale() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let path = root.appendingPathComponent("examples/responses.csv").path
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    // Response 453 answered 4; make it 10 (its csat, nps and minutes are 4, 7, 12).
+    let row = "453,2025-04-14T02:42:40Z,"
+    let start = try #require(text.range(of: row))
+    let cells = try #require(text.range(of: ",4,7,12,", range: start.upperBound..<text.endIndex))
+    let changed = text.replacingCharacters(in: cells, with: ",10,7,12,")
+    let result = try DatasetLoader.load(
+      csv: Array(changed.utf8), name: "stray10.csv", options: LoadOptions())
+    let run = Fixtures.run("csat, dsat", dataset: result.dataset)
+    let figures = run.output.split(separator: "\n")[1].split(separator: ",")
+    #expect(figures[0] == "2678" && figures[1] == "77.8")
+    #expect(figures[7] == "2678" && figures[8] == "8.4")
+  }
+}
