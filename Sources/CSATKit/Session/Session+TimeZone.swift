@@ -10,8 +10,8 @@ extension Session {
     settings.timeZone = zone
     guard zone != previous else { return }
     rereadTimes(
-      done: "in \(zone.identifier)", moved: ("time without an offset", "times without an offset"),
-      kept: "times without an offset stay in \(previous.identifier)")
+      done: "in \(zone.displayName)", moved: ("time without an offset", "times without an offset"),
+      kept: "times without an offset stay in \(previous.displayName)")
   }
 
   /// Sets the day/month order of ambiguous slash dates (`.set date_format`) and reads the
