@@ -42,6 +42,8 @@ func runMain() -> Int32 {
     printError("csat: \(error)\n")
     return 2
   }
+  // Every script is read before anything runs: a missing one stops the run before any output.
+  guard let scripts = readScripts(options.actions) else { return 2 }
   if !options.files.isEmpty {
     // One-shot statements read only the columns they can need (the shell reads them all).
     let statements = options.actions.compactMap { action -> String? in
@@ -55,7 +57,7 @@ func runMain() -> Int32 {
   }
 
   if !options.actions.isEmpty {
-    return runActions(options.actions, session: session)
+    return runActions(options.actions, scripts: scripts, session: session)
   }
   if terminal.standardInputIsTerminal {
     return runInteractive(session: session, terminal: terminal, environment: environment)
@@ -95,19 +97,31 @@ func makeSession(
   return session
 }
 
-/// `-e` and `-f` in command-line order; stops at the first error.
-func runActions(_ actions: [CommandLineOptions.Action], session: Session) -> Int32 {
+/// The text of every `-f` script by path; nil, after saying which, when one cannot be read.
+func readScripts(_ actions: [CommandLineOptions.Action]) -> [String: String]? {
+  var scripts: [String: String] = [:]
+  for case .script(let path) in actions where scripts[path] == nil {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      printError("csat: cannot read script '\(path)': no such file or not readable\n")
+      return nil
+    }
+    scripts[path] = String(decoding: data, as: UTF8.self)
+  }
+  return scripts
+}
+
+/// `-e` and `-f` in command-line order, the scripts read by ``readScripts(_:)``; stops at the
+/// first error.
+func runActions(
+  _ actions: [CommandLineOptions.Action], scripts: [String: String], session: Session
+) -> Int32 {
   for action in actions {
     let outcome: StatementOutcome
     switch action {
     case .statement(let text):
       outcome = session.run(script: text, inputName: "-e")
     case .script(let path):
-      guard let data = FileManager.default.contents(atPath: path) else {
-        printError("csat: cannot read script '\(path)': no such file or not readable\n")
-        return 2
-      }
-      outcome = session.run(script: String(decoding: data, as: UTF8.self), inputName: path)
+      outcome = session.run(script: scripts[path] ?? "", inputName: path)
     }
     switch outcome {
     case .success: continue

@@ -27,7 +27,7 @@ extension Binder {
             "name one with '.set followup COLUMN' or in the query: followup(`Column Name`)"
           ]))
     }
-    if let nps = roles.nps, let range = catalog.scores[nps]?.range, range.lowerBound >= 0,
+    if let nps = roles.nps, let range = catalog.answerRange(ofColumn: nps), range.lowerBound >= 0,
       range.upperBound <= 10, range.upperBound > 5
     {
       return BoundMetric(

@@ -12,6 +12,7 @@ extension Binder {
         throw notAScore(metric, column: column)
       }
       checkScaleIsUsed(scale, column: column, metric: metric)
+      warnStrays(column: column, metric: metric)
       if keyword == "csat" {
         let from = settings.satisfiedFrom ?? scale.high - 1
         guard from > scale.low && from <= scale.high else {
@@ -29,6 +30,7 @@ extension Binder {
     case "nps", "promoters", "passives", "detractors":
       let column = try scoreColumn(metric, role: catalog.dataset.roles.nps, roleName: "nps")
       try checkRecommendScale(metric, column: column)
+      warnStrays(column: column, metric: metric)
       let kind: MetricKind =
         switch keyword {
         case "nps": .nps
@@ -82,6 +84,16 @@ extension Binder {
         at: metric.name.range, notes: [note]))
   }
 
+  /// Warns when a column named in the query (not the csat or nps column, whose stray answers
+  /// the load reports) has answers outside its scale, which the metric leaves out.
+  private mutating func warnStrays(column: Int, metric: MetricSyntax) {
+    let roles = catalog.dataset.roles
+    guard metric.argument != nil, column != roles.csat, column != roles.nps,
+      let text = catalog.fits[column]?.warning(column: catalog.dataset.columns[column].name)
+    else { return }
+    warnings.append(.warning(text, at: metric.argument?.range ?? metric.name.range))
+  }
+
   private func outputName(_ metric: MetricSyntax, keyword: String) -> String {
     guard let argument = metric.argument else { return keyword }
     return "\(keyword)(\(argument.name))"
@@ -131,8 +143,8 @@ extension Binder {
   /// NPS needs 0–10 answers: refuse columns that look like 1–5 satisfaction scores.
   private func checkRecommendScale(_ metric: MetricSyntax, column: Int) throws {
     let columnName = catalog.dataset.columns[column].name
-    guard let codes = catalog.scores[column] else { throw notAScore(metric, column: column) }
-    guard let range = codes.range else { return }
+    guard catalog.scores[column] != nil else { throw notAScore(metric, column: column) }
+    guard let range = catalog.answerRange(ofColumn: column) else { return }
     if range.lowerBound < 0 || range.upperBound > 10 {
       throw QueryError(
         .error(

@@ -65,11 +65,10 @@ public enum DatasetLoader {
     warnings += try reportRows(finalChunks, results, sources)
 
     let names = kept.map { sources[0].layout.names[$0] }
-    let firstFile = sources[0].name
     let decisions = names.indices.map { column in
       ColumnMerger.decide(
         column: column, name: names[column], results: results, options: options,
-        warnings: &warnings, file: firstFile)
+        warnings: &warnings, file: dateFile(column, finalChunks, results, sources))
     }
     let rereads = rereadAsText(decisions, kept, finalChunks, sources, options)
     let rowCounts = results.map(\.rowCount)

@@ -11,7 +11,11 @@ import Foundation
 /// (the columns stay on one line). The date line is left out without a time column or
 /// without any time in it. Warnings are not part of it: print each ``LoadWarning`` apart.
 public enum LoadSummary {
-  public static func render(_ result: LoadResult, timeZone: TimeZone) -> String {
+  /// `scale` gives a score column's scale (``Catalog/scale(ofColumn:)``); without it the
+  /// smallest standard scale holding every answer is shown.
+  public static func render(
+    _ result: LoadResult, timeZone: TimeZone, scale: ((Int) -> ClosedRange<Int>?)? = nil
+  ) -> String {
     let dataset = result.dataset
     let files =
       dataset.sources.count == 1
@@ -22,7 +26,7 @@ public enum LoadSummary {
 
     let summaries = summaries(of: result)
     let described = dataset.columns.indices.map {
-      describe(column: $0, in: dataset, summary: summaries[$0])
+      describe(column: $0, in: dataset, summary: summaries[$0], scale: scale?($0))
     }
     lines.append("columns: " + described.joined(separator: ", "))
 
@@ -49,13 +53,13 @@ public enum LoadSummary {
 
   /// `name type`, then the role and scale or the number of distinct values in brackets.
   static func describe(column: Int, in dataset: Dataset) -> String {
-    describe(column: column, in: dataset, summary: dataset.columns[column].summary)
+    describe(column: column, in: dataset, summary: dataset.columns[column].summary, scale: nil)
   }
 
   /// ``describe(column:in:)`` with the column's summary at hand.
-  private static func describe(column: Int, in dataset: Dataset, summary: ColumnSummary)
-    -> String
-  {
+  private static func describe(
+    column: Int, in dataset: Dataset, summary: ColumnSummary, scale: ClosedRange<Int>?
+  ) -> String {
     let target = dataset.columns[column]
     let roles = Role.allCases.filter { dataset.roles[$0] == column }
     var notes: [String] = roles.map(\.rawValue)
@@ -63,7 +67,7 @@ public enum LoadSummary {
     case .number where roles.contains(.nps):
       notes.append("0–10")
     case .number where roles.contains(.csat):
-      if let scale = summary.likelyScale {
+      if let scale = scale ?? summary.likelyScale {
         notes.append("\(scale.lowerBound)–\(scale.upperBound)")
       }
     case .text:

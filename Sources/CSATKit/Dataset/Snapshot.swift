@@ -10,7 +10,8 @@ import Foundation
 /// Layout: the 8 bytes `CSATDB01`, the header length (UInt64, little-endian), the header as
 /// JSON, then each column's buffers in column order, each padded to a multiple of 8 bytes:
 /// text codes (UInt32 each) followed by the dictionary as UTF-8 bytes with UInt64 end
-/// offsets; numbers as Float64 bit patterns; booleans as bytes; timestamps as Int64 ms.
+/// offsets; numbers as Float64 bit patterns; booleans as bytes; timestamps as Int64 ms;
+/// last a 16-byte footer with a checksum of everything before it (Snapshot+Checksum.swift).
 public enum Snapshot {
   static let magic = Array("CSATDB01".utf8)
 
@@ -77,14 +78,8 @@ public enum Snapshot {
     file.append(json)
     while file.count % 8 != 0 { file.append(0) }
     file.append(body)
-    let temporary = path + ".partial"
-    guard FileManager.default.createFile(atPath: temporary, contents: file) else {
-      throw DataError(file: path, message: "cannot write the snapshot here")
-    }
-    if rename(temporary, path) != 0 {
-      unlink(temporary)
-      throw DataError(file: path, message: "cannot write the snapshot here")
-    }
+    file.append(footer(for: file))
+    try replace(path, with: file)
   }
 
   private static func append<T>(_ values: [T], to body: inout Data) {
@@ -99,7 +94,7 @@ public enum Snapshot {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw DataError(file: path, message: "cannot read file")
     }
-    return try data.withUnsafeBytes { raw in try decode(raw, path: path) }
+    return try data.withUnsafeBytes { raw in try decode(verified(raw, path: path), path: path) }
   }
 
   private static func decode(_ raw: UnsafeRawBufferPointer, path: String) throws -> Dataset {

@@ -46,7 +46,9 @@ struct Accumulators {
     for key in metrics.compactMap(Self.key) where !sources.contains(where: { $0.0 == key }) {
       switch key {
       case .column(let column):
-        guard let codes = catalog.scores[column], let range = codes.range else { continue }
+        // Only the answers within the column's scale count (``Catalog/answerRange(ofColumn:)``).
+        guard let codes = catalog.scores[column], let range = catalog.answerRange(ofColumn: column)
+        else { continue }
         sources.append((key, codes, range))
       case .followUp(let flag, let score, let negative):
         let codes = Self.followUpCodes(catalog, flag: flag, score: score, negative: negative)

@@ -8,6 +8,8 @@ public struct Catalog: Sendable {
   public var scores: [ScoreCodes?]
   /// Per column: the lowest and highest number, for number columns with any answer.
   public var numberRanges: [ClosedRange<Double>?]
+  /// Per score column: the survey scale its answers fit and the stray answers outside it.
+  public var fits: [ScaleFit?]
   /// Whether the time column's non-missing values never decrease (rows in time order).
   public var timeIsSorted: Bool
   /// The first and last instant in the time column.
@@ -17,9 +19,9 @@ public struct Catalog: Sendable {
     self.dataset = dataset
     // One pass per number column, spread over the cores; the time facts on the side.
     let columns = dataset.columns
-    let facts = UnsafeMutableBufferPointer<(codes: ScoreCodes?, range: ClosedRange<Double>?)>
-      .allocate(capacity: columns.count)
-    facts.initialize(repeating: (nil, nil))
+    typealias Facts = (codes: ScoreCodes?, range: ClosedRange<Double>?, fit: ScaleFit?)
+    let facts = UnsafeMutableBufferPointer<Facts>.allocate(capacity: columns.count)
+    facts.initialize(repeating: (nil, nil, nil))
     let time = UnsafeMutablePointer<(Bool, ClosedRange<Int64>?)>.allocate(capacity: 1)
     time.initialize(to: (false, nil))
     defer {
@@ -35,10 +37,12 @@ public struct Catalog: Sendable {
         return
       }
       guard case .number(let numbers) = columns[index].data else { return }
-      output.value.0[index] = ScoreCodes.make(numbers.values)
+      let (codes, range) = ScoreCodes.make(numbers.values)
+      output.value.0[index] = (codes, range, codes.flatMap(ScaleFit.make))
     }
     scores = facts.map(\.codes)
     numberRanges = facts.map(\.range)
+    fits = facts.map(\.fit)
     (timeIsSorted, timeRange) = time.pointee
   }
 
@@ -68,17 +72,22 @@ public struct Catalog: Sendable {
     return (sorted, lowest <= highest ? lowest...highest : nil)
   }
 
-  /// The integer scale of a score column, from its values; nil when it is no score column.
+  /// The survey scale of a score column (``ScaleFit``); nil when it is no score column.
   ///
-  /// The survey scale the answers fit, by the rule the load summary shows
-  /// (`ColumnSummary.standardScale`); answers that fit no survey scale (below 0 or above 10)
-  /// are their own range.
+  /// The NPS column is always read as 0–10, also when no answer is 0.
   public func scale(ofColumn index: Int) -> ScoreScale? {
-    guard let codes = scores[index], let range = codes.range else { return nil }
-    // A few low answers (say only 1s and 2s) still sit on a survey scale: the smallest one.
-    let highest = max(range.upperBound, 3)
-    let scale = ColumnSummary.standardScale(lowest: range.lowerBound, highest: highest) ?? range
+    guard var scale = fits[index]?.scale else { return nil }
+    if dataset.roles.nps == index && scale == 1...10 { scale = 0...10 }
     return ScoreScale(low: scale.lowerBound, high: scale.upperBound)
+  }
+
+  /// The lowest and highest answer within the column's scale: the score points metrics
+  /// count, so that stray answers outside the scale are no respondents.
+  public func answerRange(ofColumn index: Int) -> ClosedRange<Int>? {
+    guard let range = scores[index]?.range, let scale = fits[index]?.scale,
+      range.overlaps(scale)
+    else { return nil }
+    return range.clamped(to: scale)
   }
 }
 

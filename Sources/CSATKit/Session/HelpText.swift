@@ -49,6 +49,8 @@ enum HelpText {
                   check, chart, targets, or first before top/bottom
       count       rows matching the query
       csat(`Column`), nps(`Column`) name the score column explicitly.
+      Scale: the smallest of 1–5, 0–5, 1–7, 1–10, 0–10 holding all but ≤ 0.5% of the
+      answers; the few outside are left out (not respondents) with a warning.
       A group with n = 0 shows n/a. Figures are rounded once, to one decimal, halves away
       from zero.
 
@@ -147,6 +149,7 @@ enum HelpText {
                             .set confidence 90|95|99, .set min_n 30,
                             .set csat|nps|time|followup FIELD, .set date_format mdy|dmy,
                             .set repeats first|latest|all, .set customer FIELD
+                            (tz and date_format read loaded CSV files again)
       .timer on|off         print each statement's run time on stderr
       .quit                 leave (Ctrl-D too)
 

@@ -17,6 +17,13 @@ extension Session {
       self.report(.error(message, notes: notes), statement, inputName)
       return .failure
     }
+    if Self.argumentFree.contains(command), let extra = arguments.first {
+      report(
+        .error(
+          "'\(command)' takes no arguments, but got '\(extra)'",
+          at: Self.range(of: extra, after: words[0], in: statement.text)), statement, inputName)
+      return .failure
+    }
     switch command {
     case ".help":
       sink.result(HelpText.text)
@@ -58,6 +65,8 @@ extension Session {
         try Snapshot.write(catalog.dataset, to: arguments[0])
         sink.message("saved \(catalog.dataset.rowCount) rows to \(arguments[0])\n")
         return .success
+      } catch let error as DataError {
+        return fail("\(error.file): \(error.message)", [])
       } catch {
         return fail("\(error)", [])
       }
@@ -96,6 +105,18 @@ extension Session {
           suggestion: nearest.first), statement, inputName)
       return .failure
     }
+  }
+
+  /// Meta-commands that take no arguments.
+  static let argumentFree: Set<String> = [".help", ".quit", ".exit", ".fields"]
+
+  /// The byte range of `word` after the command word in a meta-command's text.
+  static func range(of word: String, after command: String, in text: String) -> SourceRange? {
+    guard let commandRange = text.range(of: command),
+      let found = text.range(of: word, range: commandRange.upperBound..<text.endIndex)
+    else { return nil }
+    let start = text.utf8.distance(from: text.startIndex, to: found.lowerBound)
+    return SourceRange(start, start + word.utf8.count)
   }
 
   func render(_ table: ResultTable) {

@@ -48,6 +48,9 @@ public final class Session {
   }
   /// When the data was read with only some columns: the files, to read in full on demand.
   var partialPaths: [String]?
+  /// The CSV files behind the data, to read again when the time zone changes; nil for a
+  /// snapshot or a dataset given with ``use(_:)``.
+  var loadedPaths: [String]?
   /// Whether Ctrl-C stops a running query: set by the interactive shell only.
   public var interruptible = false
   /// Whether a load of over a second draws a progress bar on standard error: set only when
@@ -223,10 +226,21 @@ public final class Session {
         }
       }
       if !quiet { for warning in result.warnings { sink.message(warning.description + "\n") } }
-      catalog = Catalog(dataset: result.dataset)
+      let catalog = Catalog(dataset: result.dataset)
+      self.catalog = catalog
+      loadedPaths = paths.contains(where: Snapshot.isSnapshot(path:)) ? nil : paths
       partialPaths = columns == nil ? nil : paths
+      if !quiet {
+        let roles = catalog.dataset.roles
+        warnStrays(columns: [roles.csat, roles.nps].compactMap { $0 })
+      }
 
-      if !quiet { sink.message(LoadSummary.render(result, timeZone: settings.timeZone) + "\n") }
+      if !quiet {
+        let summary = LoadSummary.render(
+          result, timeZone: settings.timeZone,
+          scale: { catalog.scale(ofColumn: $0).map { $0.low...$0.high } })
+        sink.message(summary + "\n")
+      }
       return true
     } catch {
       sink.message("\(error)\n")
@@ -234,9 +248,21 @@ public final class Session {
     }
   }
 
+  /// Warns about answers outside the scale of score columns (``ScaleFit``), which metrics
+  /// leave out.
+  func warnStrays(columns: [Int]) {
+    guard let catalog else { return }
+    for column in Set(columns).sorted() {
+      guard let text = catalog.fits[column]?.warning(column: catalog.dataset.columns[column].name)
+      else { continue }
+      sink.message("warning: \(text)\n")
+    }
+  }
+
   /// Replaces the data with an already loaded dataset (for tests and generators).
   public func use(_ dataset: Dataset) {
     catalog = Catalog(dataset: dataset)
+    loadedPaths = nil
   }
 
   /// Changes the roles of the loaded data.

@@ -21,6 +21,11 @@ extension Session {
     "date_format", "repeats", "customer",
   ]
 
+  /// Settings whose value is one word.
+  static let singleValued: Set<String> = [
+    "now", "tz", "timezone", "time_zone", "confidence", "min_n", "minimum_n", "date_format",
+  ]
+
   /// Applies `.set NAME VALUE...`; with no arguments lists the settings.
   func applySetting(_ arguments: [String]) throws {
     guard let name = arguments.first?.lowercased() else {
@@ -29,11 +34,14 @@ extension Session {
     }
     let values = Array(arguments.dropFirst())
     guard !values.isEmpty else { throw SettingError("'.set \(name)' needs a value") }
+    if Self.singleValued.contains(name) && values.count > 1 {
+      throw SettingError("'.set \(name)' takes one value; '\(values[1])' is one too many")
+    }
     switch name {
     case "now":
       settings.now = try Self.parseNow(values[0], timeZone: settings.timeZone)
     case "tz", "timezone", "time_zone":
-      settings.timeZone = try Self.parseTimeZone(values[0])
+      changeTimeZone(to: try Self.parseTimeZone(values[0]))
     case "satisfied":
       let number = values.last ?? ""
       if number.lowercased() == "default" {
@@ -63,7 +71,7 @@ extension Session {
       guard let order = DateOrder(rawValue: values[0].lowercased()) else {
         throw SettingError("'.set date_format' takes 'mdy' or 'dmy'")
       }
-      loadOptions.dateOrder = order
+      changeDateOrder(to: order)
     case "repeats":
       try setRepeats(values)
     case "customer", "customer_column":
@@ -98,6 +106,7 @@ extension Session {
       if role.hasPrefix("time") { roles.time = index }
       if role.hasPrefix("follow") { roles.followUp = index }
     }
+    if role.hasPrefix("csat") || role.hasPrefix("nps") { warnStrays(columns: [index]) }
   }
 
   private func settingsTable() -> ResultTable {

@@ -22,6 +22,20 @@ struct MultiFileTests {
     #expect(sameNumbers(try result.dataset.numbers("score"), [4, 5, .nan]))
   }
 
+  @Test func anAmbiguousDateWarningNamesTheFileWithTheDates() throws {
+    let folder = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let first = folder.appendingPathComponent("a.csv").path
+    let second = folder.appendingPathComponent("b.csv").path
+    // ISO dates in the first file; 03/04/2026 (day or month first) only in the second.
+    try "id,date\n1,2026-01-01\n".write(toFile: first, atomically: true, encoding: .utf8)
+    try "id,date\n2,03/04/2026\n".write(toFile: second, atomically: true, encoding: .utf8)
+
+    let result = try DatasetLoader.load(paths: [first, second], options: LoadOptions())
+    let dates = result.warnings.filter { $0.message.contains("dates like 3/4/2026") }
+    #expect(dates.map(\.file) == [second])
+  }
+
   @Test func mismatchedHeadersNameBothFilesAndTheColumn() throws {
     let folder = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -344,6 +344,19 @@ import Testing
     #expect(result.status == 2)
   }
 
+  @Test func aMissingScriptStopsTheRunBeforeAnyStatement() throws {
+    let scratch = scratch()
+    defer { scratch.remove() }
+
+    // `-e count` comes first but must not run: the script after it cannot be read.
+    let result = try scratch.run(csv, "-e", "count", "-f", "nope.csatq")
+
+    #expect(result.figures == "")
+    #expect(
+      result.messages == "csat: cannot read script 'nope.csatq': no such file or not readable\n")
+    #expect(result.status == 2)
+  }
+
   // MARK: - Flags
 
   @Test(arguments: [

@@ -59,16 +59,18 @@ enum Fixtures {
       sources: ["fixture"])
   }
 
-  /// Runs statements in a session on the fixture with CSV output; returns stdout and stderr.
+  /// Runs statements in a session on the fixture (or on `dataset`) with CSV output; returns
+  /// stdout and stderr.
   static func run(
-    _ script: String, reversed: Bool = false, format: OutputFormat = .csv
+    _ script: String, reversed: Bool = false, format: OutputFormat = .csv,
+    dataset: Dataset? = nil
   ) -> (output: String, messages: String, outcome: StatementOutcome) {
     let output = Collected()
     let messages = Collected()
     let session = Session(
       settings: QuerySettings(now: .fixed(now)), format: format,
       sink: OutputSink(result: output.append, message: messages.append))
-    session.use(responses(reversed: reversed))
+    session.use(dataset ?? responses(reversed: reversed))
     let outcome = session.run(script: script, inputName: "test")
     return (output.text, messages.text, outcome)
   }

@@ -46,4 +46,49 @@ import Testing
     FileManager.default.createFile(atPath: csv, contents: Data("a,b\n1,2\n".utf8))
     #expect(!Snapshot.isSnapshot(path: csv))
   }
+
+  @Test func everySingleFlippedBitIsFound() throws {
+    let path = temporaryPath("flipped.csatdb")
+    try Snapshot.write(Fixtures.responses(), to: path)
+    let data = try #require(FileManager.default.contents(atPath: path))
+    // Each step of the checksum is one-to-one in the state and in the word, so a flip in the
+    // payload always changes it; a flip in the footer breaks its magic or its stored sum.
+    var loaded = 0
+    for bit in 0..<data.count * 8 {
+      var copy = data
+      copy[bit / 8] ^= UInt8(1) << UInt8(bit % 8)
+      let refused = copy.withUnsafeBytes { raw in
+        (try? Snapshot.verified(raw, path: path)) == nil
+      }
+      if !refused { loaded += 1 }
+    }
+    #expect(loaded == 0)
+  }
+
+  @Test func aDamagedSnapshotSaysSoWhenOpened() throws {
+    let path = temporaryPath("damaged.csatdb")
+    try Snapshot.write(Fixtures.responses(), to: path)
+    var data = try #require(FileManager.default.contents(atPath: path))
+    data[data.count / 2] ^= 0x10
+    FileManager.default.createFile(atPath: path, contents: data)
+    #expect {
+      try Snapshot.read(path: path)
+    } throws: { error in
+      (error as? DataError)?.message.hasPrefix("damaged snapshot: its checksum does not match")
+        == true
+    }
+  }
+
+  @Test func savingWhereNoDirectoryIsSaysWhy() {
+    let messages = Collected()
+    let session = Session(sink: OutputSink(result: { _ in }, message: messages.append))
+    session.use(Fixtures.responses())
+    let folder = temporaryPath("missing")
+    #expect(session.run(script: ".save \(folder)/x.csatdb", inputName: "test") == .failure)
+    #expect(
+      messages.text.contains(
+        "error: \(folder)/x.csatdb: cannot write the snapshot: no such directory"))
+    // "error" once: the reason replaces the loader's own "file: error:" prefix.
+    #expect(messages.text.components(separatedBy: "error").count == 2)
+  }
 }
