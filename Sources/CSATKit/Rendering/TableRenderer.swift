@@ -48,7 +48,10 @@ public enum TableRenderer {
       }
     }
     lines.append(footer(rowCount: table.rows.count))
-    lines += view.notes + table.notes
+    let notes = view.notes + table.notes
+    lines +=
+      style.terminalWidth.map { width in notes.flatMap { wrapped($0, width: width) } }
+      ?? notes
     // On a terminal, a result over time also reads as a sparkline per group.
     if let width = style.terminalWidth {
       let sparklines = Sparklines.lines(table, width: width)
@@ -76,6 +79,25 @@ public enum TableRenderer {
     }
     guard parts.contains(where: { !$0.0.isEmpty }) else { return [headers] }
     return [parts.map(\.0), parts.map(\.1)]
+  }
+
+  /// A note cut into lines of at most `width` display columns at spaces; a word longer than
+  /// the width keeps a line of its own.
+  static func wrapped(_ text: String, width: Int) -> [String] {
+    guard DisplayWidth.of(text) > width else { return [text] }
+    var lines: [String] = []
+    var current = ""
+    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+      let candidate = current.isEmpty ? String(word) : current + " " + word
+      if !current.isEmpty, DisplayWidth.of(candidate) > width {
+        lines.append(current)
+        current = String(word)
+      } else {
+        current = candidate
+      }
+    }
+    lines.append(current)
+    return lines
   }
 
   /// `(no rows)`, `(1 row)` or `(n rows)`.

@@ -52,6 +52,16 @@ import Testing
     #expect(TableRenderer.render(table, style: RenderStyle(terminalWidth: 30)) == narrow)
   }
 
+  @Test func notesWrapAtSpacesToTheTerminalWidth() {
+    // "the quick brown" is 3 + 1 + 5 + 1 + 5 = 15 columns and fits; " fox" would make 19.
+    #expect(
+      TableRenderer.wrapped("the quick brown fox jumps", width: 15)
+        == ["the quick brown", "fox jumps"])
+    #expect(TableRenderer.wrapped("short", width: 15) == ["short"])
+    #expect(
+      TableRenderer.wrapped("a extraordinarily b", width: 5) == ["a", "extraordinarily", "b"])
+  }
+
   @Test func csvFormat() {
     let expected = """
       rep,n,csat,comment,resolved
