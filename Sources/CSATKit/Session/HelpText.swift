@@ -127,11 +127,12 @@ enum HelpText {
                   at the target; sized to the terminal (80 columns when not one); the first
                   metric only; in csv, json and markdown: the query's table
       coverage by FIELD [where ...] [window] [per week|month]
-                  per segment (every value the field has anywhere): n in the window, mean
-                  per period (per_month by default), one column per period when at most 6,
-                  last_response (up to now), days_since (to now's day), none_in_window,
-                  none_in_latest (the latest period); periods after now are left out; no
-                  window: from the first response to now
+                  per segment (every value the field has anywhere): n in the window up to
+                  now, mean per period (per_month by default), one column per period when
+                  at most 6, last_response (at or before the window's end or now, whichever
+                  is first), days_since (to now's day), none_in_window, none_in_latest (the
+                  latest period); nothing after now is counted; no window: from the first
+                  response to now; a window starting after now has nothing to count
 
     Meta-commands
       .help                 this text
