@@ -9,12 +9,18 @@ public enum ColumnType: String, Sendable {
 /// Every other entry is distinct after Unicode canonical (NFC) normalisation, so two
 /// values are equal exactly when their codes are equal.
 public struct TextColumn: Sendable {
-  public var codes: [UInt32]
+  /// One code per row, as narrow as the dictionary allows (see ``TextCodes``).
+  public var codes: TextCodes
   public var dictionary: [String]
 
-  public init(codes: [UInt32], dictionary: [String]) {
+  public init(codes: TextCodes, dictionary: [String]) {
     self.codes = codes
     self.dictionary = dictionary
+  }
+
+  /// A column from four-byte codes, stored at the width the dictionary needs.
+  public init(codes: [UInt32], dictionary: [String]) {
+    self.init(codes: TextCodes(codes, entries: dictionary.count), dictionary: dictionary)
   }
 
   public static let missingCode: UInt32 = 0

@@ -51,7 +51,7 @@ public struct ColumnSummary: Sendable, Equatable {
         latest = high
       }
     case .text(let text):
-      presentCount = ColumnSummary.count(text.codes) { $0 != TextColumn.missingCode }
+      presentCount = text.codes.count - text.codes.count(of: TextColumn.missingCode)
       distinctCount = text.dictionary.count - 1
     }
     missingCount = column.count - presentCount

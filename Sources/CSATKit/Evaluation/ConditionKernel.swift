@@ -5,7 +5,7 @@
 /// indexed by the score's bit pattern; a test on a missing value is false and only
 /// `is missing` is true for it.
 indirect enum ConditionKernel: @unchecked Sendable {
-  case codeTable(codes: [UInt32], table: [UInt8])
+  case codeTable(codes: TextCodes, table: [UInt8])
   case scoreTable(scores: [Int8], table: [UInt8])
   case numberCompare(values: [Double], ComparisonOperator, Double)
   case numberIn(values: [Double], [Double])
@@ -108,10 +108,8 @@ indirect enum ConditionKernel: @unchecked Sendable {
     let count = rows.count
     switch self {
     case .codeTable(let codes, let table):
-      codes.withUnsafeBufferPointer { codes in
-        table.withUnsafeBufferPointer { table in
-          Self.write(out, count, mode) { table[Int(codes[base + $0])] }
-        }
+      table.withUnsafeBufferPointer { table in
+        codes.visit(CodeTableTest(table: table, base: base, count: count, out: out, mode: mode))
       }
     case .scoreTable(let scores, let table):
       scores.withUnsafeBufferPointer { scores in
@@ -178,7 +176,7 @@ indirect enum ConditionKernel: @unchecked Sendable {
 
   /// One loop per way of combining, each with the test inlined.
   @inline(__always)
-  private static func write(
+  fileprivate static func write(
     _ out: UnsafeMutablePointer<UInt8>, _ count: Int, _ mode: Combine, _ value: (Int) -> UInt8
   ) {
     switch mode {
@@ -186,5 +184,18 @@ indirect enum ConditionKernel: @unchecked Sendable {
     case .and: for index in 0..<count { out[index] &= value(index) }
     case .or: for index in 0..<count { out[index] |= value(index) }
     }
+  }
+}
+
+/// The test of a text column against a byte table indexed by code, one loop per code width.
+private struct CodeTableTest: TextCodesVisitor {
+  let table: UnsafeBufferPointer<UInt8>
+  let base: Int
+  let count: Int
+  let out: UnsafeMutablePointer<UInt8>
+  let mode: ConditionKernel.Combine
+
+  func visit<Code: FixedWidthInteger & UnsignedInteger>(_ codes: UnsafeBufferPointer<Code>) {
+    ConditionKernel.write(out, count, mode) { table[Int(codes[base + $0])] }
   }
 }

@@ -3,7 +3,7 @@ struct GroupDimension {
   /// Where each row's key comes from.
   enum Keys {
     /// A text column's codes, read in place: the key of offset i is `codes[base + i]`.
-    case codes([UInt32], base: Int)
+    case codes(TextCodes, base: Int)
     /// Keys computed for the selection's range.
     case computed([Int32])
     /// Calendar buckets of a time column, computed as rows are read.
@@ -41,19 +41,8 @@ extension GroupDimension {
     let size = Int32(cardinality)
     switch keys {
     case .codes(let codes, let base):
-      codes.withUnsafeBufferPointer { codes in
-        let start = base + chunk.lowerBound
-        if let chosen {
-          for index in 0..<slots.count {
-            let code = codes[start + Int(chosen[index])]
-            slots[index] = slots[index] &* size &+ Int32(truncatingIfNeeded: code)
-          }
-        } else {
-          for index in 0..<slots.count {
-            slots[index] = slots[index] &* size &+ Int32(truncatingIfNeeded: codes[start + index])
-          }
-        }
-      }
+      codes.visit(
+        CodeKeys(slots: slots, start: base + chunk.lowerBound, chosen: chosen, size: size))
     case .computed(let keys):
       keys.withUnsafeBufferPointer { keys in
         for index in 0..<slots.count {
@@ -63,6 +52,27 @@ extension GroupDimension {
       }
     case .timeBuckets(let buckets):
       buckets.accumulate(into: slots, chunk: chunk, chosen: chosen, size: size)
+    }
+  }
+}
+
+/// `slots[j] = slots[j] × size + code` over a text column's codes, one loop per code width.
+private struct CodeKeys: TextCodesVisitor {
+  let slots: UnsafeMutableBufferPointer<Int32>
+  let start: Int
+  let chosen: UnsafePointer<Int32>?
+  let size: Int32
+
+  func visit<Code: FixedWidthInteger & UnsignedInteger>(_ codes: UnsafeBufferPointer<Code>) {
+    if let chosen {
+      for index in 0..<slots.count {
+        let code = codes[start + Int(chosen[index])]
+        slots[index] = slots[index] &* size &+ Int32(truncatingIfNeeded: code)
+      }
+    } else {
+      for index in 0..<slots.count {
+        slots[index] = slots[index] &* size &+ Int32(truncatingIfNeeded: codes[start + index])
+      }
     }
   }
 }

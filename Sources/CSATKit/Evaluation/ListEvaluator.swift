@@ -82,7 +82,7 @@ extension Evaluator {
       var rank = [Double](repeating: .nan, count: text.dictionary.count)
       let order = (1..<text.dictionary.count).sorted { text.dictionary[$0] < text.dictionary[$1] }
       for (position, code) in order.enumerated() { rank[code] = Double(position) }
-      return rows.map { rank[Int(text.codes[$0])] }
+      return text.codes.gather(rows, through: rank)
     case .number(let numbers):
       return rows.map { numbers.values[$0] }
     case .boolean(let booleans):
