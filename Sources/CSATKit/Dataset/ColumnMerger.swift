@@ -91,10 +91,7 @@ enum ColumnMerger {
     }
     switch decision.type {
     case .number:
-      let values = joined(
-        parts, rowCounts, total: total, missing: Double.nan, count: { $0.numbers.count },
-        copy: { $0.numbers.copy($1, into: $2) })
-      return .number(NumberColumn(values: values))
+      return .number(NumberColumn(storage: buildNumbers(parts, rowCounts, total: total)))
     case .boolean:
       let values = joined(parts, rowCounts, total: total, missing: BooleanColumn.missing) {
         $0.booleans
@@ -108,6 +105,36 @@ enum ColumnMerger {
         TextMerger.build(
           &parts, rowCounts, rereads: rereads, total: total, invalidRows: &invalidRows))
     }
+  }
+
+  /// The chunks' numbers in the narrowest form that holds them (``NumberValues``): doubles
+  /// when a chunk has a value that is not whole, else bytes or four-byte whole numbers by
+  /// the range of the values.
+  private static func buildNumbers(_ parts: [ColumnBuilder], _ rowCounts: [Int], total: Int)
+    -> NumberValues
+  {
+    let filled = zip(parts, rowCounts).filter { part, rows in
+      part.kind != .undecided && part.numbers.count == rows
+    }
+    if filled.contains(where: { part, _ in part.numbers.isWide }) {
+      return .real(
+        joined(
+          parts, rowCounts, total: total, missing: Double.nan, count: { $0.numbers.count },
+          copy: { $0.numbers.copy($1, into: $2) }))
+    }
+    let ranges = filled.compactMap { part, rows in part.numbers.wholeRange(rows) }
+    let low = ranges.map(\.lowerBound).min() ?? 0
+    let high = ranges.map(\.upperBound).max() ?? 0
+    if low >= -127 && high <= 127 {
+      return .small(
+        joined(
+          parts, rowCounts, total: total, missing: Int8.min, count: { $0.numbers.count },
+          copy: { $0.numbers.copyWhole($1, into: $2) }))
+    }
+    return .whole(
+      joined(
+        parts, rowCounts, total: total, missing: Int32.min, count: { $0.numbers.count },
+        copy: { $0.numbers.copyWhole($1, into: $2) }))
   }
 
   /// The chunks' values one after the other, `missing` for chunks with no value at all.

@@ -24,6 +24,8 @@ public enum Snapshot {
       /// Text columns: dictionary entries and dictionary bytes.
       var entries: Int?
       var bytes: Int?
+      /// Number columns: the bytes per value, 1 (Int8), 4 (Int32) or 8 (Float64).
+      var width: Int?
     }
 
     var rows: Int
@@ -72,7 +74,13 @@ public enum Snapshot {
         append(blob, to: &body)
         entry.entries = text.dictionary.count
         entry.bytes = blob.count
-      case .number(let numbers): append(numbers.values, to: &body)
+      case .number(let numbers):
+        switch numbers.storage {
+        case .small(let values): append(values, to: &body)
+        case .whole(let values): append(values, to: &body)
+        case .real(let values): append(values, to: &body)
+        }
+        entry.width = numbers.storage.width
       case .boolean(let booleans): append(booleans.values, to: &body)
       case .timestamp(let times): append(times.values, to: &body)
       }
@@ -140,7 +148,15 @@ public enum Snapshot {
         }
         guard codes.count == 0 || Int(codes.largest) < entries else { throw broken }
         data = .text(TextColumn(codes: codes, dictionary: dictionary))
-      case .number: data = .number(NumberColumn(values: try reader.take(header.rows, broken)))
+      case .number:
+        let values: NumberValues
+        switch entry.width {
+        case 1: values = .small(try reader.take(header.rows, broken))
+        case 4: values = .whole(try reader.take(header.rows, broken))
+        case 8: values = .real(try reader.take(header.rows, broken))
+        default: throw broken
+        }
+        data = .number(NumberColumn(storage: values))
       case .boolean: data = .boolean(BooleanColumn(values: try reader.take(header.rows, broken)))
       case .timestamp:
         data = .timestamp(TimestampColumn(values: try reader.take(header.rows, broken)))

@@ -77,6 +77,39 @@ private struct CodeKeys: TextCodesVisitor {
   }
 }
 
+/// Key 0 for a missing value, else 1 + the number of boundaries at or below the value, for
+/// each row of a range; one loop per stored form of the numbers.
+private struct BucketKeys: NumberVisitor {
+  let range: Range<Int>
+  let bounds: [Double]
+
+  func visit<Value: StoredNumber>(_ values: UnsafeBufferPointer<Value>) -> [Int32] {
+    var keys = [Int32](repeating: 0, count: range.count)
+    for offset in 0..<range.count {
+      let value = values[range.lowerBound + offset].number
+      if value.isNaN { continue }
+      // The number of boundaries at or below the value, found by halving.
+      var low = 0
+      var high = bounds.count
+      while low < high {
+        let middle = (low + high) / 2
+        if bounds[middle] <= value { low = middle + 1 } else { high = middle }
+      }
+      keys[offset] = Int32(low + 1)
+    }
+    return keys
+  }
+}
+
+/// The values of a range of rows as doubles, NaN for missing ones.
+private struct DoublesOfRange: NumberVisitor {
+  let range: Range<Int>
+
+  func visit<Value: StoredNumber>(_ values: UnsafeBufferPointer<Value>) -> [Double] {
+    range.map { values[$0].number }
+  }
+}
+
 extension Evaluator {
   /// - Parameter fillTime: whether a time bucket lists its empty buckets too (in query
   ///   results, up to `GroupIndex.fillLimit` rows).
@@ -103,18 +136,7 @@ extension Evaluator {
   {
     var keys = [Int32](repeating: 0, count: range.count)
     if case .number(let numbers) = catalog.dataset.columns[column].data {
-      for offset in 0..<range.count {
-        let value = numbers.values[range.lowerBound + offset]
-        if value.isNaN { continue }
-        // The number of boundaries at or below the value, found by halving.
-        var low = 0
-        var high = bounds.count
-        while low < high {
-          let middle = (low + high) / 2
-          if bounds[middle] <= value { low = middle + 1 } else { high = middle }
-        }
-        keys[offset] = Int32(low + 1)
-      }
+      keys = numbers.visit(BucketKeys(range: range, bounds: bounds))
     }
     let texts = bounds.map(Self.numberText)
     var labels: [Cell] = [.blank, .text("<" + (texts.first ?? ""))]
@@ -129,7 +151,6 @@ extension Evaluator {
   }
 
   private func columnDimension(_ column: Int, range: Range<Int>) -> GroupDimension {
-    let base = range.lowerBound
     switch catalog.dataset.columns[column].data {
     case .text(let text):
       let keys = GroupDimension.Keys.codes(text.codes, base: range.lowerBound)
@@ -160,14 +181,12 @@ extension Evaluator {
           keys: keys, cardinality: count, labels: labels,
           ranks: Self.ranks(from: Array(1..<count) + [0]), filledKeys: nil)
       }
-      let distinct = Array(Set(numbers.values[range].filter { !$0.isNaN })).sorted()
+      let values = numbers.visit(DoublesOfRange(range: range))
+      let distinct = Array(Set(values.filter { !$0.isNaN })).sorted()
       var index: [Double: Int32] = [:]
       for (offset, value) in distinct.enumerated() { index[value] = Int32(offset + 1) }
       let keys = GroupDimension.Keys.computed(
-        (0..<range.count).map { offset -> Int32 in
-          let value = numbers.values[base + offset]
-          return value.isNaN ? 0 : index[value] ?? 0
-        })
+        values.map { value -> Int32 in value.isNaN ? 0 : index[value] ?? 0 })
       let labels = [Cell.blank] + distinct.map { Cell.text(Self.numberText($0)) }
       return GroupDimension(
         keys: keys, cardinality: distinct.count + 1, labels: labels,

@@ -43,7 +43,7 @@ enum FieldsReport {
       return (counts.dropFirst().filter { $0 > 0 }.count, counts.first ?? 0)
     case .number(let numbers):
       let present = numbers.values.filter { !$0.isNaN }
-      return (Set(present).count, numbers.values.count - present.count)
+      return (Set(present).count, numbers.count - present.count)
     case .boolean(let booleans):
       let missing = booleans.values.filter { $0 == BooleanColumn.missing }.count
       return (Set(booleans.values.filter { $0 != BooleanColumn.missing }).count, missing)
