@@ -16,15 +16,17 @@ public enum TableRenderer {
   /// The result drawn as a table, ending with a newline.
   public static func render(_ table: ResultTable, style: RenderStyle = .plain) -> String {
     let view = TerminalFigures(table) { cellText($0, style: style) }
-    let headers = view.headers
     let cells = view.cells
-    let columnCount = headers.count
-
-    var widths = headers.map(DisplayWidth.of)
+    let columnCount = view.headers.count
+    var cellWidths = view.headers.map { _ in 0 }
     for row in cells {
       for (index, text) in row.enumerated() {
-        widths[index] = max(widths[index], DisplayWidth.of(text))
+        cellWidths[index] = max(cellWidths[index], DisplayWidth.of(text))
       }
+    }
+    let headerLines = headerLines(view.headers, cellWidths: cellWidths, style: style)
+    let widths = cellWidths.indices.map { index in
+      headerLines.map { DisplayWidth.of($0[index]) }.reduce(cellWidths[index], max)
     }
     let alignRight = view.alignRight
 
@@ -33,10 +35,12 @@ public enum TableRenderer {
       lines.append(CellText.singleLine(caption))
     }
     if columnCount > 0 {
-      let header = line(
-        headers, widths: widths, alignRight: alignRight, paint: headers.map { _ in false })
+      for texts in headerLines {
+        let header = line(
+          texts, widths: widths, alignRight: alignRight, paint: texts.map { _ in false })
+        lines.append(style.colour ? bold + header + reset : header)
+      }
       let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
-      lines.append(style.colour ? bold + header + reset : header)
       lines.append(style.colour ? dim + rule + reset : rule)
       let paint = style.colour ? view.marked : view.marked.map { _ in false }
       for row in cells {
@@ -44,13 +48,56 @@ public enum TableRenderer {
       }
     }
     lines.append(footer(rowCount: table.rows.count))
-    lines += view.notes + table.notes
+    let notes = view.notes + table.notes
+    lines +=
+      style.terminalWidth.map { width in notes.flatMap { wrapped($0, width: width) } }
+      ?? notes
     // On a terminal, a result over time also reads as a sparkline per group.
     if let width = style.terminalWidth {
       let sparklines = Sparklines.lines(table, width: width)
       if !sparklines.isEmpty { lines += [""] + sparklines }
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The header as one line, or, on a terminal the table would overflow, as two: a name
+  /// wider than its column's cells breaks at its last `_` (`csat_previous` over `csat` and
+  /// `previous`), so the column takes the width of the longer part.
+  static func headerLines(
+    _ headers: [String], cellWidths: [Int], style: RenderStyle
+  ) -> [[String]] {
+    let oneLine = zip(headers, cellWidths).map { max(DisplayWidth.of($0), $1) }
+    let tableWidth = oneLine.reduce(0, +) + 2 * max(0, headers.count - 1)
+    guard let terminalWidth = style.terminalWidth, tableWidth > terminalWidth else {
+      return [headers]
+    }
+    let parts = zip(headers, cellWidths).map { header, cellWidth -> (String, String) in
+      guard DisplayWidth.of(header) > cellWidth,
+        let cut = header.lastIndex(of: "_"), cut != header.startIndex
+      else { return ("", header) }
+      return (String(header[..<cut]), String(header[header.index(after: cut)...]))
+    }
+    guard parts.contains(where: { !$0.0.isEmpty }) else { return [headers] }
+    return [parts.map(\.0), parts.map(\.1)]
+  }
+
+  /// A note cut into lines of at most `width` display columns at spaces; a word longer than
+  /// the width keeps a line of its own.
+  static func wrapped(_ text: String, width: Int) -> [String] {
+    guard DisplayWidth.of(text) > width else { return [text] }
+    var lines: [String] = []
+    var current = ""
+    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+      let candidate = current.isEmpty ? String(word) : current + " " + word
+      if !current.isEmpty, DisplayWidth.of(candidate) > width {
+        lines.append(current)
+        current = String(word)
+      } else {
+        current = candidate
+      }
+    }
+    lines.append(current)
+    return lines
   }
 
   /// `(no rows)`, `(1 row)` or `(n rows)`.

@@ -22,6 +22,46 @@ import Testing
     #expect(ResultRenderer.render(table, format: .table, style: style) == expected)
   }
 
+  @Test func headersBreakAtTheirLastUnderscoreWhenTheTableWouldOverflowTheTerminal() {
+    let table = ResultTable(
+      columns: [
+        ResultColumn(name: "channel", isNumeric: false),
+        ResultColumn(name: "n_previous", isNumeric: true),
+        ResultColumn(name: "csat_previous", isNumeric: true),
+      ],
+      rows: [[.text("chat"), .integer(49), .figure(.ratio(4500, 49))]])
+    // One line: 7 + 2 + 10 + 2 + 13 = 34 columns. At 30 the two long names break: the columns
+    // become max("n", "previous", "49") = 8 and max("csat", "previous", "91.8") = 8 wide.
+    let wide = """
+      channel  n_previous  csat_previous
+      ───────  ──────────  ─────────────
+      chat             49           91.8
+      (1 row)
+
+      """
+    let narrow = """
+                      n      csat
+      channel  previous  previous
+      ───────  ────────  ────────
+      chat           49      91.8
+      (1 row)
+
+      """
+    #expect(TableRenderer.render(table, style: RenderStyle(terminalWidth: 34)) == wide)
+    #expect(TableRenderer.render(table, style: RenderStyle()) == wide)
+    #expect(TableRenderer.render(table, style: RenderStyle(terminalWidth: 30)) == narrow)
+  }
+
+  @Test func notesWrapAtSpacesToTheTerminalWidth() {
+    // "the quick brown" is 3 + 1 + 5 + 1 + 5 = 15 columns and fits; " fox" would make 19.
+    #expect(
+      TableRenderer.wrapped("the quick brown fox jumps", width: 15)
+        == ["the quick brown", "fox jumps"])
+    #expect(TableRenderer.wrapped("short", width: 15) == ["short"])
+    #expect(
+      TableRenderer.wrapped("a extraordinarily b", width: 5) == ["a", "extraordinarily", "b"])
+  }
+
   @Test func csvFormat() {
     let expected = """
       rep,n,csat,comment,resolved
