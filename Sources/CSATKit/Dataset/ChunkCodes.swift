@@ -3,8 +3,8 @@
 ///
 /// Most survey text columns (segments, products, channels, reps) have far fewer than 256
 /// distinct values; the merge writes the column's final codes at the width its whole
-/// dictionary needs (``TextCodes``). A chunk of a column with
-/// more values widens once, early, when its interner gives code 256.
+/// dictionary needs (``TextCodes``). A chunk of a column with more values widens once,
+/// early, when its interner gives code 256.
 ///
 /// The buffers are ``RawBuffer``s: exactly one copy of the codes may ``release()`` them.
 struct ChunkCodes {

@@ -10,8 +10,11 @@ import Foundation
 /// Layout: the 8 bytes `CSATDB02`, the header length (UInt64, little-endian), the header as
 /// JSON, then each column's buffers in column order, each padded to a multiple of 8 bytes:
 /// text codes (1, 2 or 4 bytes each, the width the dictionary's entry count gives, see
-/// ``CodeWidth``) followed by the dictionary as UTF-8 bytes with UInt64 end offsets; numbers as Float64 bit patterns; booleans as bytes; timestamps as Int64 ms;
-/// last a 16-byte footer with a checksum of everything before it (Snapshot+Checksum.swift).
+/// ``CodeWidth``) followed by the dictionary as UTF-8 bytes with UInt64 end offsets; numbers
+/// in their stored form (``NumberValues``: Int8, Int32 or Float64 bit patterns, as the
+/// header's `width` says); booleans as bytes; timestamps as Int64 ms; last a 16-byte footer
+/// with a checksum of everything before it (Snapshot+Checksum.swift). Files of an earlier
+/// version (`CSATDB01`) are refused with a request to save them again.
 public enum Snapshot {
   static let magic = Array("CSATDB02".utf8)
   /// The start every snapshot version shares; the two bytes after it are the version.
