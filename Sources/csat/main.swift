@@ -234,26 +234,37 @@ func completionWords(_ session: Session, before text: String) -> [String] {
   }
   if text.hasPrefix(".") { return fields }
   let units = CalendarUnit.allCases.map(\.rawValue)
+  let statement = words.first?.lowercased()
+  let beforePrevious = (current == nil || current == "" ? words.dropLast() : words.dropLast(2))
+    .dropLast().last?.lowercased()
+  // In a list, `age` is a field too; after `vs last` only `year` fits.
+  let listFields = statement == "list" ? fields + ["age"] : fields
+  if previous == "last", beforePrevious == "vs" { return ["year"] }
   switch previous {
   case "explain": return ["change"]
   case "change" where text.lowercased().hasPrefix("explain"): return ["in"]
   case "in" where text.lowercased().hasPrefix("explain"): return Binder.metricNames
   case "vs": return ["previous", "last", "rest"]
-  case "by": return fields + units
-  case "where", "and", "or", "not", "order", "list": return fields + ["by"]
+  case "by": return listFields + units
+  case "where", "and", "or", "not", "order", "list": return listFields + ["by"]
   case "since", "this", "last", "during", "between": return units
   case "chart": return Binder.metricNames
   case "coverage": return ["by"]
   case "per": return ["week", "month"]
   default:
-    let clauses = [
-      "by", "where", "since", "between", "during", "this", "last", "having", "order", "top",
-      "bottom", "limit", "and", "or", "not", "in", "contains", "starts", "with", "is", "missing",
-      "as", "asc", "desc", "per", "vs",
-    ]
-    return clauses + Binder.metricNames + fields
+    if statement == "coverage" {
+      return ["where", "since", "between", "during", "this", "last", "per"]
+    }
+    return clauseWords + (statement == "list" ? listFields : Binder.metricNames + fields)
   }
 }
+
+/// The words that may follow a field or a figure inside a statement.
+let clauseWords = [
+  "by", "where", "since", "between", "during", "this", "last", "having", "order", "top",
+  "bottom", "limit", "and", "or", "not", "in", "contains", "starts", "with", "is", "missing",
+  "as", "asc", "desc", "per", "vs",
+]
 
 /// `csat generate`: generated responses as CSV on stdout.
 func runGenerator(rows: Int, seed: UInt64) -> Int32 {
