@@ -2,9 +2,9 @@
 /// byte, four bytes per row from the first code above 255 on.
 ///
 /// Most survey text columns (segments, products, channels, reps) have far fewer than 256
-/// distinct values, and their chunk codes then take a quarter of the memory the column's
-/// final codes do; the merge turns them into the final codes anyway. A chunk of a column with
-/// more values widens once, early, when its interner gives code 256.
+/// distinct values; the merge writes the column's final codes at the width its whole
+/// dictionary needs (``TextCodes``). A chunk of a column with more values widens once,
+/// early, when its interner gives code 256.
 ///
 /// The buffers are ``RawBuffer``s: exactly one copy of the codes may ``release()`` them.
 struct ChunkCodes {
@@ -50,29 +50,46 @@ struct ChunkCodes {
     isWide ? wide.pointer[row] : UInt32(narrow.pointer[row])
   }
 
-  /// Writes `table[code]` for each of the first `rows` codes to `target`, in order.
-  func translate(
+  /// Writes `table[code]` for each of the first `rows` codes to `target`, in order, at the
+  /// target's width (every entry of `table` must fit it).
+  func translate<Code: FixedWidthInteger & UnsignedInteger>(
     _ rows: Int, through table: UnsafeBufferPointer<UInt32>,
-    into target: UnsafeMutablePointer<UInt32>
+    into target: UnsafeMutablePointer<Code>
   ) {
     guard rows > 0 else { return }
     if isWide {
-      let codes = wide.pointer
-      for row in 0..<rows { (target + row).initialize(to: table[Int(codes[row])]) }
+      Self.translate(wide.pointer, rows, table, target)
     } else {
-      let codes = narrow.pointer
-      for row in 0..<rows { (target + row).initialize(to: table[Int(codes[row])]) }
+      Self.translate(narrow.pointer, rows, table, target)
     }
   }
 
-  /// Writes the first `rows` codes to `target` as they are.
-  func copy(_ rows: Int, into target: UnsafeMutablePointer<UInt32>) {
+  /// Writes the first `rows` codes to `target` as they are, at the target's width (every
+  /// code must fit it).
+  func copy<Code: FixedWidthInteger & UnsignedInteger>(
+    _ rows: Int, into target: UnsafeMutablePointer<Code>
+  ) {
     guard rows > 0 else { return }
-    if isWide {
-      target.initialize(from: wide.pointer, count: rows)
+    if !isWide && Code.self == UInt8.self {
+      UnsafeMutableRawPointer(target).copyMemory(from: narrow.pointer, byteCount: rows)
+    } else if isWide {
+      for row in 0..<rows {
+        (target + row).initialize(to: Code(truncatingIfNeeded: wide.pointer[row]))
+      }
     } else {
-      let codes = narrow.pointer
-      for row in 0..<rows { (target + row).initialize(to: UInt32(codes[row])) }
+      for row in 0..<rows {
+        (target + row).initialize(to: Code(truncatingIfNeeded: narrow.pointer[row]))
+      }
+    }
+  }
+
+  @inline(__always)
+  private static func translate<Source: FixedWidthInteger, Code: FixedWidthInteger>(
+    _ codes: UnsafeMutablePointer<Source>, _ rows: Int, _ table: UnsafeBufferPointer<UInt32>,
+    _ target: UnsafeMutablePointer<Code>
+  ) {
+    for row in 0..<rows {
+      (target + row).initialize(to: Code(truncatingIfNeeded: table[Int(codes[row])]))
     }
   }
 

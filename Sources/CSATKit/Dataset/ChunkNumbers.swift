@@ -81,6 +81,39 @@ struct ChunkNumbers {
     }
   }
 
+  /// The lowest and highest of the first `rows` values while they are whole, `nil` when all
+  /// are missing.
+  func wholeRange(_ rows: Int) -> ClosedRange<Int32>? {
+    var low = Int32.max
+    var high = Int32.min
+    let values = whole.pointer
+    for row in 0..<rows {
+      let value = values[row]
+      // Missing is Int32.min: it lowers no minimum it is kept out of, and no maximum.
+      if value != ChunkNumbers.missingWhole { low = min(low, value) }
+      high = max(high, value)
+    }
+    return low <= high ? low...high : nil
+  }
+
+  /// Writes the first `rows` whole values to `target` at its width (every value must fit),
+  /// `Value.min` for missing ones.
+  func copyWhole<Value: FixedWidthInteger & SignedInteger>(
+    _ rows: Int, into target: UnsafeMutablePointer<Value>
+  ) {
+    guard rows > 0 else { return }
+    let values = whole.pointer
+    if Value.self == Int32.self {
+      UnsafeMutableRawPointer(target).copyMemory(from: values, byteCount: rows * 4)
+      return
+    }
+    for row in 0..<rows {
+      let value = values[row]
+      (target + row).initialize(
+        to: value == ChunkNumbers.missingWhole ? Value.min : Value(truncatingIfNeeded: value))
+    }
+  }
+
   /// Frees both buffers; no values are left.
   mutating func release() {
     whole.release()

@@ -9,23 +9,51 @@ public enum ColumnType: String, Sendable {
 /// Every other entry is distinct after Unicode canonical (NFC) normalisation, so two
 /// values are equal exactly when their codes are equal.
 public struct TextColumn: Sendable {
-  public var codes: [UInt32]
+  /// One code per row, as narrow as the dictionary allows (see ``TextCodes``).
+  public var codes: TextCodes
   public var dictionary: [String]
 
-  public init(codes: [UInt32], dictionary: [String]) {
+  public init(codes: TextCodes, dictionary: [String]) {
     self.codes = codes
     self.dictionary = dictionary
+  }
+
+  /// A column from four-byte codes, stored at the width the dictionary needs.
+  public init(codes: [UInt32], dictionary: [String]) {
+    self.init(codes: TextCodes(codes, entries: dictionary.count), dictionary: dictionary)
   }
 
   public static let missingCode: UInt32 = 0
 }
 
-/// Numbers as doubles; a missing value is NaN.
+/// Numbers in the narrowest of three forms that holds every value exactly (see
+/// ``NumberValues``); a missing value reads as NaN.
 public struct NumberColumn: Sendable {
-  public var values: [Double]
+  public var storage: NumberValues
 
+  public init(storage: NumberValues) {
+    self.storage = storage
+  }
+
+  /// A column from doubles (NaN for missing), stored as narrow as they allow.
   public init(values: [Double]) {
-    self.values = values
+    self.init(storage: NumberValues(values))
+  }
+
+  public var count: Int { storage.count }
+
+  /// The value of row `row`, NaN when missing. Loops over many rows use ``visit(_:)``.
+  @inline(__always)
+  public subscript(row: Int) -> Double { storage[row] }
+
+  /// Every value as a double (a copy), NaN for missing ones: for checks and tests rather
+  /// than loops over rows.
+  public var values: [Double] { storage.doubles }
+
+  /// Runs `visitor` over the values in their stored form.
+  @inline(__always)
+  func visit<Visitor: NumberVisitor>(_ visitor: Visitor) -> Visitor.Output {
+    storage.visit(visitor)
   }
 }
 
@@ -82,7 +110,7 @@ public struct Column: Sendable {
   public var count: Int {
     switch data {
     case .text(let column): column.codes.count
-    case .number(let column): column.values.count
+    case .number(let column): column.count
     case .boolean(let column): column.values.count
     case .timestamp(let column): column.values.count
     }
@@ -92,7 +120,7 @@ public struct Column: Sendable {
   public func isMissing(_ row: Int) -> Bool {
     switch data {
     case .text(let column): column.codes[row] == TextColumn.missingCode
-    case .number(let column): column.values[row].isNaN
+    case .number(let column): column[row].isNaN
     case .boolean(let column): column.values[row] == BooleanColumn.missing
     case .timestamp(let column): column.values[row] == TimestampColumn.missing
     }

@@ -91,10 +91,7 @@ enum ColumnMerger {
     }
     switch decision.type {
     case .number:
-      let values = joined(
-        parts, rowCounts, total: total, missing: Double.nan, count: { $0.numbers.count },
-        copy: { $0.numbers.copy($1, into: $2) })
-      return .number(NumberColumn(values: values))
+      return .number(NumberColumn(storage: buildNumbers(parts, rowCounts, total: total)))
     case .boolean:
       let values = joined(parts, rowCounts, total: total, missing: BooleanColumn.missing) {
         $0.booleans
@@ -105,8 +102,39 @@ enum ColumnMerger {
         buildTimestamps(parts, rowCounts, decision.dateOrder, total: total, timeZone: timeZone))
     case .text:
       return .text(
-        buildText(&parts, rowCounts, rereads: rereads, total: total, invalidRows: &invalidRows))
+        TextMerger.build(
+          &parts, rowCounts, rereads: rereads, total: total, invalidRows: &invalidRows))
     }
+  }
+
+  /// The chunks' numbers in the narrowest form that holds them (``NumberValues``): doubles
+  /// when a chunk has a value that is not whole, else bytes or four-byte whole numbers by
+  /// the range of the values.
+  private static func buildNumbers(_ parts: [ColumnBuilder], _ rowCounts: [Int], total: Int)
+    -> NumberValues
+  {
+    let filled = zip(parts, rowCounts).filter { part, rows in
+      part.kind != .undecided && part.numbers.count == rows
+    }
+    if filled.contains(where: { part, _ in part.numbers.isWide }) {
+      return .real(
+        joined(
+          parts, rowCounts, total: total, missing: Double.nan, count: { $0.numbers.count },
+          copy: { $0.numbers.copy($1, into: $2) }))
+    }
+    let ranges = filled.compactMap { part, rows in part.numbers.wholeRange(rows) }
+    let low = ranges.map(\.lowerBound).min() ?? 0
+    let high = ranges.map(\.upperBound).max() ?? 0
+    if low >= -127 && high <= 127 {
+      return .small(
+        joined(
+          parts, rowCounts, total: total, missing: Int8.min, count: { $0.numbers.count },
+          copy: { $0.numbers.copyWhole($1, into: $2) }))
+    }
+    return .whole(
+      joined(
+        parts, rowCounts, total: total, missing: Int32.min, count: { $0.numbers.count },
+        copy: { $0.numbers.copyWhole($1, into: $2) }))
   }
 
   /// The chunks' values one after the other, `missing` for chunks with no value at all.
@@ -173,69 +201,5 @@ enum ColumnMerger {
       }
     }
     return TimestampColumn(values: values)
-  }
-
-  /// Joins per-chunk dictionaries, merging values equal under Unicode canonical equivalence.
-  ///
-  /// The chunks' distinct values are joined by their bytes. A value with any non-ASCII byte
-  /// is first decoded and normalised to NFC (once per chunk), so canonically equivalent
-  /// spellings and invalid bytes (read as U+FFFD) meet under the same bytes; ASCII is NFC
-  /// already. A `String` is made once per distinct value of the whole column.
-  private static func buildText(
-    _ parts: inout [ColumnBuilder], _ rowCounts: [Int], rereads: [Int: ColumnBuilder], total: Int,
-    invalidRows: inout [Int: Int]
-  ) -> TextColumn {
-    // The column has at least as many values as its richest chunk: room for those at once.
-    let richest = parts.indices.map { (rereads[$0] ?? parts[$0]).interner?.count ?? 0 }.max()
-    // The first chunk's values come first in the column, in the same order, so its interner
-    // serves as the column's when none of them changes under NFC: its codes stay as they are.
-    let adopted = adoptableInterner(parts.first, rows: rowCounts.first ?? 0, reread: rereads[0])
-    if adopted != nil { parts[0].interner = nil }
-    var joinedValues = adopted ?? TextInterner(capacity: richest ?? 0)
-    defer { joinedValues.release() }
-    let codes = [UInt32](unsafeUninitializedCapacity: total) { target, initialized in
-      guard let start = target.baseAddress else { return }
-      adviseHugePages(start, total * MemoryLayout<UInt32>.stride)
-      var filled = 0
-      for index in parts.indices {
-        let rows = rowCounts[index]
-        let builder = rereads[index] ?? parts[index]
-        if index == 0 && adopted != nil {
-          builder.codes.copy(rows, into: start)
-          filled += rows
-          continue
-        }
-        guard rows > 0, builder.kind == .text, let interner = builder.interner,
-          builder.codes.count == rows
-        else {
-          (start + filled).initialize(repeating: TextColumn.missingCode, count: rows)
-          filled += rows
-          continue
-        }
-        var firstInvalid: Int?
-        let remap = interner.remap(into: &joinedValues, firstInvalid: &firstInvalid)
-        let codes = builder.codes
-        remap.withUnsafeBufferPointer { codes.translate(rows, through: $0, into: start + filled) }
-        if let firstInvalid {
-          // Codes are given in order of first appearance, so this row is the chunk's first.
-          invalidRows[index] = (0..<rows).first { codes.code(at: $0) == UInt32(firstInvalid) }
-        }
-        filled += rows
-      }
-      initialized = filled
-    }
-    return TextColumn(codes: codes, dictionary: joinedValues.strings())
-  }
-
-  /// The interner of a column's first chunk (`first`, of `rows` rows, not read again) when
-  /// it can be the column's own: it still has its lookup table, every row has a code, and
-  /// no value changes under NFC (so none is invalid UTF-8 either).
-  private static func adoptableInterner(
-    _ first: ColumnBuilder?, rows: Int, reread: ColumnBuilder?
-  ) -> TextInterner? {
-    guard let first, reread == nil, rows > 0, first.kind == .text, first.codes.count == rows,
-      let interner = first.interner, interner.hasTable, !interner.anyMayChangeUnderNFC
-    else { return nil }
-    return interner
   }
 }

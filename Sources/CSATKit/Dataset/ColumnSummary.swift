@@ -27,7 +27,7 @@ public struct ColumnSummary: Sendable, Equatable {
     allIntegers = column.type == .number
     switch column.data {
     case .number(let numbers):
-      let facts = ColumnSummary.numberFacts(numbers.values)
+      let facts = numbers.visit(NumberFacts())
       presentCount = facts.present
       allIntegers = facts.allIntegers
       if presentCount > 0 {
@@ -51,7 +51,7 @@ public struct ColumnSummary: Sendable, Equatable {
         latest = high
       }
     case .text(let text):
-      presentCount = ColumnSummary.count(text.codes) { $0 != TextColumn.missingCode }
+      presentCount = text.codes.count - text.codes.count(of: TextColumn.missingCode)
       distinctCount = text.dictionary.count - 1
     }
     missingCount = column.count - presentCount
@@ -65,25 +65,6 @@ public struct ColumnSummary: Sendable, Equatable {
       for value in values { total &+= test(value) ? 1 : 0 }
       return total
     }
-  }
-
-  /// The present count, lowest and highest value, and whether all are whole numbers.
-  private static func numberFacts(_ numbers: [Double]) -> (
-    present: Int, low: Double, high: Double, allIntegers: Bool
-  ) {
-    var present = 0
-    var low = Double.infinity
-    var high = -Double.infinity
-    var allIntegers = true
-    numbers.withUnsafeBufferPointer { values in
-      for value in values where !value.isNaN {
-        present += 1
-        low = min(low, value)
-        high = max(high, value)
-        allIntegers = allIntegers && isWhole(value)
-      }
-    }
-    return (present, low, high, allIntegers)
   }
 
   /// Whether `value` (not NaN) has no fractional part, without calling the C library's
@@ -117,4 +98,25 @@ public struct ColumnSummary: Sendable, Equatable {
 extension Column {
   /// The column's ``ColumnSummary`` (one pass over the values).
   public var summary: ColumnSummary { ColumnSummary(self) }
+}
+
+/// The present count, lowest and highest value, and whether all are whole numbers.
+private struct NumberFacts: NumberVisitor {
+  func visit<Value: StoredNumber>(_ values: UnsafeBufferPointer<Value>) -> (
+    present: Int, low: Double, high: Double, allIntegers: Bool
+  ) {
+    var present = 0
+    var low = Double.infinity
+    var high = -Double.infinity
+    var allIntegers = true
+    for stored in values {
+      let value = stored.number
+      if value.isNaN { continue }
+      present += 1
+      low = min(low, value)
+      high = max(high, value)
+      allIntegers = allIntegers && ColumnSummary.isWhole(value)
+    }
+    return (present, low, high, allIntegers)
+  }
 }

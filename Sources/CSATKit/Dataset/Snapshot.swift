@@ -7,13 +7,18 @@ import Foundation
 /// A loaded dataset saved in csat's own binary form (`.save data.csatdb`), which opens again
 /// in a fraction of the time the CSV took: the column buffers are copied back as they are.
 ///
-/// Layout: the 8 bytes `CSATDB01`, the header length (UInt64, little-endian), the header as
+/// Layout: the 8 bytes `CSATDB02`, the header length (UInt64, little-endian), the header as
 /// JSON, then each column's buffers in column order, each padded to a multiple of 8 bytes:
-/// text codes (UInt32 each) followed by the dictionary as UTF-8 bytes with UInt64 end
-/// offsets; numbers as Float64 bit patterns; booleans as bytes; timestamps as Int64 ms;
-/// last a 16-byte footer with a checksum of everything before it (Snapshot+Checksum.swift).
+/// text codes (1, 2 or 4 bytes each, the width the dictionary's entry count gives, see
+/// ``CodeWidth``) followed by the dictionary as UTF-8 bytes with UInt64 end offsets; numbers
+/// in their stored form (``NumberValues``: Int8, Int32 or Float64 bit patterns, as the
+/// header's `width` says); booleans as bytes; timestamps as Int64 ms; last a 16-byte footer
+/// with a checksum of everything before it (Snapshot+Checksum.swift). Files of an earlier
+/// version (`CSATDB01`) are refused with a request to save them again.
 public enum Snapshot {
-  static let magic = Array("CSATDB01".utf8)
+  static let magic = Array("CSATDB02".utf8)
+  /// The start every snapshot version shares; the two bytes after it are the version.
+  static let magicStem = Array("CSATDB".utf8)
 
   struct Header: Codable {
     struct ColumnHeader: Codable {
@@ -22,6 +27,8 @@ public enum Snapshot {
       /// Text columns: dictionary entries and dictionary bytes.
       var entries: Int?
       var bytes: Int?
+      /// Number columns: the bytes per value, 1 (Int8), 4 (Int32) or 8 (Float64).
+      var width: Int?
     }
 
     var rows: Int
@@ -38,7 +45,7 @@ public enum Snapshot {
     guard let handle = FileHandle(forReadingAtPath: path) else { return false }
     defer { try? handle.close() }
     let start = (try? handle.read(upToCount: magic.count)) ?? Data()
-    return Array(start) == magic
+    return start.count == magic.count && Array(start.prefix(magicStem.count)) == magicStem
   }
 
   // MARK: - Writing
@@ -54,7 +61,11 @@ public enum Snapshot {
       var entry = Header.ColumnHeader(name: column.name, type: column.type.rawValue)
       switch column.data {
       case .text(let text):
-        append(text.codes, to: &body)
+        switch text.codes {
+        case .byte(let codes): append(codes, to: &body)
+        case .short(let codes): append(codes, to: &body)
+        case .word(let codes): append(codes, to: &body)
+        }
         let blob = text.dictionary.flatMap { Array($0.utf8) }
         var ends: [UInt64] = []
         var end: UInt64 = 0
@@ -66,7 +77,13 @@ public enum Snapshot {
         append(blob, to: &body)
         entry.entries = text.dictionary.count
         entry.bytes = blob.count
-      case .number(let numbers): append(numbers.values, to: &body)
+      case .number(let numbers):
+        switch numbers.storage {
+        case .small(let values): append(values, to: &body)
+        case .whole(let values): append(values, to: &body)
+        case .real(let values): append(values, to: &body)
+        }
+        entry.width = numbers.storage.width
       case .boolean(let booleans): append(booleans.values, to: &body)
       case .timestamp(let times): append(times.values, to: &body)
       }
@@ -94,6 +111,11 @@ public enum Snapshot {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw DataError(file: path, message: "cannot read file")
     }
+    let start = Array(data.prefix(magic.count))
+    if start != magic && start.starts(with: magicStem) {
+      throw DataError(
+        file: path, message: "saved by an older csat; load its CSV and save it again")
+    }
     return try data.withUnsafeBytes { raw in try decode(verified(raw, path: path), path: path) }
   }
 
@@ -112,7 +134,12 @@ public enum Snapshot {
       switch ColumnType(rawValue: entry.type) {
       case .text:
         guard let entries = entry.entries, let bytes = entry.bytes else { throw broken }
-        let codes: [UInt32] = try reader.take(header.rows, broken)
+        let codes: TextCodes
+        switch CodeWidth(entries: entries) {
+        case .byte: codes = .byte(try reader.take(header.rows, broken))
+        case .short: codes = .short(try reader.take(header.rows, broken))
+        case .word: codes = .word(try reader.take(header.rows, broken))
+        }
         let ends: [UInt64] = try reader.take(entries, broken)
         let blob: [UInt8] = try reader.take(bytes, broken)
         var dictionary: [String] = []
@@ -122,9 +149,17 @@ public enum Snapshot {
           dictionary.append(String(decoding: blob[start..<Int(end)], as: UTF8.self))
           start = Int(end)
         }
-        guard codes.allSatisfy({ Int($0) < dictionary.count }) else { throw broken }
+        guard codes.count == 0 || Int(codes.largest) < entries else { throw broken }
         data = .text(TextColumn(codes: codes, dictionary: dictionary))
-      case .number: data = .number(NumberColumn(values: try reader.take(header.rows, broken)))
+      case .number:
+        let values: NumberValues
+        switch entry.width {
+        case 1: values = .small(try reader.take(header.rows, broken))
+        case 4: values = .whole(try reader.take(header.rows, broken))
+        case 8: values = .real(try reader.take(header.rows, broken))
+        default: throw broken
+        }
+        data = .number(NumberColumn(storage: values))
       case .boolean: data = .boolean(BooleanColumn(values: try reader.take(header.rows, broken)))
       case .timestamp:
         data = .timestamp(TimestampColumn(values: try reader.take(header.rows, broken)))

@@ -75,7 +75,7 @@ extension Accumulators {
     var result: [QuantileKey: GroupQuantiles] = [:]
     for (column, percents) in wanted {
       guard case .number(let numbers) = catalog.dataset.columns[column].data else { continue }
-      var answers = GroupValues(numbers.values, groups: groups, selection: selection)
+      var answers = GroupValues(numbers, groups: groups, selection: selection)
       for percent in Set(percents) {
         var found = GroupQuantiles(
           n: answers.counts, values: answers.percentiles(percent), rest: nil, all: nil)
@@ -100,7 +100,7 @@ struct GroupValues {
   /// Gathers the answers in two passes over the selected rows, a chunk per core: the first
   /// counts each chunk's answers per group, which places every chunk's share of each group;
   /// the second writes the answers there.
-  init(_ column: [Double], groups: GroupIndex, selection: Selection) {
+  init(_ column: NumberColumn, groups: GroupIndex, selection: Selection) {
     let counts = Parallel.map(rows: selection.range.count) { chunk in
       var counts = [Int](repeating: 0, count: groups.count)
       counts.withUnsafeMutableBufferPointer { counts in
@@ -183,7 +183,19 @@ struct GroupValues {
   /// selected rows of `chunk`, in row order.
   @inline(__always)
   private static func forEachAnswer(
-    _ column: [Double], groups: GroupIndex, selection: Selection, chunk: Range<Int>,
+    _ column: NumberColumn, groups: GroupIndex, selection: Selection, chunk: Range<Int>,
+    _ body: (Int32, Double) -> Void
+  ) {
+    switch column.storage {
+    case .small(let values): forEachAnswer(values, groups, selection, chunk, body)
+    case .whole(let values): forEachAnswer(values, groups, selection, chunk, body)
+    case .real(let values): forEachAnswer(values, groups, selection, chunk, body)
+    }
+  }
+
+  /// ``forEachAnswer(_:groups:selection:chunk:_:)`` for one stored form of the numbers.
+  private static func forEachAnswer<Value: StoredNumber>(
+    _ column: [Value], _ groups: GroupIndex, _ selection: Selection, _ chunk: Range<Int>,
     _ body: (Int32, Double) -> Void
   ) {
     let base = selection.range.lowerBound
@@ -191,7 +203,7 @@ struct GroupValues {
       selection.forEachSelected(chunk, groups: groups) { block, chosen, slotOf, selected in
         let first = base + block.lowerBound
         for position in 0..<selected {
-          let value = column[first + Int(chosen[position])]
+          let value = column[first + Int(chosen[position])].number
           if !value.isNaN { body(slotOf[position], value) }
         }
       }

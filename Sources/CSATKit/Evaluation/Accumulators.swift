@@ -55,9 +55,11 @@ struct Accumulators {
         sources.append((key, codes, 0...1))
       }
     }
-    let averaged = averagedColumns.map { column -> [Double] in
-      guard case .number(let numbers) = catalog.dataset.columns[column].data else { return [] }
-      return numbers.values
+    let averaged = averagedColumns.map { column -> NumberColumn in
+      guard case .number(let numbers) = catalog.dataset.columns[column].data else {
+        return NumberColumn(storage: .real([]))
+      }
+      return numbers
     }
     let counter = Counter(
       groups: groups, selection: selection, scores: sources.map { ($0.1, $0.2) },

@@ -37,7 +37,7 @@ public struct Catalog: Sendable {
         return
       }
       guard case .number(let numbers) = columns[index].data else { return }
-      let (codes, range) = ScoreCodes.make(numbers.values)
+      let (codes, range) = ScoreCodes.make(numbers)
       output.value.0[index] = (codes, range, codes.flatMap(ScaleFit.make))
     }
     scores = facts.map(\.codes)
@@ -98,7 +98,46 @@ public struct ScoreCodes: Sendable {
   /// The lowest and highest score present; nil when the column has no answer.
   public var range: ClosedRange<Int>?
 
-  static func make(_ numbers: [Double]) -> (codes: ScoreCodes?, range: ClosedRange<Double>?) {
+  /// The score codes of a number column (nil unless every value is whole within ±127) and
+  /// the range of its values (nil without any). A column stored as bytes already holds its
+  /// codes, shared; one of four-byte whole numbers has a value beyond ±127.
+  static func make(_ numbers: NumberColumn) -> (
+    codes: ScoreCodes?, range: ClosedRange<Double>?
+  ) {
+    switch numbers.storage {
+    case .small(let values):
+      guard let range = wholeRange(values) else { return (nil, nil) }
+      return (
+        ScoreCodes(values: values, range: range),
+        Double(range.lowerBound)...Double(range.upperBound)
+      )
+    case .whole(let values):
+      guard let range = wholeRange(values) else { return (nil, nil) }
+      return (nil, Double(range.lowerBound)...Double(range.upperBound))
+    case .real(let values):
+      return make(values)
+    }
+  }
+
+  /// The lowest and highest of whole numbers whose `min` marks a missing value; nil when all
+  /// are missing.
+  private static func wholeRange<Value: FixedWidthInteger & SignedInteger>(_ values: [Value])
+    -> ClosedRange<Int>?
+  {
+    var low = Value.max
+    var high = Value.min
+    values.withUnsafeBufferPointer { values in
+      for value in values {
+        // The missing mark is the type's minimum: it lowers no minimum it is kept out of.
+        if value != Value.min { low = min(low, value) }
+        high = max(high, value)
+      }
+    }
+    return high == Value.min ? nil : Int(low)...Int(high)
+  }
+
+  private static func make(_ numbers: [Double]) -> (codes: ScoreCodes?, range: ClosedRange<Double>?)
+  {
     var lowest = Double.infinity
     var highest = -Double.infinity
     var whole = true

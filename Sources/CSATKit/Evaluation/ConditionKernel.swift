@@ -5,13 +5,13 @@
 /// indexed by the score's bit pattern; a test on a missing value is false and only
 /// `is missing` is true for it.
 indirect enum ConditionKernel: @unchecked Sendable {
-  case codeTable(codes: [UInt32], table: [UInt8])
+  case codeTable(codes: TextCodes, table: [UInt8])
   case scoreTable(scores: [Int8], table: [UInt8])
-  case numberCompare(values: [Double], ComparisonOperator, Double)
-  case numberIn(values: [Double], [Double])
+  case numberCompare(values: NumberColumn, ComparisonOperator, Double)
+  case numberIn(values: NumberColumn, [Double])
   case byteEquals(values: [UInt8], UInt8)
   case timeRange(values: [Int64], lower: Int64, upper: Int64)
-  case numberMissing(values: [Double])
+  case numberMissing(values: NumberColumn)
   case timeMissing(values: [Int64])
   case constant(Bool)
   case not(ConditionKernel)
@@ -37,7 +37,7 @@ indirect enum ConditionKernel: @unchecked Sendable {
         }
         self = .scoreTable(scores: scores.values, table: table)
       } else if case .number(let numbers) = columns[column].data {
-        self = .numberCompare(values: numbers.values, op, literal)
+        self = .numberCompare(values: numbers, op, literal)
       } else {
         self = .constant(false)
       }
@@ -46,7 +46,7 @@ indirect enum ConditionKernel: @unchecked Sendable {
         self = .constant(false)
         return
       }
-      self = .numberIn(values: numbers.values, literals)
+      self = .numberIn(values: numbers, literals)
     case .boolean(let column, let flag):
       guard case .boolean(let booleans) = columns[column].data else {
         self = .constant(false)
@@ -65,7 +65,7 @@ indirect enum ConditionKernel: @unchecked Sendable {
         var table = [UInt8](repeating: 0, count: text.dictionary.count)
         table[Int(TextColumn.missingCode)] = 1
         self = .codeTable(codes: text.codes, table: table)
-      case .number(let numbers): self = .numberMissing(values: numbers.values)
+      case .number(let numbers): self = .numberMissing(values: numbers)
       case .boolean(let booleans):
         self = .byteEquals(values: booleans.values, BooleanColumn.missing)
       case .timestamp(let times): self = .timeMissing(values: times.values)
@@ -108,10 +108,8 @@ indirect enum ConditionKernel: @unchecked Sendable {
     let count = rows.count
     switch self {
     case .codeTable(let codes, let table):
-      codes.withUnsafeBufferPointer { codes in
-        table.withUnsafeBufferPointer { table in
-          Self.write(out, count, mode) { table[Int(codes[base + $0])] }
-        }
+      table.withUnsafeBufferPointer { table in
+        codes.visit(CodeTableTest(table: table, base: base, count: count, out: out, mode: mode))
       }
     case .scoreTable(let scores, let table):
       scores.withUnsafeBufferPointer { scores in
@@ -120,11 +118,13 @@ indirect enum ConditionKernel: @unchecked Sendable {
         }
       }
     case .numberCompare(let values, let op, let literal):
-      values.withUnsafeBufferPointer { values in
-        Self.write(out, count, mode) { Evaluator.compare(values[base + $0], op, literal) ? 1 : 0 }
-      }
+      values.visit(
+        NumberTest(base: base, count: count, out: out, mode: mode) {
+          Evaluator.compare($0, op, literal)
+        })
     case .numberIn(let values, let literals):
-      Self.write(out, count, mode) { literals.contains(values[base + $0]) ? 1 : 0 }
+      values.visit(
+        NumberTest(base: base, count: count, out: out, mode: mode) { literals.contains($0) })
     case .byteEquals(let values, let wanted):
       values.withUnsafeBufferPointer { values in
         Self.write(out, count, mode) { values[base + $0] == wanted ? 1 : 0 }
@@ -137,7 +137,7 @@ indirect enum ConditionKernel: @unchecked Sendable {
         }
       }
     case .numberMissing(let values):
-      Self.write(out, count, mode) { values[base + $0].isNaN ? 1 : 0 }
+      values.visit(NumberTest(base: base, count: count, out: out, mode: mode) { $0.isNaN })
     case .timeMissing(let values):
       Self.write(out, count, mode) { values[base + $0] == Int64.min ? 1 : 0 }
     case .constant(let value):
@@ -178,7 +178,7 @@ indirect enum ConditionKernel: @unchecked Sendable {
 
   /// One loop per way of combining, each with the test inlined.
   @inline(__always)
-  private static func write(
+  fileprivate static func write(
     _ out: UnsafeMutablePointer<UInt8>, _ count: Int, _ mode: Combine, _ value: (Int) -> UInt8
   ) {
     switch mode {
@@ -186,5 +186,32 @@ indirect enum ConditionKernel: @unchecked Sendable {
     case .and: for index in 0..<count { out[index] &= value(index) }
     case .or: for index in 0..<count { out[index] |= value(index) }
     }
+  }
+}
+
+/// The test of a text column against a byte table indexed by code, one loop per code width.
+private struct CodeTableTest: TextCodesVisitor {
+  let table: UnsafeBufferPointer<UInt8>
+  let base: Int
+  let count: Int
+  let out: UnsafeMutablePointer<UInt8>
+  let mode: ConditionKernel.Combine
+
+  func visit<Code: FixedWidthInteger & UnsignedInteger>(_ codes: UnsafeBufferPointer<Code>) {
+    ConditionKernel.write(out, count, mode) { table[Int(codes[base + $0])] }
+  }
+}
+
+/// A test of a number column's values (as doubles, NaN when missing), one loop per stored
+/// form.
+private struct NumberTest: NumberVisitor {
+  let base: Int
+  let count: Int
+  let out: UnsafeMutablePointer<UInt8>
+  let mode: ConditionKernel.Combine
+  let test: (Double) -> Bool
+
+  func visit<Value: StoredNumber>(_ values: UnsafeBufferPointer<Value>) {
+    ConditionKernel.write(out, count, mode) { test(values[base + $0].number) ? 1 : 0 }
   }
 }

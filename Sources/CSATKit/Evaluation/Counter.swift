@@ -7,7 +7,7 @@ struct Counter: @unchecked Sendable {
   let groups: GroupIndex
   let selection: Selection
   let scores: [(codes: ScoreCodes, range: ClosedRange<Int>)]
-  let averaged: [[Double]]
+  let averaged: [NumberColumn]
   /// The number of groups.
   let slots: Int
   /// Per score column: the counter of each Int8 bit pattern (0 for missing).
@@ -22,7 +22,7 @@ struct Counter: @unchecked Sendable {
 
   init(
     groups: GroupIndex, selection: Selection, scores: [(ScoreCodes, ClosedRange<Int>)],
-    averaged: [[Double]]
+    averaged: [NumberColumn]
   ) {
     self.groups = groups
     self.selection = selection
@@ -104,14 +104,12 @@ struct Counter: @unchecked Sendable {
         }
       }
       for (column, source) in averaged.enumerated() {
-        source.withUnsafeBufferPointer { values in
-          for position in 0..<selected {
-            let index = Int(chosen[position])
-            let value = values[first + index]
-            if value.isNaN { continue }
-            let slot = Int(slotOf[position])
-            result.sums[column][slot] += value
-            result.answers[column][slot] += 1
+        result.sums[column].withUnsafeMutableBufferPointer { sums in
+          result.answers[column].withUnsafeMutableBufferPointer { answers in
+            source.visit(
+              AnswerSums(
+                first: first, chosen: chosen, slotOf: slotOf, selected: selected, sums: sums,
+                answers: answers))
           }
         }
       }
@@ -183,5 +181,26 @@ struct Counter: @unchecked Sendable {
       index += 1
     }
     return total
+  }
+}
+
+/// Adds the selected rows' answers of one averaged column to their groups' sums and counts,
+/// one loop per stored form of the numbers.
+private struct AnswerSums: NumberVisitor {
+  let first: Int
+  let chosen: UnsafePointer<Int32>
+  let slotOf: UnsafePointer<Int32>
+  let selected: Int
+  let sums: UnsafeMutableBufferPointer<Double>
+  let answers: UnsafeMutableBufferPointer<Int>
+
+  func visit<Value: StoredNumber>(_ values: UnsafeBufferPointer<Value>) {
+    for position in 0..<selected {
+      let value = values[first + Int(chosen[position])].number
+      if value.isNaN { continue }
+      let slot = Int(slotOf[position])
+      sums[slot] += value
+      answers[slot] += 1
+    }
   }
 }

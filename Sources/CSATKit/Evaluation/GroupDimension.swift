@@ -3,7 +3,7 @@ struct GroupDimension {
   /// Where each row's key comes from.
   enum Keys {
     /// A text column's codes, read in place: the key of offset i is `codes[base + i]`.
-    case codes([UInt32], base: Int)
+    case codes(TextCodes, base: Int)
     /// Keys computed for the selection's range.
     case computed([Int32])
     /// Calendar buckets of a time column, computed as rows are read.
@@ -41,19 +41,8 @@ extension GroupDimension {
     let size = Int32(cardinality)
     switch keys {
     case .codes(let codes, let base):
-      codes.withUnsafeBufferPointer { codes in
-        let start = base + chunk.lowerBound
-        if let chosen {
-          for index in 0..<slots.count {
-            let code = codes[start + Int(chosen[index])]
-            slots[index] = slots[index] &* size &+ Int32(truncatingIfNeeded: code)
-          }
-        } else {
-          for index in 0..<slots.count {
-            slots[index] = slots[index] &* size &+ Int32(truncatingIfNeeded: codes[start + index])
-          }
-        }
-      }
+      codes.visit(
+        CodeKeys(slots: slots, start: base + chunk.lowerBound, chosen: chosen, size: size))
     case .computed(let keys):
       keys.withUnsafeBufferPointer { keys in
         for index in 0..<slots.count {
@@ -64,6 +53,60 @@ extension GroupDimension {
     case .timeBuckets(let buckets):
       buckets.accumulate(into: slots, chunk: chunk, chosen: chosen, size: size)
     }
+  }
+}
+
+/// `slots[j] = slots[j] × size + code` over a text column's codes, one loop per code width.
+private struct CodeKeys: TextCodesVisitor {
+  let slots: UnsafeMutableBufferPointer<Int32>
+  let start: Int
+  let chosen: UnsafePointer<Int32>?
+  let size: Int32
+
+  func visit<Code: FixedWidthInteger & UnsignedInteger>(_ codes: UnsafeBufferPointer<Code>) {
+    if let chosen {
+      for index in 0..<slots.count {
+        let code = codes[start + Int(chosen[index])]
+        slots[index] = slots[index] &* size &+ Int32(truncatingIfNeeded: code)
+      }
+    } else {
+      for index in 0..<slots.count {
+        slots[index] = slots[index] &* size &+ Int32(truncatingIfNeeded: codes[start + index])
+      }
+    }
+  }
+}
+
+/// Key 0 for a missing value, else 1 + the number of boundaries at or below the value, for
+/// each row of a range; one loop per stored form of the numbers.
+private struct BucketKeys: NumberVisitor {
+  let range: Range<Int>
+  let bounds: [Double]
+
+  func visit<Value: StoredNumber>(_ values: UnsafeBufferPointer<Value>) -> [Int32] {
+    var keys = [Int32](repeating: 0, count: range.count)
+    for offset in 0..<range.count {
+      let value = values[range.lowerBound + offset].number
+      if value.isNaN { continue }
+      // The number of boundaries at or below the value, found by halving.
+      var low = 0
+      var high = bounds.count
+      while low < high {
+        let middle = (low + high) / 2
+        if bounds[middle] <= value { low = middle + 1 } else { high = middle }
+      }
+      keys[offset] = Int32(low + 1)
+    }
+    return keys
+  }
+}
+
+/// The values of a range of rows as doubles, NaN for missing ones.
+private struct DoublesOfRange: NumberVisitor {
+  let range: Range<Int>
+
+  func visit<Value: StoredNumber>(_ values: UnsafeBufferPointer<Value>) -> [Double] {
+    range.map { values[$0].number }
   }
 }
 
@@ -93,18 +136,7 @@ extension Evaluator {
   {
     var keys = [Int32](repeating: 0, count: range.count)
     if case .number(let numbers) = catalog.dataset.columns[column].data {
-      for offset in 0..<range.count {
-        let value = numbers.values[range.lowerBound + offset]
-        if value.isNaN { continue }
-        // The number of boundaries at or below the value, found by halving.
-        var low = 0
-        var high = bounds.count
-        while low < high {
-          let middle = (low + high) / 2
-          if bounds[middle] <= value { low = middle + 1 } else { high = middle }
-        }
-        keys[offset] = Int32(low + 1)
-      }
+      keys = numbers.visit(BucketKeys(range: range, bounds: bounds))
     }
     let texts = bounds.map(Self.numberText)
     var labels: [Cell] = [.blank, .text("<" + (texts.first ?? ""))]
@@ -119,7 +151,6 @@ extension Evaluator {
   }
 
   private func columnDimension(_ column: Int, range: Range<Int>) -> GroupDimension {
-    let base = range.lowerBound
     switch catalog.dataset.columns[column].data {
     case .text(let text):
       let keys = GroupDimension.Keys.codes(text.codes, base: range.lowerBound)
@@ -150,14 +181,12 @@ extension Evaluator {
           keys: keys, cardinality: count, labels: labels,
           ranks: Self.ranks(from: Array(1..<count) + [0]), filledKeys: nil)
       }
-      let distinct = Array(Set(numbers.values[range].filter { !$0.isNaN })).sorted()
+      let values = numbers.visit(DoublesOfRange(range: range))
+      let distinct = Array(Set(values.filter { !$0.isNaN })).sorted()
       var index: [Double: Int32] = [:]
       for (offset, value) in distinct.enumerated() { index[value] = Int32(offset + 1) }
       let keys = GroupDimension.Keys.computed(
-        (0..<range.count).map { offset -> Int32 in
-          let value = numbers.values[base + offset]
-          return value.isNaN ? 0 : index[value] ?? 0
-        })
+        values.map { value -> Int32 in value.isNaN ? 0 : index[value] ?? 0 })
       let labels = [Cell.blank] + distinct.map { Cell.text(Self.numberText($0)) }
       return GroupDimension(
         keys: keys, cardinality: distinct.count + 1, labels: labels,

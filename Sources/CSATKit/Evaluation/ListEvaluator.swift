@@ -82,9 +82,9 @@ extension Evaluator {
       var rank = [Double](repeating: .nan, count: text.dictionary.count)
       let order = (1..<text.dictionary.count).sorted { text.dictionary[$0] < text.dictionary[$1] }
       for (position, code) in order.enumerated() { rank[code] = Double(position) }
-      return rows.map { rank[Int(text.codes[$0])] }
+      return text.codes.gather(rows, through: rank)
     case .number(let numbers):
-      return rows.map { numbers.values[$0] }
+      return rows.map { numbers[$0] }
     case .boolean(let booleans):
       return rows.map {
         booleans.values[$0] == BooleanColumn.missing ? .nan : Double(booleans.values[$0])
@@ -103,7 +103,7 @@ extension Evaluator {
       let code = Int(text.codes[row])
       return code == 0 ? .blank : .text(text.dictionary[code])
     case .number(let numbers):
-      let value = numbers.values[row]
+      let value = numbers[row]
       if value.isNaN { return .blank }
       return value == value.rounded() && abs(value) < 1e15
         ? .integer(Int(value)) : .figure(.real(value))

@@ -54,7 +54,7 @@ extension Evaluator {
   /// per customer says whether it was seen, scanning forward for `first` and backward for
   /// `latest`.
   private static func keepingFirstSeen(
-    _ selection: Selection, codes: [UInt32], customers: Int, times: [Int64], latest: Bool,
+    _ selection: Selection, codes: TextCodes, customers: Int, times: [Int64], latest: Bool,
     split: Int64?
   ) -> [UInt8] {
     var keep = [UInt8](repeating: 0, count: selection.range.count)
@@ -69,21 +69,12 @@ extension Evaluator {
     let base = selection.range.lowerBound
     let count = selection.range.count
     let order = latest ? stride(from: count - 1, to: -1, by: -1) : stride(from: 0, to: count, by: 1)
-    codes.withUnsafeBufferPointer { codes in
-      keep.withUnsafeMutableBufferPointer { keep in
-        seen.withUnsafeMutableBufferPointer { seen in
-          for offset in order where keep[offset] != 0 {
-            let code = Int(codes[base + offset])
-            guard code != 0 else { continue }
-            let slot = code + (split.map { times[base + offset] >= $0 ? customers : 0 } ?? 0)
-            let bit = UInt64(1) << UInt64(slot & 63)
-            if seen[slot >> 6] & bit != 0 {
-              keep[offset] = 0
-            } else {
-              seen[slot >> 6] |= bit
-            }
-          }
-        }
+    keep.withUnsafeMutableBufferPointer { keep in
+      seen.withUnsafeMutableBufferPointer { seen in
+        codes.visit(
+          FirstSeenPass(
+            keep: keep, seen: seen, order: order, base: base, customers: customers,
+            times: times, split: split))
       }
     }
     return keep
@@ -99,7 +90,7 @@ extension Evaluator {
 
 /// One chunk's pass of `collapsingRepeats`.
 private struct RepeatsSweep: @unchecked Sendable {
-  let codes: [UInt32]
+  let codes: TextCodes
   let times: [Int64]
   let latest: Bool
   let customers: Int
@@ -124,31 +115,47 @@ private struct RepeatsSweep: @unchecked Sendable {
   }
 
   func run(_ chunk: Range<Int>) -> Part {
+    codes.visit(Pass(sweep: self, chunk: chunk))
+  }
+
+  /// ``run(_:)`` at the width of the customer codes.
+  private struct Pass: TextCodesVisitor {
+    let sweep: RepeatsSweep
+    let chunk: Range<Int>
+
+    func visit<Code: FixedWidthInteger & UnsignedInteger>(_ codes: UnsafeBufferPointer<Code>)
+      -> Part
+    {
+      sweep.run(chunk, codes: codes)
+    }
+  }
+
+  private func run<Code: FixedWidthInteger & UnsignedInteger>(
+    _ chunk: Range<Int>, codes: UnsafeBufferPointer<Code>
+  ) -> Part {
     let slots = (split == nil ? 1 : 2) * customers
     var part = Part(
       best: [Int32](repeating: -1, count: slots),
       time: [Int64](repeating: absent, count: slots), blank: [])
     let base = selection.range.lowerBound
     let absent = self.absent
-    codes.withUnsafeBufferPointer { codes in
-      times.withUnsafeBufferPointer { times in
-        part.best.withUnsafeMutableBufferPointer { best in
-          part.time.withUnsafeMutableBufferPointer { bestTime in
-            selection.forEachBlock(chunk) { block, mask in
-              for index in 0..<block.count where mask.map({ $0[index] != 0 }) ?? true {
-                let offset = block.lowerBound + index
-                let code = Int(codes[base + offset])
-                let raw = times[base + offset]
-                let time = raw == TimestampColumn.missing ? absent : raw
-                guard code != 0 else {
-                  part.blank.append(offset)
-                  continue
-                }
-                let slot = code + (split.map { time != absent && time >= $0 ? customers : 0 } ?? 0)
-                if best[slot] < 0 || replaces(time, bestTime[slot]) {
-                  best[slot] = Int32(offset)
-                  bestTime[slot] = time
-                }
+    times.withUnsafeBufferPointer { times in
+      part.best.withUnsafeMutableBufferPointer { best in
+        part.time.withUnsafeMutableBufferPointer { bestTime in
+          selection.forEachBlock(chunk) { block, mask in
+            for index in 0..<block.count where mask.map({ $0[index] != 0 }) ?? true {
+              let offset = block.lowerBound + index
+              let code = Int(codes[base + offset])
+              let raw = times[base + offset]
+              let time = raw == TimestampColumn.missing ? absent : raw
+              guard code != 0 else {
+                part.blank.append(offset)
+                continue
+              }
+              let slot = code + (split.map { time != absent && time >= $0 ? customers : 0 } ?? 0)
+              if best[slot] < 0 || replaces(time, bestTime[slot]) {
+                best[slot] = Int32(offset)
+                bestTime[slot] = time
               }
             }
           }
@@ -156,5 +163,30 @@ private struct RepeatsSweep: @unchecked Sendable {
       }
     }
     return part
+  }
+}
+
+/// The forward (or backward) pass of `keepingFirstSeen` at the width of the customer codes.
+private struct FirstSeenPass: TextCodesVisitor {
+  let keep: UnsafeMutableBufferPointer<UInt8>
+  let seen: UnsafeMutableBufferPointer<UInt64>
+  let order: StrideTo<Int>
+  let base: Int
+  let customers: Int
+  let times: [Int64]
+  let split: Int64?
+
+  func visit<Code: FixedWidthInteger & UnsignedInteger>(_ codes: UnsafeBufferPointer<Code>) {
+    for offset in order where keep[offset] != 0 {
+      let code = Int(codes[base + offset])
+      guard code != 0 else { continue }
+      let slot = code + (split.map { times[base + offset] >= $0 ? customers : 0 } ?? 0)
+      let bit = UInt64(1) << UInt64(slot & 63)
+      if seen[slot >> 6] & bit != 0 {
+        keep[offset] = 0
+      } else {
+        seen[slot >> 6] |= bit
+      }
+    }
   }
 }

@@ -39,12 +39,11 @@ enum FieldsReport {
   static func counts(_ column: Column) -> (distinct: Int, missing: Int) {
     switch column.data {
     case .text(let text):
-      var seen = [Bool](repeating: false, count: text.dictionary.count)
-      for code in text.codes { seen[Int(code)] = true }
-      return (seen.dropFirst().filter { $0 }.count, text.codes.filter { $0 == 0 }.count)
+      let counts = text.codes.histogram(entries: text.dictionary.count)
+      return (counts.dropFirst().filter { $0 > 0 }.count, counts.first ?? 0)
     case .number(let numbers):
       let present = numbers.values.filter { !$0.isNaN }
-      return (Set(present).count, numbers.values.count - present.count)
+      return (Set(present).count, numbers.count - present.count)
     case .boolean(let booleans):
       let missing = booleans.values.filter { $0 == BooleanColumn.missing }.count
       return (Set(booleans.values.filter { $0 != BooleanColumn.missing }).count, missing)
@@ -63,8 +62,7 @@ enum FieldsReport {
     var counted: [(cell: Cell, count: Int, order: Int)] = []
     switch column.data {
     case .text(let text):
-      var counts = [Int](repeating: 0, count: text.dictionary.count)
-      for code in text.codes { counts[Int(code)] += 1 }
+      let counts = text.codes.histogram(entries: text.dictionary.count)
       for code in counts.indices where counts[code] > 0 {
         counted.append((code == 0 ? .blank : .text(text.dictionary[code]), counts[code], code))
       }

@@ -121,20 +121,14 @@ struct ChunkJoinTests {
     }
     // The blank and "café".
     #expect(names.dictionary == ["", "caf\u{E9}"])
-    #expect(names.codes.allSatisfy { $0 == 1 })
+    #expect(names.codes.widened.allSatisfy { $0 == 1 })
   }
 
   @Test func valuesOfLaterChunksJoinTheFirstChunksCodes() throws {
     // The first half names "x0" … "x9" (codes 1–10 in order of first appearance), the second
     // "x5" … "x14": the 5 new ones, x10 … x14, take codes 11–15.
-    let half = 200_000
-    let pad = "a note that makes the rows longer"
-    var text = "id,name,note\n"
-    var expected: [String] = []
-    for row in 0..<2 * half {
-      let name = row < half ? "x\(row % 10)" : "x\(5 + row % 10)"
-      expected.append(name)
-      text += "\(row + 1),\(name),\(pad)\n"
+    let (text, expected) = twoChunkNames(half: 200_000) { row, half in
+      row < half ? "x\(row % 10)" : "x\(5 + row % 10)"
     }
     let result = try loadCSV(text)
     #expect(try result.dataset.texts("name") == expected)

@@ -13,6 +13,19 @@ func loadBytes(_ bytes: [UInt8], options: LoadOptions = LoadOptions()) throws ->
   try DatasetLoader.load(csv: bytes, name: "test.csv", options: options)
 }
 
+/// A file of `2 × half` rows `id,name,note` long enough to be read in more than one chunk,
+/// and its names in order; `name(row, half)` names row `row` (0-based).
+func twoChunkNames(half: Int, _ name: (Int, Int) -> String) -> (text: String, names: [String]) {
+  let pad = "a note that makes the rows longer"
+  var text = "id,name,note\n"
+  var names: [String] = []
+  for row in 0..<2 * half {
+    names.append(name(row, half))
+    text += "\(row + 1),\(names[row]),\(pad)\n"
+  }
+  return (text, names)
+}
+
 /// The error a load throws, or `nil` when it loads.
 func loadError(_ text: String, options: LoadOptions = LoadOptions()) -> DataError? {
   do {
@@ -37,7 +50,7 @@ extension Dataset {
       Issue.record("column \(name) is not text")
       return []
     }
-    return text.codes.map { text.dictionary[Int($0)] }
+    return text.codes.widened.map { text.dictionary[Int($0)] }
   }
 
   /// The numbers of column `name`, missing as NaN.

@@ -1,0 +1,102 @@
+/// Joins the per-chunk builders of a text column into its dictionary and its codes, the
+/// codes written once, directly at the width the joined dictionary needs (``CodeWidth``).
+enum TextMerger {
+  /// Joins per-chunk dictionaries, merging values equal under Unicode canonical equivalence.
+  ///
+  /// The chunks' distinct values are joined by their bytes. A value with any non-ASCII byte
+  /// is first decoded and normalised to NFC (once per chunk), so canonically equivalent
+  /// spellings and invalid bytes (read as U+FFFD) meet under the same bytes; ASCII is NFC
+  /// already. A `String` is made once per distinct value of the whole column.
+  ///
+  /// Every chunk's values are joined first, so that the width of the codes is known before
+  /// any is written; then each chunk's codes go through its table to the final array.
+  static func build(
+    _ parts: inout [ColumnBuilder], _ rowCounts: [Int], rereads: [Int: ColumnBuilder], total: Int,
+    invalidRows: inout [Int: Int]
+  ) -> TextColumn {
+    // The column has at least as many values as its richest chunk: room for those at once.
+    let richest = parts.indices.map { (rereads[$0] ?? parts[$0]).interner?.count ?? 0 }.max()
+    // The first chunk's values come first in the column, in the same order, so its interner
+    // serves as the column's when none of them changes under NFC: its codes stay as they are.
+    let adopted = adoptableInterner(parts.first, rows: rowCounts.first ?? 0, reread: rereads[0])
+    if adopted != nil { parts[0].interner = nil }
+    var joinedValues = adopted ?? TextInterner(capacity: richest ?? 0)
+    defer { joinedValues.release() }
+    var sources: [Source] = []
+    for index in parts.indices {
+      let rows = rowCounts[index]
+      let builder = rereads[index] ?? parts[index]
+      if index == 0 && adopted != nil {
+        sources.append(Source(rows: rows, codes: builder.codes, remap: nil))
+        continue
+      }
+      guard rows > 0, builder.kind == .text, let interner = builder.interner,
+        builder.codes.count == rows
+      else {
+        sources.append(Source(rows: rows, codes: nil, remap: nil))
+        continue
+      }
+      var firstInvalid: Int?
+      let remap = interner.remap(into: &joinedValues, firstInvalid: &firstInvalid)
+      if let firstInvalid {
+        // Codes are given in order of first appearance, so this row is the chunk's first.
+        let codes = builder.codes
+        invalidRows[index] = (0..<rows).first { codes.code(at: $0) == UInt32(firstInvalid) }
+      }
+      sources.append(Source(rows: rows, codes: builder.codes, remap: remap))
+    }
+    let codes: TextCodes
+    switch CodeWidth(entries: joinedValues.count) {
+    case .byte: codes = .byte(joined(sources, total: total))
+    case .short: codes = .short(joined(sources, total: total))
+    case .word: codes = .word(joined(sources, total: total))
+    }
+    return TextColumn(codes: codes, dictionary: joinedValues.strings())
+  }
+
+  /// One chunk's part of the column: its codes as they are (no `remap`), through `remap`,
+  /// or blank rows (no `codes`).
+  private struct Source {
+    var rows: Int
+    var codes: ChunkCodes?
+    var remap: [UInt32]?
+  }
+
+  /// The chunks' codes one after the other, at the width `Code`.
+  private static func joined<Code: FixedWidthInteger & UnsignedInteger>(
+    _ sources: [Source], total: Int
+  ) -> [Code] {
+    [Code](unsafeUninitializedCapacity: total) { target, initialized in
+      guard let start = target.baseAddress else { return }
+      adviseHugePages(start, total * MemoryLayout<Code>.stride)
+      var filled = 0
+      for source in sources {
+        defer { filled += source.rows }
+        guard let codes = source.codes else {
+          (start + filled).initialize(repeating: 0, count: source.rows)
+          continue
+        }
+        if let remap = source.remap {
+          remap.withUnsafeBufferPointer {
+            codes.translate(source.rows, through: $0, into: start + filled)
+          }
+        } else {
+          codes.copy(source.rows, into: start + filled)
+        }
+      }
+      initialized = filled
+    }
+  }
+
+  /// The interner of a column's first chunk (`first`, of `rows` rows, not read again) when
+  /// it can be the column's own: it still has its lookup table, every row has a code, and
+  /// no value changes under NFC (so none is invalid UTF-8 either).
+  private static func adoptableInterner(
+    _ first: ColumnBuilder?, rows: Int, reread: ColumnBuilder?
+  ) -> TextInterner? {
+    guard let first, reread == nil, rows > 0, first.kind == .text, first.codes.count == rows,
+      let interner = first.interner, interner.hasTable, !interner.anyMayChangeUnderNFC
+    else { return nil }
+    return interner
+  }
+}
