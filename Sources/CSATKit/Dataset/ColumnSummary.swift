@@ -80,6 +80,10 @@ public struct ColumnSummary: Sendable, Equatable {
   /// The answer scale whole-number scores most likely come from: 1–5, 0–5, 1–7, 1–10 or
   /// 0–10, the smallest that holds every value. `nil` unless the column is whole numbers
   /// between 0 and 10 reaching at least 3 (a 0/1 flag is no scale).
+  /// Of this many answers or more, one may be a stray outside the column's score scale (see
+  /// `ScaleFit`).
+  public static let strayShare = 200
+
   public var likelyScale: ClosedRange<Int>? {
     guard type == .number, allIntegers, let minimum, let maximum else { return nil }
     return Self.standardScale(lowest: Int(minimum), highest: Int(maximum))

@@ -43,12 +43,38 @@ extension Roles {
 ///   wins over a question that only says `0-10`; the first column among equals.
 /// - csat: whole numbers within 0–10 reaching at least 3, not the nps column and not named
 ///   about recommending; `csat…`/`satisf…` beats `rating`, which beats `score`.
+///
+/// "Whole numbers within 0–10" allows the stray answers the score scales leave out: of 200
+/// answers or more, at most one in 200 may be a fraction or lie outside 0–10.
 /// - time: a timestamp column, preferring names about dates and times, else the first one.
 /// - followUp: a boolean column named like `followed_up`, `follow-up` or `followup`.
 public enum RoleDetection {
   /// The roles of `dataset`; roles set in `fixed` are kept and their columns taken.
   public static func detect(in dataset: Dataset, fixed: Roles = Roles()) -> Roles {
     detect(in: dataset, fixed: fixed, summaries: dataset.columns.map { ColumnSummary($0) })
+  }
+
+  /// The highest whole answer within 0–10 of a number column whose answers all are such but
+  /// for strays (see the type's note); nil when there are more, or fewer than 200 answers.
+  static func highestScore(_ column: Column, _ summary: ColumnSummary) -> Int? {
+    guard case .number(let numbers) = column.data,
+      summary.presentCount >= ColumnSummary.strayShare
+    else { return nil }
+    let allowed = summary.presentCount / ColumnSummary.strayShare
+    var strays = 0
+    var highest = -1
+    for row in 0..<numbers.count {
+      let value = numbers[row]
+      if value.isNaN { continue }
+      if value >= 0 && value <= 10 && value == value.rounded() {
+        highest = max(highest, Int(value))
+      } else {
+        strays += 1
+        // Most number columns are no scores: they stop here within a few hundred rows.
+        if strays > allowed { return nil }
+      }
+    }
+    return highest >= 0 ? highest : nil
   }
 
   /// ``detect(in:fixed:)`` with each column's summary already at hand.
@@ -67,10 +93,14 @@ public enum RoleDetection {
     }
     func isZeroToTen(_ column: Int) -> Bool {
       let summary = summaries[column]
-      guard summary.type == .number, summary.allIntegers, let low = summary.minimum,
-        let high = summary.maximum
+      guard summary.type == .number, let low = summary.minimum, let high = summary.maximum
       else { return false }
-      return low >= 0 && high <= 10
+      if summary.allIntegers && low >= 0 && high <= 10 { return true }
+      return highestScore(dataset.columns[column], summary) != nil
+    }
+    func reachesThree(_ column: Int) -> Bool {
+      if summaries[column].likelyScale != nil { return true }
+      return (highestScore(dataset.columns[column], summaries[column]) ?? 0) >= 3
     }
 
     if roles.nps == nil {
@@ -83,7 +113,7 @@ public enum RoleDetection {
     }
     if roles.csat == nil {
       roles.csat = best { column in
-        guard isZeroToTen(column), summaries[column].likelyScale != nil,
+        guard isZeroToTen(column), reachesThree(column),
           !names[column].aboutRecommending
         else { return 0 }
         return names[column].satisfactionScore

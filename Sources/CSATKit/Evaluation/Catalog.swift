@@ -38,7 +38,8 @@ public struct Catalog: Sendable {
       }
       guard case .number(let numbers) = columns[index].data else { return }
       let (codes, range) = ScoreCodes.make(numbers)
-      output.value.0[index] = (codes, range, codes.flatMap(ScaleFit.make))
+      let fit = codes.flatMap { ScaleFit.make($0, value: { numbers[$0] }) }
+      output.value.0[index] = (codes, range, fit)
     }
     scores = facts.map(\.codes)
     numberRanges = facts.map(\.range)
@@ -113,10 +114,43 @@ public struct ScoreCodes: Sendable {
       )
     case .whole(let values):
       guard let range = wholeRange(values) else { return (nil, nil) }
-      return (nil, Double(range.lowerBound)...Double(range.upperBound))
+      let all = Double(range.lowerBound)...Double(range.upperBound)
+      return (withStrays(numbers), all)
     case .real(let values):
-      return make(values)
+      let (codes, range) = make(values)
+      return (codes ?? range.flatMap { _ in withStrays(numbers) }, range)
     }
+  }
+
+  /// The code of an answer no score code can hold (a fraction, or beyond ±127) in a column
+  /// whose other answers lie within 0–10: outside every standard scale, so a stray.
+  static let unscorable: Int8 = 11
+
+  /// Codes for a column whose whole answers lie within 0–10 but for a few that cannot be
+  /// codes (at most one in 200 answers, of 200 or more: the stray rule of ``ScaleFit``),
+  /// those coded ``unscorable``; nil otherwise.
+  static func withStrays(_ numbers: NumberColumn) -> ScoreCodes? {
+    var answers = 0
+    var strays = 0
+    var low = Int.max
+    var high = Int.min
+    var values = [Int8](repeating: missing, count: numbers.count)
+    for row in 0..<numbers.count {
+      let value = numbers[row]
+      if value.isNaN { continue }
+      answers += 1
+      if value >= 0 && value <= 10 && value == value.rounded() {
+        values[row] = Int8(value)
+        low = min(low, Int(value))
+        high = max(high, Int(value))
+      } else {
+        strays += 1
+        values[row] = unscorable
+      }
+    }
+    guard answers >= ScaleFit.strayShare, strays * ScaleFit.strayShare <= answers, low <= high
+    else { return nil }
+    return ScoreCodes(values: values, range: low...max(high, strays > 0 ? Int(unscorable) : high))
   }
 
   /// The lowest and highest of whole numbers whose `min` marks a missing value; nil when all

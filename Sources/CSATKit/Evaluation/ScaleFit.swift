@@ -10,7 +10,7 @@ public struct ScaleFit: Sendable, Equatable {
   /// One answer outside the scale: its row (0-based) and value.
   public struct Stray: Sendable, Equatable {
     public var row: Int
-    public var value: Int
+    public var value: Double
   }
 
   public var scale: ClosedRange<Int>
@@ -22,12 +22,14 @@ public struct ScaleFit: Sendable, Equatable {
   /// Standard survey scales, smallest first.
   static let standardScales: [ClosedRange<Int>] = [1...5, 0...5, 1...7, 1...10, 0...10]
   /// At most one answer in this many may lie outside the scale.
-  static let strayShare = 200
+  static let strayShare = ColumnSummary.strayShare
   /// How many stray answers a warning shows.
   static let exampleLimit = 3
 
   /// The fit of whole-number score codes; nil when the column has no answer.
-  static func make(_ codes: ScoreCodes) -> ScaleFit? {
+  /// `value` gives the answer of a row, for the examples of answers stored as
+  /// ``ScoreCodes/unscorable``.
+  static func make(_ codes: ScoreCodes, value: (Int) -> Double = { _ in .nan }) -> ScaleFit? {
     guard let range = codes.range else { return nil }
     var counts = [Int](repeating: 0, count: 256)
     codes.values.withUnsafeBufferPointer { values in
@@ -43,17 +45,20 @@ public struct ScaleFit: Sendable, Equatable {
       guard answers - inside <= allowed else { continue }
       return ScaleFit(
         scale: scale, outsideCount: answers - inside,
-        examples: answers == inside ? [] : strays(codes.values, outside: scale))
+        examples: answers == inside ? [] : strays(codes.values, outside: scale, value: value))
     }
     return ScaleFit(scale: range, outsideCount: 0, examples: [])
   }
 
   /// The first answers outside `scale`, in row order.
-  private static func strays(_ values: [Int8], outside scale: ClosedRange<Int>) -> [Stray] {
+  private static func strays(
+    _ values: [Int8], outside scale: ClosedRange<Int>, value: (Int) -> Double
+  ) -> [Stray] {
     var found: [Stray] = []
     for (row, code) in values.enumerated()
     where code != ScoreCodes.missing && !scale.contains(Int(code)) {
-      found.append(Stray(row: row, value: Int(code)))
+      let answer = code == ScoreCodes.unscorable ? value(row) : Double(code)
+      found.append(Stray(row: row, value: answer))
       if found.count == exampleLimit { break }
     }
     return found
@@ -65,7 +70,12 @@ public struct ScaleFit: Sendable, Equatable {
   public func warning(column name: String) -> String? {
     guard outsideCount > 0 else { return nil }
     let values = outsideCount == 1 ? "1 value" : "\(outsideCount) values"
-    let shown = examples.map { "row \($0.row + 1): \($0.value)" }.joined(separator: ", ")
+    let shown = examples.map { stray in
+      let value =
+        stray.value == stray.value.rounded() && abs(stray.value) < 1e15
+        ? String(Int(stray.value)) : String(stray.value)
+      return "row \(stray.row + 1): \(value)"
+    }.joined(separator: ", ")
     let more = outsideCount > examples.count ? ", …" : ""
     return "\(name): \(values) outside \(scale.lowerBound)–\(scale.upperBound) left out "
       + "(\(shown)\(more)); they are not counted as respondents"

@@ -23,6 +23,33 @@ struct RoleTests {
     #expect(try loadCSV("score\n1\n40\n").dataset.roles.csat == nil)
   }
 
+  /// 999 answers: 333 each of 1, 4 and 5, then one stray. Of 999 answers 666 are 4 or 5:
+  /// CSAT 66.7; 333 are 1 or 2: dsat 33.3.
+  private func strayFile(_ stray: String, header: String = "csat_score") -> String {
+    let answers = (0..<999).map { ["1", "4", "5"][$0 % 3] }
+    return ([header] + answers + [stray]).joined(separator: "\n") + "\n"
+  }
+
+  @Test(arguments: ["-1", "1000000", "4.5", "11"])
+  func aStrayAnswerDoesNotHideTheScoreColumn(stray: String) throws {
+    let result = try loadCSV(strayFile(stray))
+    #expect(result.dataset.roles.csat == 0)
+
+    let catalog = Catalog(dataset: result.dataset)
+    #expect(catalog.scale(ofColumn: 0) == ScoreScale(low: 1, high: 5))
+  }
+
+  @Test func twoStraysInFewerThanFourHundredAnswersAreTooMany() throws {
+    // 300 answers allow one stray (300 / 200 = 1); the second rules the column out.
+    let answers = (0..<298).map { ["1", "4", "5"][$0 % 3] } + ["1000000", "4.5"]
+    let text = (["csat_score"] + answers).joined(separator: "\n") + "\n"
+    #expect(try loadCSV(text).dataset.roles.csat == nil)
+  }
+
+  @Test func aStrayOfTwelveInAnNPSColumnKeepsItsRole() throws {
+    #expect(try loadCSV(strayFile("12", header: "nps")).dataset.roles.nps == 0)
+  }
+
   @Test(arguments: [
     "nps", "nps_score", "likelihood to recommend", "How likely are you to recommend us?",
     "would you recommend", "LTR",
