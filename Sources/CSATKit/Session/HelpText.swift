@@ -46,7 +46,7 @@ enum HelpText {
       distribution(csat)  % of respondents at each point of the score scale the load
                   summary shows (nps: 0–10), in columns csat_1 … csat_5 or nps_0 … nps_10
                   (an alias renames them: distribution(csat) as s → s_1 …); not with vs,
-                  check, chart, targets, or first before top/bottom
+                  check, chart, targets, or first before top/bottom without order by
       count       rows matching the query
       csat(`Column`), nps(`Column`) name the score column explicitly.
       Scale: the smallest of 1–5, 0–5, 1–7, 1–10, 0–10 holding all but ≤ 0.5% of the
