@@ -46,7 +46,8 @@ extension Binder {
       groupings.append(grouping)
     }
     try checkDistinct(
-      groupings.map(\.name) + ExplainLayout.figureColumns(metric.name), in: explain.range)
+      groupings.map(\.name) + ExplainLayout.figureColumns(metric.name), in: explain.range,
+      notes: [Self.explainClashAdvice(explain.metric, name: metric.name, groupings: groupings)])
     let condition = try explain.condition.map { try bind(condition: $0) }
     let window = try resolve(explain.window)
     let resolver = WindowResolver(zone: zone, now: now)
@@ -54,6 +55,25 @@ extension Binder {
     return BoundExplain(
       metric: metric, groupings: groupings, condition: condition, window: window,
       earlier: earlier, repeats: try bindRepeats(at: explain.range))
+  }
+
+  /// What to do when an explain's columns clash: group by a field once when two groupings
+  /// do, rename the metric when one of its two columns takes part, else (a field named like
+  /// one of the fixed columns) split by another field.
+  static func explainClashAdvice(
+    _ metric: MetricSyntax, name: String, groupings: [BoundGrouping]
+  ) -> String {
+    let grouped = groupings.map { $0.name.lowercased() }
+    if Set(grouped).count < grouped.count { return "group by each field once" }
+    let columns = ExplainLayout.figureColumns(name).map { $0.lowercased() }
+    // figureColumns puts the metric's own two columns fifth and sixth.
+    let own = Array(columns[4...5])
+    let fixed = Array(columns[..<4] + columns[6...])
+    if own.contains(where: { grouped.contains($0) || fixed.contains($0) }) {
+      return renameAdvice(metric, avoiding: grouped + columns)
+    }
+    return "'explain change' names its own columns " + fixed.joined(separator: ", ")
+      + "; split by a field of another name"
   }
 
   /// Whether a metric's figure is a share of respondents or an NPS.

@@ -129,14 +129,17 @@ public struct Binder {
         layout.map(\.name), in: range, notes: ["group by each field once"])
       return
     }
-    let metric = metrics[owner]
+    try checkDistinct(
+      layout.map(\.name), in: range, notes: [Self.renameAdvice(metrics[owner], avoiding: names)])
+  }
+
+  /// Advice to rename `metric` with an alias that starts none of `names` (lowercased).
+  static func renameAdvice(_ metric: MetricSyntax, avoiding names: [String]) -> String {
     var written = metric.name.name
     if let argument = metric.argument { written += "(\(Self.quotedIfNeeded(argument.name)))" }
     var alias = metric.name.name.lowercased() + "_all"
     while names.contains(where: { $0.hasPrefix(alias) }) { alias += "_" }
-    try checkDistinct(
-      layout.map(\.name), in: range,
-      notes: ["rename the metric with 'as', e.g. '\(written) as \(alias)'"])
+    return "rename the metric with 'as', e.g. '\(written) as \(alias)'"
   }
 
   mutating func bind(_ list: ListSyntax) throws -> BoundList {

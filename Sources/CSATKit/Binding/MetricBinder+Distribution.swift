@@ -6,10 +6,13 @@ extension Binder {
   static func percentile(named metric: MetricSyntax) throws -> Int? {
     let word = metric.name.name.lowercased()
     if word == "median" { return 50 }
-    guard word.count >= 2, word.hasPrefix("p"), word.dropFirst().allSatisfy(\.isASCII),
-      let percent = Int(word.dropFirst())
+    let digits = word.dropFirst()
+    guard word.hasPrefix("p"), !digits.isEmpty,
+      digits.allSatisfy({ $0.isASCII && $0.isWholeNumber })
     else { return nil }
-    guard (1...99).contains(percent), word.count <= 3, !word.hasPrefix("p0") else {
+    // Too many digits for an Int is out of range too.
+    guard digits.count <= 2, !digits.hasPrefix("0"), let percent = Int(digits), percent >= 1
+    else {
       throw QueryError(
         .error(
           "'\(metric.name.name)' is no percentile: write p1 to p99, or median for p50",
@@ -82,7 +85,8 @@ extension Binder {
             "distribution shows several shares and cannot be compared with 'vs'",
             at: baseline.range, notes: ["compare a single figure, e.g. csat or p90(field)"]))
       }
-      if let rank = query.rank, metric == metrics.first {
+      // With `order by`, `top N` cuts that order and needs no figure of the first metric.
+      if let rank = query.rank, metric == metrics.first, query.orderBy.isEmpty {
         throw QueryError(
           .error(
             "'\(rank.isTop ? "top" : "bottom")' ranks by the first metric, and "

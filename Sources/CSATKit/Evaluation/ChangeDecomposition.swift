@@ -22,6 +22,8 @@ struct ChangeDecomposition {
   struct Effects: Equatable {
     var rate: Double
     var mix: Double
+    /// The segment's contribution to the total change, s₁·r₁ − s₀·r₀.
+    var change: Double { rate + mix }
   }
 
   var segments: [Segment]

@@ -34,12 +34,12 @@ extension Evaluator {
     for (index, segment) in segments.enumerated() {
       let rate = effects.map { $0.rate[index] }
       let mix = effects.map { $0.mix[index] }
+      let change = effects.map { $0.change[index] }
       table.append(
         rows[index].labels + [
           .integer(segment.earlier.n), .integer(segment.current.n), inUnits(earlierShares[index]),
           inUnits(currentShares[index]), Self.rateCell(segment.earlier),
-          Self.rateCell(segment.current), inUnits(rate), inUnits(mix),
-          inUnits(rate.flatMap { rate in mix.map { rate + $0 } }),
+          Self.rateCell(segment.current), inUnits(rate), inUnits(mix), inUnits(change),
         ])
     }
     let earlier = decomposition.earlierTotal
@@ -85,10 +85,12 @@ extension Evaluator {
   }
 
   /// The effects in units of 1/`scale` point: first the total change split between all
-  /// rate effects and all mix effects, then each of those split between the segments.
+  /// rate effects and all mix effects, then each of those split between the segments. Each
+  /// segment's change is the total change split between the segments by their exact
+  /// changes, so that it lies within one unit of its own (not of its shown effects' sum).
   private static func effectUnits(
     _ decomposition: ChangeDecomposition, scale: Int
-  ) -> (rate: [Int], mix: [Int], rateTotal: Int, mixTotal: Int)? {
+  ) -> (rate: [Int], mix: [Int], change: [Int], rateTotal: Int, mixTotal: Int)? {
     guard let effects = decomposition.effects(),
       let total = decomposition.totalChange(scale: scale)
     else { return nil }
@@ -98,7 +100,10 @@ extension Evaluator {
       [rates.reduce(0, +), mixes.reduce(0, +)], scale: scale, total: total)
     return (
       ChangeDecomposition.apportioned(rates, scale: scale, total: sums[0]),
-      ChangeDecomposition.apportioned(mixes, scale: scale, total: sums[1]), sums[0], sums[1]
+      ChangeDecomposition.apportioned(mixes, scale: scale, total: sums[1]),
+      ChangeDecomposition.apportioned(
+        effects.map(\.change), scale: scale, total: total),
+      sums[0], sums[1]
     )
   }
 

@@ -33,6 +33,12 @@ enum ParseMessage {
   static let targetNumber = "a target (a number such as 85) or 'off'"
   static let targetEnd = "'where' or the end of the target"
   static let targetEndAfterWhere = "'and', 'or' or the end of the target"
+  static func chartTakesQuery(_ word: String) -> String {
+    "'chart' takes a query, not '\(word)': targets, check, coverage, explain and list"
+      + " cannot be charted"
+  }
+
+  static let chartExample = "chart a query's first metric, e.g. chart csat by month"
   static let coverageBy = "'by' and the field whose values are the segments"
   static let coverageField = "a field name (the segments)"
   static let coveragePeriod = "'week' or 'month' after 'per'"

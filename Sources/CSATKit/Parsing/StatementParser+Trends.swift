@@ -6,9 +6,16 @@ struct TrailingClauses {
 }
 
 extension StatementParser {
-  /// `chart`: the word, then a `query` to draw.
+  /// `chart`: the word, then a `query` to draw. The word of another statement right after
+  /// it is refused at that word, as no metric is called so.
   mutating func parseChart() throws(QueryError) -> QuerySyntax {
     advance()
+    let word = current.text.lowercased()
+    if at(.list) || ["targets", "check", "coverage", "explain", "chart"].contains(where: atWord) {
+      throw error(
+        ParseMessage.chartTakesQuery(word), at: current.range,
+        notes: [ParseMessage.chartExample])
+    }
     return try parseQuery()
   }
 

@@ -33,7 +33,7 @@ extension Figure {
     case .ratio(let numerator, let denominator):
       let (scaled, overflow) = numerator.multipliedReportingOverflow(by: scale)
       if overflow {
-        units = Int((value * Double(scale)).rounded(.toNearestOrAwayFromZero))
+        units = Self.roundedHalfAway(value * Double(scale))
       } else {
         let quotient = scaled / denominator
         let remainder = scaled % denominator
@@ -44,7 +44,7 @@ extension Figure {
     case .real(let real):
       let scaled = real * Double(scale)
       guard abs(scaled) < 9.0e18 else { return nil }
-      units = Int(scaled.rounded(.toNearestOrAwayFromZero))
+      units = Self.roundedHalfAway(scaled)
     }
     let digits = String(abs(units))
     let padded = String(repeating: "0", count: max(0, places + 1 - digits.count)) + digits

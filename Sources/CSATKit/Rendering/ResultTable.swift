@@ -14,7 +14,8 @@ public enum Figure: Sendable, Equatable {
 
   /// The value in tenths, rounded once, halves away from zero.
   ///
-  /// Ratios are rounded in integer arithmetic so that 12.45 stays 12.45 and becomes 12.5.
+  /// Ratios are rounded in integer arithmetic so that 12.45 stays 12.45 and becomes 12.5;
+  /// reals by `roundedHalfAway`, which takes a value a hair below a half as the half.
   public var tenths: Int {
     switch self {
     case .ratio(let numerator, let denominator):
@@ -27,8 +28,20 @@ public enum Figure: Sendable, Equatable {
       }
       return quotient
     case .real(let value):
-      return Int((value * 10).rounded(.toNearestOrAwayFromZero))
+      return Self.roundedHalfAway(value * 10)
     }
+  }
+
+  /// `scaled` rounded to a whole number, halves away from zero. Real figures come from
+  /// binary arithmetic on decimal answers (67.1 − 9.35 is 57.749999… in binary), so a value
+  /// within 1024 units in the last place (about 2e-13 of its magnitude) below a half counts
+  /// as that half: enough for the error of a few operations, far below any decimal digit.
+  static func roundedHalfAway(_ scaled: Double) -> Int {
+    let magnitude = abs(scaled)
+    let whole = magnitude.rounded(.down)
+    let tolerance = 1024 * max(1, magnitude).ulp
+    let units = Int(whole) + (magnitude - whole >= 0.5 - tolerance ? 1 : 0)
+    return scaled < 0 ? -units : units
   }
 
   /// The value at display precision (one decimal), e.g. "-35.9", "0.0", "100.0".

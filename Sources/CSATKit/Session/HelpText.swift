@@ -46,13 +46,14 @@ enum HelpText {
       distribution(csat)  % of respondents at each point of the score scale the load
                   summary shows (nps: 0–10), in columns csat_1 … csat_5 or nps_0 … nps_10
                   (an alias renames them: distribution(csat) as s → s_1 …); not with vs,
-                  check, chart, targets, or first before top/bottom
+                  check, chart, targets, or first before top/bottom without order by
       count       rows matching the query
       csat(`Column`), nps(`Column`) name the score column explicitly.
       Scale: the smallest of 1–5, 0–5, 1–7, 1–10, 0–10 holding all but ≤ 0.5% of the
       answers; the few outside are left out (not respondents) with a warning.
       A group with n = 0 shows n/a. Figures are rounded once, to one decimal, halves away
-      from zero.
+      from zero; an average, percentile or change a hair (2e-13 of it) below a half
+      (67.1 − 9.35 is 57.7499… in binary) counts as the half: 57.8.
 
     Intervals, low n and comparisons (z = 1.644854, 1.959964, 2.575829 at 90, 95, 99 %)
       shares      Wilson score interval, p = x/n: (p + z²/2n ± z·√(p(1−p)/n + z²/4n²))
@@ -85,8 +86,9 @@ enum HelpText {
                   row 'total' whose effects add up to the total change
       one window  a segment with no respondents in one window takes there its rate in the
                   other: rate_effect 0, its whole contribution is mix_effect
-      rounding    csv, json: four decimals, terminal: one; shares and effects rounded so that,
-                  as shown, they add up (largest remainder, each within one last-decimal unit)
+      rounding    csv, json: four decimals, terminal: one; shares, effects and changes
+                  rounded so that, as shown, they add up (largest remainder, each within one
+                  last-decimal unit); rate_effect + mix_effect = change exactly in 'total'
 
     Repeat answers (a customer who answered several times)
       .set repeats all      every response counts (the default)

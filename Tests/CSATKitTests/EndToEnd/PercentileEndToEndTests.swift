@@ -13,11 +13,7 @@ import Testing
   }
 
   private func example(_ statement: String) throws -> RunResult {
-    let scratch = Scratch()
-    defer { scratch.remove() }
-    return try scratch.run(
-      EndToEnd.examples + "/responses.csv", "--now", EndToEnd.now, "--format", "csv", "-e",
-      statement)
+    try EndToEnd.onExamples(statement)
   }
 
   /// wait_minutes reaches 240, so it is no score column: its answers are selected, not counted

@@ -24,4 +24,21 @@ import Testing
   func ratiosRoundOnceHalvesAwayFromZero(numerator: Int, denominator: Int, text: String) {
     #expect(Figure.ratio(numerator, denominator).displayText == text)
   }
+
+  @Test(arguments: [
+    // 67.1 − 9.35 = 57.75, 57.7499999999999929 in binary: the half, away from zero.
+    (67.1 - 9.35, 1, "57.8"),
+    // 1.0 − 1.15 = −0.15, −0.1499999999999999 in binary: −0.2.
+    (1.0 - 1.15, 1, "-0.2"),
+    // 9.35 is 9.3499999999999996 in binary: 9.4.
+    (9.35, 1, "9.4"),
+    // 0.15 − 1e-7 is a ten-millionth below the half, far beyond rounding error: 0.1.
+    (0.15 - 1e-7, 1, "0.1"),
+    // 1.005 is 1.00499999999999989 in binary; four places show 1.0050, two 1.01.
+    (1.005, 4, "1.0050"),
+    (1.005, 2, "1.01"),
+  ])
+  func realsTakeAHairBelowAHalfAsTheHalf(value: Double, places: Int, text: String) {
+    #expect(Figure.real(value).text(places: places) == text)
+  }
 }

@@ -52,7 +52,9 @@ import Testing
     let run = Fixtures.run("chart list rep; csat")
     #expect(run.outcome == .failure)
     #expect(
-      run.messages.contains("test:1:7: error: expected a metric (csat, nps, ...) but found 'list'"))
+      run.messages.contains(
+        "test:1:7: error: 'chart' takes a query, not 'list': targets, check, coverage, explain"
+          + " and list cannot be charted"))
     #expect(run.output == "")
   }
 }
