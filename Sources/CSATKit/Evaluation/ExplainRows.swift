@@ -86,8 +86,7 @@ extension Evaluator {
 
   /// The effects in units of 1/`scale` point: first the total change split between all
   /// rate effects and all mix effects, then each of those split between the segments. Each
-  /// segment's change is the total change split between the segments by their exact
-  /// changes, so that it lies within one unit of its own (not of its shown effects' sum).
+  /// segment's change is its own exact change rounded to the nearest unit.
   private static func effectUnits(
     _ decomposition: ChangeDecomposition, scale: Int
   ) -> (rate: [Int], mix: [Int], change: [Int], rateTotal: Int, mixTotal: Int)? {
@@ -101,8 +100,7 @@ extension Evaluator {
     return (
       ChangeDecomposition.apportioned(rates, scale: scale, total: sums[0]),
       ChangeDecomposition.apportioned(mixes, scale: scale, total: sums[1]),
-      ChangeDecomposition.apportioned(
-        effects.map(\.change), scale: scale, total: total),
+      effects.map { Figure.roundedHalfAway($0.change * Double(scale)) },
       sums[0], sums[1]
     )
   }

@@ -86,9 +86,10 @@ enum HelpText {
                   row 'total' whose effects add up to the total change
       one window  a segment with no respondents in one window takes there its rate in the
                   other: rate_effect 0, its whole contribution is mix_effect
-      rounding    csv, json: four decimals, terminal: one; shares, effects and changes
-                  rounded so that, as shown, they add up (largest remainder, each within one
-                  last-decimal unit); rate_effect + mix_effect = change exactly in 'total'
+      rounding    csv, json: four decimals, terminal: one; shares and effects rounded so
+                  that, as shown, they add up (largest remainder, each within one
+                  last-decimal unit); rate_effect + mix_effect = change exactly in 'total';
+                  a segment's change is rounded to the nearest unit on its own
 
     Repeat answers (a customer who answered several times)
       .set repeats all      every response counts (the default)
