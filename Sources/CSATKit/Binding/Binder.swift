@@ -156,9 +156,13 @@ public struct Binder {
   /// column.
   func listField(_ name: Identifier) throws -> BoundListField {
     let dataset = catalog.dataset
-    if !name.isQuoted, name.name.lowercased() == "age", dataset.columnIndex(named: "age") == nil,
-      let time = dataset.roles.time
-    {
+    if !name.isQuoted, name.name.lowercased() == "age", dataset.columnIndex(named: "age") == nil {
+      guard let time = dataset.roles.time else {
+        throw QueryError(
+          .error(
+            "'age' counts the days since each response, and this data has no time column",
+            at: name.range, notes: ["name one with '.set time FIELD'"]))
+      }
       return .age(timeColumn: time, now: now)
     }
     return .column(try field(name))

@@ -29,7 +29,8 @@ extension Session {
   }
 
   /// `.set customer FIELD`: a text field; `.set customer auto` finds one by name again.
-  func setCustomer(_ name: String) throws {
+  func setCustomer(_ written: String) throws {
+    let name = Self.settingFieldName(written)
     if name.lowercased() == "auto" {
       settings.customerColumn = nil
       return

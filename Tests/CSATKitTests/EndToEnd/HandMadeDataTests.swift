@@ -75,6 +75,19 @@ import Testing
     ("2026-W49", 1, "100.0", "100.0", "100.0", "excellent"),
   ]
 
+  @Test func ageWithoutATimeColumnSaysWhatIsMissing() throws {
+    let scratch = Scratch()
+    defer { scratch.remove() }
+    scratch.write("untimed.csv", "rep,csat\nx,4\n")
+    let result = try scratch.run("untimed.csv", "-e", "list rep, age")
+
+    #expect(result.status == 1)
+    #expect(
+      result.stderr.contains(
+        "-e:1:11: error: 'age' counts the days since each response, and this data has no time"
+          + " column\nlist rep, age\n          ^~~\n"))
+  }
+
   @Test func emptyWeeksAreListedWithNoFigure() throws {
     let result = try query("nps by week since 30d")
 

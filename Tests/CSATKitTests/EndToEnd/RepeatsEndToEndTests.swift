@@ -139,6 +139,13 @@ import Testing
     #expect(result.figures == "csat_n,csat,count\n2,0.0,2\n")
   }
 
+  @Test func aCustomerColumnCanBeNamedInBackQuotes() throws {
+    // The same as above, with the name written as in a query.
+    let result = try run([".set customer `rep`", ".set repeats first", "csat, count"])
+
+    #expect(result.figures == "csat_n,csat,count\n2,0.0,2\n")
+  }
+
   /// Found by the name `email`. A response without a time loses to one with a time; among
   /// responses without one, the file order decides. first: x → row 2 (2), y → row 3 (4):
   /// 1 of 2 → 50.0. latest: x → row 2 (2), y → row 4 (1): 0 of 2 → 0.0.
