@@ -12,6 +12,9 @@ struct Accumulators {
   private var sums: [Int: (sum: [Double], answers: [Int])] = [:]
   /// Per percentile of a number column that holds no scores: n and the figure per group.
   private(set) var quantiles: [QuantileKey: GroupQuantiles] = [:]
+  /// Averaged score columns with stray answers (``ScaleFit``): averaged from their histogram,
+  /// so that the strays are left out as they are of every other metric.
+  private var averagedByScore: Set<Int> = []
 
   struct Histogram {
     var low: Int
@@ -43,7 +46,13 @@ struct Accumulators {
     let averagedColumns = Self.distinct(
       metrics.filter { $0.kind == .average }.compactMap(\.column))
     var sources: [(HistogramKey, ScoreCodes, ClosedRange<Int>)] = []
-    for key in metrics.compactMap(Self.key) where !sources.contains(where: { $0.0 == key }) {
+    averagedByScore = Set(
+      averagedColumns.filter { column in
+        (catalog.fits[column]?.outsideCount ?? 0) > 0
+          && catalog.answerRange(ofColumn: column) != nil
+      })
+    let keys = metrics.compactMap(Self.key) + averagedByScore.sorted().map(HistogramKey.column)
+    for key in keys where !sources.contains(where: { $0.0 == key }) {
       switch key {
       case .column(let column):
         // Only the answers within the column's scale count (``Catalog/answerRange(ofColumn:)``).
@@ -153,7 +162,14 @@ struct Accumulators {
   /// The sum and the number of answers behind an `avg` in a group; nil for other metrics.
   func averageTotals(_ metric: BoundMetric, group: Int?) -> (sum: Double, n: Int)? {
     guard metric.kind == .average else { return nil }
-    guard let group, let column = metric.column, let totals = sums[column] else { return (0, 0) }
+    guard let group, let column = metric.column else { return (0, 0) }
+    if averagedByScore.contains(column), let histogram = histograms[.column(column)] {
+      let sum = (0..<histogram.width).reduce(0) { total, point in
+        total + (histogram.low + point) * histogram.counts[group * histogram.width + point]
+      }
+      return (Double(sum), histogram.answers(group: group))
+    }
+    guard let totals = sums[column] else { return (0, 0) }
     return (totals.sum[group], totals.answers[group])
   }
 }

@@ -51,6 +51,24 @@ import Testing
     #expect(row[7] == "399" && row[8] == "24.8")
   }
 
+  @Test func anAverageOfAScoreColumnLeavesTheStrayOut() {
+    // 99 × 1 + 100 × 3 + 100 × 4 + 100 × 5 = 1299 over 399 answers = 3.2556 → 3.3; with the
+    // 10 it would be 1309 / 400 = 3.2725 → 3.3 too, so the n tells: 399, not 400.
+    let (output, _) = run("avg(score)", on: dataset(strayTen))
+    let row = output.split(separator: "\n")[1].split(separator: ",")
+    #expect(row[0] == "399" && row[1] == "3.3")
+  }
+
+  @Test func anAverageLeavesAFarStrayOut() {
+    // 333 each of 1, 4 and 5 and one 45: (333 + 1332 + 1665) / 999 = 3.333 → 3.3, n 999;
+    // with the 45, (3330 + 45) / 1000 = 3.375 → 3.4.
+    var values = answers([(1, 333), (4, 333), (5, 333)])
+    values.append(45)
+    let (output, _) = run("avg(score)", on: dataset(values))
+    let row = output.split(separator: "\n")[1].split(separator: ",")
+    #expect(row[0] == "999" && row[1] == "3.3")
+  }
+
   @Test func aStrayZeroOrSixIsLeftOutToo() {
     // One 0 (or one 6) in 400 answers: 1–5 holds all but 1 ≤ 2.
     for stray in [0.0, 6, 7, 45] {
