@@ -103,35 +103,6 @@ struct Accumulators {
     return columns.filter { seen.insert($0).inserted }
   }
 
-  /// The respondents behind a metric in a group and its value (`n/a` when there are none).
-  func figure(_ metric: BoundMetric, group: Int?) -> (n: Int, cell: Cell) {
-    guard let group else { return metric.kind == .count ? (0, .integer(0)) : (0, .notApplicable) }
-    if metric.kind == .count { return (rows[group], .integer(rows[group])) }
-    guard let column = metric.column else { return (0, .notApplicable) }
-    if metric.kind == .average {
-      guard let totals = sums[column], totals.answers[group] > 0 else { return (0, .notApplicable) }
-      let n = totals.answers[group]
-      return (n, .figure(.real(totals.sum[group] / Double(n))))
-    }
-    guard let key = Self.key(metric), let histogram = histograms[key] else {
-      return (0, .notApplicable)
-    }
-    let n = histogram.answers(group: group)
-    guard n > 0 else { return (0, .notApplicable) }
-    let count = { (scores: ClosedRange<Int>) in histogram.count(group: group, scores: scores) }
-    let hundred = { (part: Int) in Cell.figure(.ratio(100 * part, n)) }
-    switch metric.kind {
-    case .csat(let from): return (n, hundred(count(from...Int(Int8.max))))
-    case .dsat(let to): return (n, hundred(count(Int(Int8.min)...to)))
-    case .nps: return (n, hundred(count(9...10) - count(0...6)))
-    case .promoters: return (n, hundred(count(9...10)))
-    case .passives: return (n, hundred(count(7...8)))
-    case .detractors: return (n, hundred(count(0...6)))
-    case .followUp: return (n, hundred(count(1...1)))
-    case .average, .count, .percentile, .distribution: return (n, .notApplicable)
-    }
-  }
-
   // MARK: - Counts behind a figure (intervals and comparisons; see Statistics.swift)
 
   /// The counts behind a share or NPS figure in a group (empty when the group has no rows);
