@@ -77,13 +77,44 @@ public struct ColumnSummary: Sendable, Equatable {
     return Double(Int64(value)) == value
   }
 
-  /// The answer scale whole-number scores most likely come from: 1–5, 0–5, 1–7, 1–10 or
-  /// 0–10, the smallest that holds every value. `nil` unless the column is whole numbers
-  /// between 0 and 10 reaching at least 3 (a 0/1 flag is no scale).
   /// Of this many answers or more, one may be a stray outside the column's score scale (see
   /// `ScaleFit`).
   public static let strayShare = 200
 
+  /// Whether a number can be a score answer: whole, within 0–10.
+  static func isScoreAnswer(_ value: Double) -> Bool {
+    value >= 0 && value <= 10 && value == value.rounded()
+  }
+
+  /// For a number column whose answers are score answers but for strays (at most one in
+  /// ``strayShare``, of that many answers or more): the range of its score answers and how
+  /// many strays it has. Nil for any other column; most are no scores (ids, minutes) and are
+  /// told within a few hundred rows.
+  static func scoreAnswers(_ numbers: NumberColumn) -> (range: ClosedRange<Int>, strays: Int)? {
+    var answers = 0
+    var strays = 0
+    var low = Int.max
+    var high = Int.min
+    for row in 0..<numbers.count {
+      let value = numbers[row]
+      if value.isNaN { continue }
+      answers += 1
+      if isScoreAnswer(value) {
+        low = min(low, Int(value))
+        high = max(high, Int(value))
+        continue
+      }
+      strays += 1
+      // The rows bound the answers: past this, no count of answers can allow the strays.
+      if strays * strayShare > numbers.count { return nil }
+    }
+    guard answers >= strayShare, strays * strayShare <= answers, low <= high else { return nil }
+    return (low...high, strays)
+  }
+
+  /// The answer scale whole-number scores most likely come from: 1–5, 0–5, 1–7, 1–10 or
+  /// 0–10, the smallest that holds every value. `nil` unless the column is whole numbers
+  /// between 0 and 10 reaching at least 3 (a 0/1 flag is no scale).
   public var likelyScale: ClosedRange<Int>? {
     guard type == .number, allIntegers, let minimum, let maximum else { return nil }
     return Self.standardScale(lowest: Int(minimum), highest: Int(maximum))

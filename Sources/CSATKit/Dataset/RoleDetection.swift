@@ -54,29 +54,6 @@ public enum RoleDetection {
     detect(in: dataset, fixed: fixed, summaries: dataset.columns.map { ColumnSummary($0) })
   }
 
-  /// The highest whole answer within 0–10 of a number column whose answers all are such but
-  /// for strays (see the type's note); nil when there are more, or fewer than 200 answers.
-  static func highestScore(_ column: Column, _ summary: ColumnSummary) -> Int? {
-    guard case .number(let numbers) = column.data,
-      summary.presentCount >= ColumnSummary.strayShare
-    else { return nil }
-    let allowed = summary.presentCount / ColumnSummary.strayShare
-    var strays = 0
-    var highest = -1
-    for row in 0..<numbers.count {
-      let value = numbers[row]
-      if value.isNaN { continue }
-      if value >= 0 && value <= 10 && value == value.rounded() {
-        highest = max(highest, Int(value))
-      } else {
-        strays += 1
-        // Most number columns are no scores: they stop here within a few hundred rows.
-        if strays > allowed { return nil }
-      }
-    }
-    return highest >= 0 ? highest : nil
-  }
-
   /// ``detect(in:fixed:)`` with each column's summary already at hand.
   static func detect(in dataset: Dataset, fixed: Roles, summaries: [ColumnSummary]) -> Roles {
     var roles = fixed
@@ -91,17 +68,17 @@ public enum RoleDetection {
       }
       return choice?.column
     }
-    func isZeroToTen(_ column: Int) -> Bool {
+    // The highest score answer of each number column that holds scores (strays allowed).
+    let highestScores = dataset.columns.indices.map { column -> Int? in
       let summary = summaries[column]
-      guard summary.type == .number, let low = summary.minimum, let high = summary.maximum
-      else { return false }
-      if summary.allIntegers && low >= 0 && high <= 10 { return true }
-      return highestScore(dataset.columns[column], summary) != nil
+      guard summary.type == .number, let low = summary.minimum, let high = summary.maximum,
+        case .number(let numbers) = dataset.columns[column].data
+      else { return nil }
+      if summary.allIntegers && low >= 0 && high <= 10 { return Int(high) }
+      return ColumnSummary.scoreAnswers(numbers)?.range.upperBound
     }
-    func reachesThree(_ column: Int) -> Bool {
-      if summaries[column].likelyScale != nil { return true }
-      return (highestScore(dataset.columns[column], summaries[column]) ?? 0) >= 3
-    }
+    func isZeroToTen(_ column: Int) -> Bool { highestScores[column] != nil }
+    func reachesThree(_ column: Int) -> Bool { (highestScores[column] ?? 0) >= 3 }
 
     if roles.nps == nil {
       roles.nps = best { column in

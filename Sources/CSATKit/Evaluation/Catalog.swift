@@ -126,43 +126,18 @@ public struct ScoreCodes: Sendable {
   /// whose other answers lie within 0–10: outside every standard scale, so a stray.
   static let unscorable: Int8 = 11
 
-  /// Codes for a column whose whole answers lie within 0–10 but for a few that cannot be
-  /// codes (at most one in 200 answers, of 200 or more: the stray rule of ``ScaleFit``),
-  /// those coded ``unscorable``; nil otherwise.
+  /// Codes for a column whose answers are scores but for a few strays that cannot be codes
+  /// (``ColumnSummary/scoreAnswers(_:)``), those coded ``unscorable``; nil otherwise.
   static func withStrays(_ numbers: NumberColumn) -> ScoreCodes? {
-    let isScore = { (value: Double) in value >= 0 && value <= 10 && value == value.rounded() }
-    // First count, leaving as soon as the strays are too many: most number columns are no
-    // scores (ids, minutes) and stop within a few hundred rows.
-    var answers = 0
-    var strays = 0
-    for row in 0..<numbers.count {
-      let value = numbers[row]
-      if value.isNaN { continue }
-      answers += 1
-      guard !isScore(value) else { continue }
-      strays += 1
-      // The rows bound the answers: past this, no count of answers can allow the strays.
-      if strays * ScaleFit.strayShare > numbers.count { return nil }
-    }
-    guard answers >= ScaleFit.strayShare, strays * ScaleFit.strayShare <= answers else {
-      return nil
-    }
-    var low = Int.max
-    var high = Int.min
+    guard let (range, strays) = ColumnSummary.scoreAnswers(numbers) else { return nil }
     var values = [Int8](repeating: missing, count: numbers.count)
     for row in 0..<numbers.count {
       let value = numbers[row]
       if value.isNaN { continue }
-      if isScore(value) {
-        values[row] = Int8(value)
-        low = min(low, Int(value))
-        high = max(high, Int(value))
-      } else {
-        values[row] = unscorable
-      }
+      values[row] = ColumnSummary.isScoreAnswer(value) ? Int8(value) : unscorable
     }
-    guard low <= high else { return nil }
-    return ScoreCodes(values: values, range: low...max(high, strays > 0 ? Int(unscorable) : high))
+    let high = strays > 0 ? Int(unscorable) : range.upperBound
+    return ScoreCodes(values: values, range: range.lowerBound...high)
   }
 
   /// The lowest and highest of whole numbers whose `min` marks a missing value; nil when all
