@@ -25,40 +25,40 @@ extension Binder {
   /// `metric`).
   func bindPercentile(_ metric: MetricSyntax, percent: Int, name: String) throws -> BoundMetric {
     let word = metric.name.name.lowercased()
+    let column = try numberArgument(
+      of: metric, missing: "'\(word)' needs a number field, e.g. \(word)(response_time_minutes)",
+      wanted: "\(word) needs a number or score field")
+    return BoundMetric(kind: .percentile(percent), column: column, name: name)
+  }
+
+  /// The number column a metric's argument names; `missing` is the error without one, and
+  /// `wanted` starts the error for a column of another type.
+  private func numberArgument(
+    of metric: MetricSyntax, missing: String, wanted: String
+  ) throws -> Int {
     guard let argument = metric.argument else {
-      throw QueryError(
-        .error(
-          "'\(word)' needs a number field, e.g. \(word)(response_time_minutes)",
-          at: metric.range))
+      throw QueryError(.error(missing, at: metric.range))
     }
     let column = try field(argument)
     let data = catalog.dataset.columns[column]
     guard data.type == .number else {
       throw QueryError(
         .error(
-          "\(word) needs a number or score field, but '\(data.name)' is \(data.type.rawValue)",
-          at: argument.range))
+          "\(wanted), but '\(data.name)' is \(data.type.rawValue)", at: argument.range))
     }
-    return BoundMetric(kind: .percentile(percent), column: column, name: name)
+    return column
   }
 
   /// `distribution(csat)`: the share at each point of the score scale the load summary shows
   /// (grammar.md: `metric`).
   func bindDistribution(_ metric: MetricSyntax, name: String) throws -> BoundMetric {
-    guard let argument = metric.argument else {
-      throw QueryError(
-        .error(
-          "'distribution' needs a score field, e.g. distribution(csat) or distribution(nps)",
-          at: metric.range))
-    }
-    let column = try field(argument)
+    let column = try numberArgument(
+      of: metric,
+      missing: "'distribution' needs a score field, e.g. distribution(csat) or distribution(nps)",
+      wanted: "distribution needs a score field")
     let data = catalog.dataset.columns[column]
-    guard data.type == .number else {
-      throw QueryError(
-        .error(
-          "distribution needs a score field, but '\(data.name)' is \(data.type.rawValue)",
-          at: argument.range))
-    }
+    // numberArgument has checked that there is one.
+    let argument = metric.argument ?? metric.name
     guard var scale = catalog.scale(ofColumn: column), scale.high - scale.low <= 20 else {
       throw QueryError(
         .error(
