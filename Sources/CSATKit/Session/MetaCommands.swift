@@ -144,16 +144,29 @@ extension Session {
 
 /// Splits a meta-command's words at blanks; double quotes keep a word with spaces together.
 enum MetaArguments {
+  /// The words of a meta-command. Spaces and tabs separate them; a word may hold spaces in
+  /// double quotes (`"My Data.csv"`) or, as field names are written in queries, in
+  /// back-quotes (`` `Customer Email` ``, where a doubled back-quote stands for one).
   static func split(_ text: String) -> [String] {
     var words: [String] = []
     var current = ""
-    var inQuotes = false
+    var quote: Character?
     var hasWord = false
-    for character in text {
-      if character == "\"" {
-        inQuotes.toggle()
+    var characters = text[...]
+    while let character = characters.popFirst() {
+      if let open = quote {
+        if character != open {
+          current.append(character)
+        } else if open == "`" && characters.first == "`" {
+          characters.removeFirst()
+          current.append("`")
+        } else {
+          quote = nil
+        }
+      } else if character == "\"" || character == "`" {
+        quote = character
         hasWord = true
-      } else if !inQuotes && (character == " " || character == "\t") {
+      } else if character == " " || character == "\t" {
         if hasWord { words.append(current) }
         current = ""
         hasWord = false

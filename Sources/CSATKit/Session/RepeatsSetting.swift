@@ -29,8 +29,7 @@ extension Session {
   }
 
   /// `.set customer FIELD`: a text field; `.set customer auto` finds one by name again.
-  func setCustomer(_ written: String) throws {
-    let name = Self.settingFieldName(written)
+  func setCustomer(_ name: String) throws {
     if name.lowercased() == "auto" {
       settings.customerColumn = nil
       return

@@ -86,15 +86,7 @@ extension Session {
     }
   }
 
-  /// A field name given to `.set`, written plainly or, as in queries, in back-quotes
-  /// (`` `Customer Email` ``, a doubled back-quote standing for one).
-  static func settingFieldName(_ text: String) -> String {
-    guard text.count >= 2, text.hasPrefix("`"), text.hasSuffix("`") else { return text }
-    return String(text.dropFirst().dropLast()).replacingOccurrences(of: "``", with: "`")
-  }
-
-  private func setRole(_ role: String, column written: String) throws {
-    let name = Self.settingFieldName(written)
+  private func setRole(_ role: String, column name: String) throws {
     guard let catalog else { throw SettingError("no data is loaded") }
     guard let index = catalog.dataset.columnIndex(named: name) else {
       let nearest = Suggestions.nearest(to: name, in: catalog.dataset.columns.map(\.name))
