@@ -72,4 +72,34 @@ import Testing
     #expect(Completion.listing(choices, width: 80) == "between  by       comment  csat     日本語\n")
     #expect(Completion.listing([], width: 80) == "")
   }
+
+  // MARK: - Words by context
+
+  /// The words Tab offers on the fixture data (fields rep, product, csat_score, nps_score,
+  /// responded_at, followed_up) after `text`.
+  private func offered(_ text: String) -> [String] {
+    let session = Session(
+      settings: QuerySettings(now: .fixed(Fixtures.now)), format: .csv,
+      sink: OutputSink(result: { _ in }, message: { _ in }))
+    session.use(Fixtures.responses())
+    return Completion.words(session, before: text)
+  }
+
+  @Test func aListOffersAgeBesideItsFields() {
+    #expect(offered("list rep, ").contains("age"))
+    #expect(offered("list rep order by ").contains("age"))
+    #expect(!offered("csat by ").contains("age"))
+  }
+
+  @Test func afterVsLastOnlyYear() {
+    #expect(offered("csat since 30d vs last ") == ["year"])
+    #expect(offered("csat last ").contains("month"))
+  }
+
+  @Test func coverageOffersItsClausesAfterItsField() {
+    #expect(
+      offered("coverage by rep ") == ["where", "since", "between", "during", "this", "last", "per"])
+    #expect(offered("coverage by rep per ") == ["week", "month"])
+    #expect(offered("coverage by ").contains("rep"))
+  }
 }
