@@ -3,32 +3,74 @@ import Foundation
 /// For one-shot runs (`csat FILE -e ...`): the columns the statements can need, so that the
 /// loader converts and stores only those.
 ///
-/// A column is kept when a statement names it (any case), when its name makes it a
-/// candidate for a role (csat, NPS, time, follow-up), or when its first value is a date. When a statement still cannot be
-/// bound on the reduced data, the session loads every column and runs it again.
+/// A column is kept when a statement names it (any case), when it may be the time column
+/// (its first value is a date, or its name is about time and its first value is no
+/// number), and when it is a candidate for a role the statements use: the score columns
+/// (names about satisfaction, ratings, scores or recommending) when they use csat, nps or
+/// follow-ups, or name one of those columns; the follow-up column when they use
+/// follow-ups. Score candidates are kept or left out together, because the nps column is
+/// found first and the csat column among the rest. When a statement still cannot be bound
+/// on the reduced data, the session loads every column and runs it again.
 enum OneShotProjection {
+  /// Words that make a statement use the score roles: the metrics of csat and nps, and
+  /// `followup`, which counts detractors by the nps or csat column.
+  static let scoreWords: Set = [
+    "csat", "dsat", "satisfaction", "nps", "recommend", "promoters", "passives", "detractors",
+    "followup",
+  ]
+
+  /// Words that make a statement use the follow-up role.
+  static let followUpWords: Set<String> = ["followup", "followed_up", "follow_up"]
+
   /// The header names of `path` to keep for `statements`; nil when every column is needed
   /// (a meta-command, a statement that does not parse, or a header that cannot be read).
   static func columns(for statements: [String], path: String) -> Set<String>? {
     var names: Set<String> = []
+    var words: Set<String> = []
     for text in statements {
       for statement in ScriptSplitter.split(text) {
         guard !statement.isMetaCommand, let syntax = try? Parser.parse(statement.text),
           let used = NameCollector.names(in: syntax)
         else { return nil }
         names.formUnion(used)
+        words.formUnion(identifierWords(statement.text))
       }
     }
     guard let header = CSVHeader.read(path: path) else { return nil }
     let wanted = Set(names.map { $0.lowercased() })
-    let kept = header.names.enumerated().filter { index, name in
-      let words = NameWords(name)
-      let value = index < header.first.count ? header.first[index] : ""
-      return wanted.contains(name.lowercased()) || words.aboutRecommending
-        || words.saysZeroToTen || words.satisfactionScore > 0 || words.aboutTime
-        || words.aboutFollowUp || CSVHeader.looksLikeDate(value)
+    let columns = header.names.enumerated().map { index, name in
+      (
+        name: name, words: NameWords(name),
+        first: index < header.first.count ? header.first[index] : ""
+      )
     }
-    return Set(kept.map(\.element))
+    let named = columns.filter { wanted.contains($0.name.lowercased()) }
+    let scores =
+      !words.isDisjoint(with: scoreWords) || named.contains { isScoreCandidate($0.words) }
+    let followUps =
+      !words.isDisjoint(with: followUpWords) || named.contains { $0.words.aboutFollowUp }
+    let kept = columns.filter { column in
+      wanted.contains(column.name.lowercased()) || (scores && isScoreCandidate(column.words))
+        || (followUps && column.words.aboutFollowUp) || CSVHeader.looksLikeDate(column.first)
+        || (column.words.aboutTime && Double(column.first) == nil)
+    }
+    return Set(kept.map(\.name))
+  }
+
+  /// Whether a column's name makes it a candidate for the nps or the csat role.
+  private static func isScoreCandidate(_ words: NameWords) -> Bool {
+    words.aboutRecommending || words.saysZeroToTen || words.satisfactionScore > 0
+  }
+
+  /// The names a statement's text holds, lower-cased: field names, metrics and functions.
+  private static func identifierWords(_ text: String) -> [String] {
+    Lexer.tokenize(text).compactMap { token in
+      switch token.kind {
+      case .identifier: token.text.lowercased()
+      case .quotedIdentifier: String(token.text.dropFirst().dropLast()).lowercased()
+      default: nil
+      }
+    }
   }
 }
 

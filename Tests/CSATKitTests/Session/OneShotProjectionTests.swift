@@ -18,10 +18,39 @@ import Testing
       "id,answered,Rep,product,csat_score,notes\n1,2026-11-02T10:00:00Z,Ann,\"A, B\",5,\"x\"\n")
     let kept = OneShotProjection.columns(for: ["csat by rep"], path: path)
     #expect(kept == ["answered", "Rep", "csat_score"])
-    // Conditions and list fields count too.
+    // Conditions and list fields count too; a list that uses no score leaves csat_score out.
     let listed = OneShotProjection.columns(
       for: ["list notes where product contains \"A\""], path: path)
-    #expect(listed == ["answered", "product", "csat_score", "notes"])
+    #expect(listed == ["answered", "product", "notes"])
+  }
+
+  @Test func keepsTheCandidatesOfTheRolesUsedOnly() throws {
+    // Score candidates: csat_score (satisfaction), ltr (recommending), score_0_10 (says
+    // 0-10). Follow-up: followed_up. `wait_time` is about time but its first value is a
+    // number, so it cannot be the time column; `closed_at` has no value yet and stays.
+    let path = write(
+      "id,when,csat_score,ltr,score_0_10,followed_up,wait_time,closed_at,rep\n"
+        + "1,2026-11-02,5,9,7,true,12,,Ann\n")
+    let times: Set = ["when", "closed_at"]
+    let scores: Set = ["csat_score", "ltr", "score_0_10"]
+    // A csat query needs every score candidate, since nps is found first among them.
+    #expect(
+      OneShotProjection.columns(for: ["csat by rep"], path: path)
+        == times.union(scores).union(["rep"]))
+    // A count needs no score at all.
+    #expect(
+      OneShotProjection.columns(for: ["count by rep since 30d"], path: path) == times.union(["rep"])
+    )
+    // Naming one score column in a condition brings in all of them.
+    #expect(
+      OneShotProjection.columns(for: ["count where ltr >= 9"], path: path) == times.union(scores))
+    // `followup` counts detractors by the score columns and needs the follow-up column.
+    #expect(
+      OneShotProjection.columns(for: ["followup by rep"], path: path)
+        == times.union(scores).union(["followed_up", "rep"]))
+    #expect(
+      OneShotProjection.columns(for: ["count where not followed_up"], path: path)
+        == times.union(["followed_up"]))
   }
 
   @Test func metaCommandsAndBadStatementsReadEverything() {
