@@ -5,18 +5,25 @@ import Foundation
 ///
 /// A column is kept when a statement names it (any case), when it may be the time column
 /// (its first value is a date, or its name is about time and its first value is no
-/// number), and when it is a candidate for a role the statements use: the score columns
-/// (names about satisfaction, ratings, scores or recommending) when they use csat, nps or
-/// follow-ups, or name one of those columns; the follow-up column when they use
-/// follow-ups. Score candidates are kept or left out together, because the nps column is
-/// found first and the csat column among the rest. When a statement still cannot be bound
-/// on the reduced data, the session loads every column and runs it again.
+/// number), and when it is a candidate for a role the statements use:
+/// - csat candidates (names about satisfaction, ratings or scores, not about recommending)
+///   for `csat`, `dsat` and `followup`;
+/// - nps candidates (names about recommending or saying 0-10) for the nps metrics and
+///   `followup`, and for csat too when a column is a candidate for both: the nps column is
+///   found first, and the csat column among the rest;
+/// - follow-up candidates for `followup` and the follow-up field.
+///
+/// A statement that names a score column keeps both kinds of score candidates. When a
+/// statement still cannot be bound on the reduced data, the session loads every column and
+/// runs it again.
 enum OneShotProjection {
-  /// Words that make a statement use the score roles: the metrics of csat and nps, and
-  /// `followup`, which counts detractors by the nps or csat column.
-  static let scoreWords: Set = [
-    "csat", "dsat", "satisfaction", "nps", "recommend", "promoters", "passives", "detractors",
-    "followup",
+  /// Words that make a statement use the csat role (`followup` counts detractors by the
+  /// nps column, or else by the csat column).
+  static let csatWords: Set = ["csat", "dsat", "satisfaction", "followup"]
+
+  /// Words that make a statement use the nps role.
+  static let npsWords: Set = [
+    "nps", "recommend", "promoters", "passives", "detractors", "followup",
   ]
 
   /// Words that make a statement use the follow-up role.
@@ -45,21 +52,29 @@ enum OneShotProjection {
       )
     }
     let named = columns.filter { wanted.contains($0.name.lowercased()) }
-    let scores =
-      !words.isDisjoint(with: scoreWords) || named.contains { isScoreCandidate($0.words) }
+    let namesScore = named.contains { isNPSCandidate($0.words) || isCSATCandidate($0.words) }
+    let csat = namesScore || !words.isDisjoint(with: csatWords)
+    let shared = columns.contains { isNPSCandidate($0.words) && isCSATCandidate($0.words) }
+    let nps = namesScore || !words.isDisjoint(with: npsWords) || (csat && shared)
     let followUps =
       !words.isDisjoint(with: followUpWords) || named.contains { $0.words.aboutFollowUp }
     let kept = columns.filter { column in
-      wanted.contains(column.name.lowercased()) || (scores && isScoreCandidate(column.words))
+      wanted.contains(column.name.lowercased())
+        || (csat && isCSATCandidate(column.words)) || (nps && isNPSCandidate(column.words))
         || (followUps && column.words.aboutFollowUp) || CSVHeader.looksLikeDate(column.first)
         || (column.words.aboutTime && Double(column.first) == nil)
     }
     return Set(kept.map(\.name))
   }
 
-  /// Whether a column's name makes it a candidate for the nps or the csat role.
-  private static func isScoreCandidate(_ words: NameWords) -> Bool {
-    words.aboutRecommending || words.saysZeroToTen || words.satisfactionScore > 0
+  /// Whether a column's name makes it a candidate for the nps role (``RoleDetection``).
+  private static func isNPSCandidate(_ words: NameWords) -> Bool {
+    words.aboutRecommending || words.saysZeroToTen
+  }
+
+  /// Whether a column's name makes it a candidate for the csat role (``RoleDetection``).
+  private static func isCSATCandidate(_ words: NameWords) -> Bool {
+    !words.aboutRecommending && words.satisfactionScore > 0
   }
 
   /// The names a statement's text holds, lower-cased: field names, metrics and functions.

@@ -33,7 +33,8 @@ import Testing
         + "1,2026-11-02,5,9,7,true,12,,Ann\n")
     let times: Set = ["when", "closed_at"]
     let scores: Set = ["csat_score", "ltr", "score_0_10"]
-    // A csat query needs every score candidate, since nps is found first among them.
+    // score_0_10 may be nps or csat: since nps is found first, a csat query needs every
+    // score candidate.
     #expect(
       OneShotProjection.columns(for: ["csat by rep"], path: path)
         == times.union(scores).union(["rep"]))
@@ -60,6 +61,19 @@ import Testing
     #expect(OneShotProjection.columns(for: ["targets"], path: path) == nil)
     // The delimiter is sniffed: `;` splits this header into a and b.
     #expect(OneShotProjection.columns(for: ["count by a"], path: path) == ["a"])
+  }
+
+  @Test func csatAndNPSCandidatesApartWhenNoColumnCouldBeBoth() {
+    // ltr and nps_0_10 are about recommending, so they can never be csat: a csat query
+    // needs csat_score and rating only, an nps query the other two.
+    let path = write("when,csat_score,ltr,nps_0_10,rating\n2026-11-02,5,9,7,4\n")
+    #expect(
+      OneShotProjection.columns(for: ["csat since 30d"], path: path)
+        == ["when", "csat_score", "rating"])
+    #expect(
+      OneShotProjection.columns(for: ["promoters, detractors"], path: path)
+        == ["when", "ltr", "nps_0_10"])
+    #expect(OneShotProjection.columns(for: ["avg(rating)"], path: path)?.count == 5)
   }
 
   @Test(arguments: [
