@@ -45,14 +45,15 @@ func runMain() -> Int32 {
   // Every script is read before anything runs: a missing one stops the run before any output.
   guard let scripts = readScripts(options.actions) else { return 2 }
   if !options.files.isEmpty {
-    // One-shot statements read only the columns they can need (the shell reads them all).
-    let statements = options.actions.compactMap { action -> String? in
-      if case .statement(let text) = action { return text }
-      return nil
+    // `-e` statements and `-f` scripts read only the columns they can need; the shell, and
+    // a run with a meta-command, read them all.
+    let texts = options.actions.map { action in
+      switch action {
+      case .statement(let text): text
+      case .script(let path): scripts[path] ?? ""
+      }
     }
-    let columns =
-      statements.count == options.actions.count && !statements.isEmpty
-      ? session.projection(for: statements, paths: options.files) : nil
+    let columns = texts.isEmpty ? nil : session.projection(for: texts, paths: options.files)
     if !session.load(paths: options.files, columns: columns) { return 1 }
   }
 

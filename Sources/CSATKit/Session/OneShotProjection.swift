@@ -1,7 +1,8 @@
 import Foundation
 
-/// For one-shot runs (`csat FILE -e ...`): the columns the statements can need, so that the
-/// loader converts and stores only those.
+/// For runs of statements and scripts from the command line (`csat FILE -e ...`, `-f
+/// FILE`): the columns the statements can need, so that the loader converts and stores only
+/// those.
 ///
 /// A column is kept when a statement names it (any case), when it may be the time column
 /// (its first value is a date, or its name is about time and its first value is no
@@ -193,7 +194,7 @@ enum CSVHeader {
 }
 
 extension Session {
-  /// The columns one-shot `statements` need from `paths`, or nil to read them all (also for
+  /// The columns command-line `statements` (texts of `-e` and `-f`) need from `paths`, or nil to read them all (also for
   /// snapshots, which hold their columns ready).
   public func projection(for statements: [String], paths: [String]) -> Set<String>? {
     guard let first = paths.first, !paths.contains(where: Snapshot.isSnapshot(path:)) else {
