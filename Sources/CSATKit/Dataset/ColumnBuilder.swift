@@ -49,7 +49,7 @@ struct ColumnBuilder {
   var numbers = ChunkNumbers()
   var booleans = RawBuffer<UInt8>()
   /// Instants, or packed ``SlashDate`` values until the day/month order is known.
-  var timestamps = RawBuffer<Int64>()
+  var timestamps = ChunkTimes()
   /// A slash date with a first field above 12 (so day first) was seen.
   var sawDayFirst = false
   /// A slash date with a second field above 12 (so month first) was seen.
@@ -162,7 +162,7 @@ struct ColumnBuilder {
     } else if let parsed = TimestampParsing.parse(base, start, end) {
       kind = .timestamp
       timestamps.reserve(expectedRows)
-      timestamps.append(repeating: TimestampColumn.missing, count: leadingMissing)
+      timestamps.appendMissing(count: leadingMissing)
       addTimestamp(parsed, &context)
     } else {
       becomeText(field, base, &context)
@@ -186,7 +186,7 @@ struct ColumnBuilder {
         sawDateOrderConflict = true
         return demote()
       }
-      timestamps.append(date.packed)
+      timestamps.append(packed: date.packed)
     }
   }
 
@@ -196,7 +196,7 @@ struct ColumnBuilder {
     case .undecided: leadingMissing += 1
     case .number: numbers.appendMissing()
     case .boolean: booleans.append(BooleanColumn.missing)
-    case .timestamp: timestamps.append(TimestampColumn.missing)
+    case .timestamp: timestamps.appendMissing()
     case .text: codes.append(TextColumn.missingCode)
     case .demoted: break
     }

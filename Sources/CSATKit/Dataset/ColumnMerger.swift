@@ -175,9 +175,9 @@ enum ColumnMerger {
     _ parts: [ColumnBuilder], _ rowCounts: [Int], _ order: DateOrder, total: Int,
     timeZone: TimeZone
   ) -> TimestampColumn {
-    var values = joined(parts, rowCounts, total: total, missing: TimestampColumn.missing) {
-      $0.timestamps
-    }
+    var values = joined(
+      parts, rowCounts, total: total, missing: TimestampColumn.missing,
+      count: { $0.timestamps.count }, copy: { $0.timestamps.copy($1, into: $2) })
     guard parts.contains(where: \.sawSlashDate) else { return TimestampColumn(values: values) }
     var converter = LocalTimeConverter(timeZone: timeZone)
     values.withUnsafeMutableBufferPointer { values in
