@@ -41,8 +41,14 @@ public enum Snapshot {
   }
 
   /// Whether a file starts with the snapshot's magic bytes.
+  ///
+  /// Only a regular file can be one: reading the start of a pipe would take those bytes away
+  /// from the CSV reader.
   public static func isSnapshot(path: String) -> Bool {
-    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+    var status = stat()
+    guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+      let handle = FileHandle(forReadingAtPath: path)
+    else { return false }
     defer { try? handle.close() }
     let start = (try? handle.read(upToCount: magic.count)) ?? Data()
     return start.count == magic.count && Array(start.prefix(magicStem.count)) == magicStem

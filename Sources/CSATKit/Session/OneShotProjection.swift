@@ -1,39 +1,43 @@
 import Foundation
+import Glibc
 
 /// For runs of statements and scripts from the command line (`csat FILE -e ...`, `-f
 /// FILE`): the columns the statements can need, so that the loader converts and stores only
 /// those.
 ///
-/// A column is kept when a statement names it (any case), when it may be the time column
-/// (its first value is a date, or its name is about time and its first value is no
-/// number), and when it is a candidate for a role the statements use:
+/// Names are the loader's own (``CSVLayout``: blank and repeated header names renamed,
+/// quotes undone). A column is kept when a statement or a role flag names it (any case),
+/// when it may hold timestamps (``ColumnSample``), and when it is a candidate for a role
+/// the statements use:
 /// - csat candidates (names about satisfaction, ratings or scores, not about recommending)
-///   for `csat`, `dsat` and `followup`;
+///   for `csat`, `dsat` and follow-ups;
 /// - nps candidates (names about recommending or saying 0-10) for the nps metrics and
-///   `followup`, and for csat too when a column is a candidate for both: the nps column is
+///   follow-ups, and for csat too when a column is a candidate for both: the nps column is
 ///   found first, and the csat column among the rest;
-/// - follow-up candidates for `followup` and the follow-up field.
+/// - follow-up candidates for follow-ups (which count detractors by the nps column, or else
+///   by the csat column).
 ///
 /// A statement that names a score column keeps both kinds of score candidates. When a
 /// statement still cannot be bound on the reduced data, the session loads every column and
 /// runs it again.
 enum OneShotProjection {
-  /// Words that make a statement use the csat role (`followup` counts detractors by the
-  /// nps column, or else by the csat column).
-  static let csatWords: Set = ["csat", "dsat", "satisfaction", "followup"]
+  /// Words that make a statement use the follow-up role, and with it the score roles.
+  static let followUpWords: Set = ["followup", "followed_up", "follow_up"]
+
+  /// Words that make a statement use the csat role.
+  static let csatWords = Set(["csat", "dsat", "satisfaction"]).union(followUpWords)
 
   /// Words that make a statement use the nps role.
-  static let npsWords: Set = [
-    "nps", "recommend", "promoters", "passives", "detractors", "followup",
-  ]
+  static let npsWords = Set(["nps", "recommend", "promoters", "passives", "detractors"])
+    .union(followUpWords)
 
-  /// Words that make a statement use the follow-up role.
-  static let followUpWords: Set<String> = ["followup", "followed_up", "follow_up"]
-
-  /// The header names of `path` to keep for `statements`; nil when every column is needed
-  /// (a meta-command, a statement that does not parse, or a header that cannot be read).
-  static func columns(for statements: [String], path: String) -> Set<String>? {
-    var names: Set<String> = []
+  /// The header names of `path` to keep for `statements` and the columns named by role
+  /// flags; nil when every column is needed (a meta-command, a statement that does not
+  /// parse, or a file that is not a regular file or cannot be read as CSV).
+  static func columns(
+    for statements: [String], path: String, roleColumns: [String] = []
+  ) -> Set<String>? {
+    var names = Set(roleColumns)
     var words: Set<String> = []
     for text in statements {
       for statement in ScriptSplitter.split(text) {
@@ -44,13 +48,10 @@ enum OneShotProjection {
         words.formUnion(identifierWords(statement.text))
       }
     }
-    guard let header = CSVHeader.read(path: path) else { return nil }
+    guard let sample = ColumnSample.read(path: path) else { return nil }
     let wanted = Set(names.map { $0.lowercased() })
-    let columns = header.names.enumerated().map { index, name in
-      (
-        name: name, words: NameWords(name),
-        first: index < header.first.count ? header.first[index] : ""
-      )
+    let columns = sample.names.enumerated().map { index, name in
+      (name: name, words: NameWords(name), mayHoldTimes: sample.mayHoldTimes[index])
     }
     let named = columns.filter { wanted.contains($0.name.lowercased()) }
     let namesScore = named.contains { isNPSCandidate($0.words) || isCSATCandidate($0.words) }
@@ -60,10 +61,9 @@ enum OneShotProjection {
     let followUps =
       !words.isDisjoint(with: followUpWords) || named.contains { $0.words.aboutFollowUp }
     let kept = columns.filter { column in
-      wanted.contains(column.name.lowercased())
+      wanted.contains(column.name.lowercased()) || column.mayHoldTimes
         || (csat && isCSATCandidate(column.words)) || (nps && isNPSCandidate(column.words))
-        || (followUps && column.words.aboutFollowUp) || CSVHeader.looksLikeDate(column.first)
-        || (column.words.aboutTime && Double(column.first) == nil)
+        || (followUps && column.words.aboutFollowUp)
     }
     return Set(kept.map(\.name))
   }
@@ -129,67 +129,51 @@ enum NameCollector {
   }
 }
 
-/// Reads the first lines of a CSV file: the header and the first record, enough to name its
-/// columns and see which hold dates before loading it.
-enum CSVHeader {
-  /// The header's names and the first record's fields (empty when there is none).
-  static func read(path: String) -> (names: [String], first: [String])? {
-    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-    defer { try? handle.close() }
-    guard var bytes = try? handle.read(upToCount: 1 << 16).map(Array.init), !bytes.isEmpty
+/// The header of a CSV file as the loader reads it, and which of its columns may hold
+/// timestamps, judged as the loader judges a column's type: by the first value in it that
+/// is not missing. A first value that is a number, a boolean, text with doubled quotes or
+/// anything else that is no timestamp makes the column another type.
+enum ColumnSample {
+  /// How many records are read, at most, to find each column's first value.
+  static let records = 1000
+
+  /// The column names and, per column, whether it may hold timestamps (also when no value
+  /// was found); nil for a path that is not a regular file (a pipe would be used up) or
+  /// that cannot be read as CSV.
+  static func read(path: String) -> (names: [String], mayHoldTimes: [Bool])? {
+    var status = stat()
+    guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+      let buffer = try? ByteBuffer.read(path: path),
+      let layout = try? CSVLayout.read(buffer, file: path)
     else { return nil }
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-    let header = record(bytes, from: 0)
-    let delimiters: [UInt8] = [44, 59, 9, 124]
-    let counts = delimiters.map { delimiter in split(header.line, delimiter).count }
-    guard let best = counts.indices.max(by: { counts[$0] < counts[$1] }) else { return nil }
-    var start = header.end
-    while start < bytes.count && (bytes[start] == 10 || bytes[start] == 13) { start += 1 }
-    let first = start < bytes.count ? split(record(bytes, from: start).line, delimiters[best]) : []
-    return (split(header.line, delimiters[best]), first)
-  }
-
-  /// One record's bytes from `start` to its line break outside quotes.
-  private static func record(_ bytes: [UInt8], from start: Int) -> (line: [UInt8], end: Int) {
-    var inQuotes = false
-    var end = bytes.count
-    for index in start..<bytes.count {
-      if bytes[index] == UInt8(ascii: "\"") { inQuotes.toggle() }
-      if !inQuotes && (bytes[index] == 10 || bytes[index] == 13) {
-        end = index
-        break
+    let base = UnsafePointer(buffer.base)
+    var decided = [Bool?](repeating: nil, count: layout.names.count)
+    var scanner = RecordScanner(
+      base: base, from: layout.dataStart, to: buffer.count, delimiter: layout.delimiter)
+    var linesBefore = 0
+    var read = 0
+    while read < records, decided.contains(nil),
+      let count = try? scanner.nextRecord(linesBefore: &linesBefore), count > 0
+    {
+      read += 1
+      for column in 0..<min(count, decided.count) where decided[column] == nil {
+        decided[column] = holdsTime(scanner.fields.pointer[column], base)
       }
     }
-    return (Array(bytes[start..<end]), end)
+    return (layout.names, decided.map { $0 ?? true })
   }
 
-  /// The fields of a record, quotes removed and blanks trimmed.
-  private static func split(_ line: [UInt8], _ delimiter: UInt8) -> [String] {
-    var fields: [String] = []
-    var field: [UInt8] = []
-    var quoted = false
-    for byte in line {
-      if byte == UInt8(ascii: "\"") {
-        quoted.toggle()
-        continue
-      }
-      if !quoted && byte == delimiter {
-        fields.append(String(decoding: field, as: UTF8.self).trimmingCharacters(in: .whitespaces))
-        field = []
-      } else {
-        field.append(byte)
-      }
-    }
-    fields.append(String(decoding: field, as: UTF8.self).trimmingCharacters(in: .whitespaces))
-    return fields
-  }
-
-  /// Whether a value looks like a date (`2026-11-30…`, `30/11/2026`, `11.30.2026`), so that
-  /// its column may be the time column whatever its name.
-  static func looksLikeDate(_ value: String) -> Bool {
-    let parts = value.prefix(10).split(whereSeparator: { "-/.".contains($0) })
-    return parts.count >= 3 && parts.prefix(2).allSatisfy { $0.allSatisfy(\.isNumber) }
-      && parts[2].prefix(2).allSatisfy(\.isNumber)
+  /// Whether a cell makes its column a timestamp column; nil when it is missing.
+  private static func holdsTime(_ field: FieldRange, _ base: UnsafePointer<UInt8>) -> Bool? {
+    var start = field.start
+    var end = field.end
+    ValueParsing.trim(base, &start, &end)
+    if start == end { return nil }
+    guard field.flags & FieldRange.escaped == 0 else { return false }
+    if ValueParsing.isMissingToken(base, start, end) { return nil }
+    return ValueParsing.parseNumber(base, start, end) == nil
+      && ValueParsing.parseBoolean(base, start, end) == nil
+      && TimestampParsing.parse(base, start, end) != nil
   }
 }
 
@@ -201,7 +185,7 @@ extension Session {
       return nil
     }
     let named = [loadOptions.csatColumn, loadOptions.npsColumn, loadOptions.timeColumn]
-    return OneShotProjection.columns(for: statements, path: first)?
-      .union(named.compactMap { $0 })
+    return OneShotProjection.columns(
+      for: statements, path: first, roleColumns: named.compactMap { $0 })
   }
 }

@@ -49,9 +49,10 @@ import Testing
     #expect(
       OneShotProjection.columns(for: ["followup by rep"], path: path)
         == times.union(scores).union(["followed_up", "rep"]))
+    // A follow-up field may be a metric too, which counts detractors by the score columns.
     #expect(
       OneShotProjection.columns(for: ["count where not followed_up"], path: path)
-        == times.union(["followed_up"]))
+        == times.union(scores).union(["followed_up"]))
   }
 
   @Test func metaCommandsAndBadStatementsReadEverything() {
@@ -76,11 +77,49 @@ import Testing
     #expect(OneShotProjection.columns(for: ["avg(rating)"], path: path)?.count == 5)
   }
 
-  @Test(arguments: [
-    ("2026-11-30", true), ("30/11/2026 10:00", true), ("11.30.2026", true), ("2026", false),
-    ("Ann", false), ("12-ab-2026", false), ("", false),
-  ])
-  func datesAreRecognised(value: String, isDate: Bool) {
-    #expect(CSVHeader.looksLikeDate(value) == isDate)
+  @Test func timeColumnsAreJudgedByTheirFirstValueThatIsNotMissing() {
+    // closed_on starts blank, then a date: kept. wait starts NA, then a number: a number
+    // column, never the time column. flag is a boolean, note a quoted text with doubled
+    // quotes, id a number; later is blank in every row, so it may still hold times.
+    let path = write(
+      "closed_on,received,wait,flag,note,id,later\n"
+        + ",2026-10-01,NA,yes,\"say \"\"hi\"\"\",1,\n"
+        + "2026-11-02,2026-10-05,7,no,2026-11-01,2,\n")
+    #expect(
+      OneShotProjection.columns(for: ["count by month"], path: path)
+        == ["closed_on", "received", "later"])
+  }
+
+  @Test func namesAreTheLoadersNames() {
+    // A blank name becomes column_1 and a repeated one date_2, as the loader names them;
+    // the doubled quotes of a quoted name are undone, so the csat query finds it.
+    let path = write(
+      ",\"How satisfied were you with \"\"Acme\"\"?\",date,date,rep\n"
+        + "2026-11-02,5,Mon,2026-11-02,a\n")
+    #expect(
+      OneShotProjection.columns(for: ["csat by rep"], path: path)
+        == ["column_1", "How satisfied were you with \"Acme\"?", "date_2", "rep"])
+  }
+
+  @Test func aHeaderLongerThanASampleIsReadWhole() {
+    // 900 long names (more than 64 KB of header) and then `csat`, which a csat query keeps.
+    let filler = (0..<900).map { "question number \($0) about something else entirely" }
+    let path = write(
+      (filler + ["csat"]).joined(separator: ",") + "\n"
+        + Array(repeating: "x", count: 900).joined(separator: ",") + ",5\n")
+    #expect(OneShotProjection.columns(for: ["csat"], path: path) == ["csat"])
+  }
+
+  @Test func roleFlagsMatchNamesInAnyCase() {
+    // `--csat-column csat` names CSAT, a score column, so the score candidates come too.
+    let path = write("CSAT,LTR,rep,region\n5,9,a,north\n")
+    #expect(
+      OneShotProjection.columns(for: ["count by rep"], path: path, roleColumns: ["csat"])
+        == ["CSAT", "LTR", "rep"])
+  }
+
+  @Test func aPipeIsReadWhole() {
+    // Sampling a pipe would use up the bytes the loader needs.
+    #expect(OneShotProjection.columns(for: ["count"], path: "/dev/stdin") == nil)
   }
 }
