@@ -20,7 +20,7 @@ build: deps
 	$(SWIFT) build -c release --product csat
 
 run: build
-	.build/release/csat $(DATA)
+	.build/release/csat --now latest $(DATA)
 
 test: deps
 	$(SWIFT) build --build-tests

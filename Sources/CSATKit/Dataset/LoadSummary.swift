@@ -28,7 +28,7 @@ public enum LoadSummary {
     let described = dataset.columns.indices.map {
       describe(column: $0, in: dataset, summary: summaries[$0], scale: scale?($0))
     }
-    lines.append("columns: " + described.joined(separator: ", "))
+    if !described.isEmpty { lines.append("columns: " + described.joined(separator: ", ")) }
 
     if let time = dataset.roles.time, case let summary = summaries[time],
       let earliest = summary.earliest, let latest = summary.latest

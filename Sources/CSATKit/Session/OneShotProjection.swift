@@ -49,6 +49,10 @@ enum OneShotProjection {
       }
     }
     guard let sample = ColumnSample.read(path: path) else { return nil }
+    // A role flag that names no column fails the load: read every column, so that the
+    // error suggests the nearest of them all.
+    let header = Set(sample.names.map { $0.lowercased() })
+    guard roleColumns.allSatisfy({ header.contains($0.lowercased()) }) else { return nil }
     let wanted = Set(names.map { $0.lowercased() })
     let columns = sample.names.enumerated().map { index, name in
       (name: name, words: NameWords(name), mayHoldTimes: sample.mayHoldTimes[index])

@@ -42,9 +42,13 @@ struct ProjectionTests {
   }
 
   @Test func noColumnKeptStillCountsRows() throws {
-    let dataset = try loadCSV(Self.survey, options: LoadOptions(columns: [])).dataset
-    #expect(dataset.columns.isEmpty)
-    #expect(dataset.rowCount == 3)
+    let result = try loadCSV(Self.survey, options: LoadOptions(columns: []))
+    #expect(result.dataset.columns.isEmpty)
+    #expect(result.dataset.rowCount == 3)
+    // The summary has no empty "columns:" line.
+    let summary = LoadSummary.render(result, timeZone: .utcZone)
+    #expect(!summary.contains("columns:"))
+    #expect(summary.hasPrefix("loaded 3 rows from test.csv in "))
   }
 
   @Test func raggedRowsWarnAsWhenEveryColumnIsKept() throws {

@@ -118,6 +118,14 @@ import Testing
         == ["CSAT", "LTR", "rep"])
   }
 
+  @Test func aRoleFlagNamingNoColumnReadsEverything() {
+    // The load then fails, and its error suggests the nearest of all the columns.
+    let path = write("csat_score,rep\n5,a\n")
+    #expect(
+      OneShotProjection.columns(for: ["count by rep"], path: path, roleColumns: ["csat_scor"])
+        == nil)
+  }
+
   @Test func aPipeIsReadWhole() {
     // Sampling a pipe would use up the bytes the loader needs.
     #expect(OneShotProjection.columns(for: ["count"], path: "/dev/stdin") == nil)
