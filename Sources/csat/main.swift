@@ -103,13 +103,12 @@ func readScripts(_ actions: [CommandLineOptions.Action]) -> [String: String]? {
   var scripts: [String: String] = [:]
   for case .script(let path) in actions where scripts[path] == nil {
     // A file handle reads pipes too (`-f /dev/stdin`, `-f <(...)`).
-    guard let handle = FileHandle(forReadingAtPath: path),
-      let data = try? handle.readToEnd() ?? Data()
-    else {
+    let handle = FileHandle(forReadingAtPath: path)
+    defer { try? handle?.close() }
+    guard let handle, let data = try? handle.readToEnd() ?? Data() else {
       printError("csat: cannot read script '\(path)': no such file or not readable\n")
       return nil
     }
-    try? handle.close()
     scripts[path] = String(decoding: data, as: UTF8.self)
   }
   return scripts

@@ -182,8 +182,8 @@ enum ColumnSample {
 }
 
 extension Session {
-  /// The columns command-line `statements` (texts of `-e` and `-f`) need from `paths`, or nil to read them all (also for
-  /// snapshots, which hold their columns ready).
+  /// The columns command-line `statements` (the texts of `-e` and `-f`) need from `paths`,
+  /// or nil to read them all (also for snapshots, which hold their columns ready).
   public func projection(for statements: [String], paths: [String]) -> Set<String>? {
     guard let first = paths.first, !paths.contains(where: Snapshot.isSnapshot(path:)) else {
       return nil
