@@ -128,9 +128,10 @@ enum ChunkReader {
       let again = readText(
         chunk, of: source, columns: demoted.map { kept[$0] }, options: options)
       for (index, builder) in demoted.enumerated() {
-        // Keep what the dates said, for the warning about a column read as text.
+        // Keep what the dates said, for the warnings about a column read as text.
         var text = again.take(index)
         text.sawDateOrderConflict = builders[builder].sawDateOrderConflict
+        text.firstNonDateRow = builders[builder].firstNonDateRow
         result.columns.replace(builder, with: text)
       }
     }

@@ -57,6 +57,9 @@ struct ColumnBuilder {
   var sawSlashDate = false
   /// A slash date contradicted the order seen before or the one the options fix.
   var sawDateOrderConflict = false
+  /// The row (within the chunk) of the first value that was no date in a column that had
+  /// been reading dates, which made it text.
+  var firstNonDateRow: Int?
   var codes = ChunkCodes()
   /// The distinct texts, once the column is text.
   var interner: TextInterner?
@@ -216,6 +219,7 @@ struct ColumnBuilder {
 
   /// Gives up on this chunk's values; the chunk is read again for this column as text.
   private mutating func demote() {
+    if kind == .timestamp && !sawDateOrderConflict { firstNonDateRow = timestamps.count }
     kind = .demoted
     release()
   }

@@ -73,6 +73,33 @@ extension DatasetLoader {
     return warnings
   }
 
+  /// One warning for each column read as text because a value among its dates was none,
+  /// naming the line of that value: such a column cannot be the time column, which a
+  /// later 'by month' would only report as missing.
+  static func nonDateWarnings(
+    _ decisions: [ColumnDecision], _ names: [String], _ results: [ChunkResult],
+    _ chunks: [Chunk], _ sources: [SourceFile]
+  ) -> [LoadWarning] {
+    decisions.indices.compactMap { column -> LoadWarning? in
+      guard decisions[column].type == .text,
+        let chunk = results.indices.first(where: {
+          results[$0].columns[column].firstNonDateRow != nil
+        }),
+        let row = results[chunk].columns[column].firstNonDateRow
+      else { return nil }
+      let source = sources[chunks[chunk].file]
+      let lineBase =
+        source.layout.headerLines + 1
+        + results[..<chunk].indices.filter { chunks[$0].file == chunks[chunk].file }
+        .reduce(0) { $0 + results[$1].linesConsumed }
+      let line = lineBase + ChunkReader.linesBefore(row: row, of: chunks[chunk], in: source)
+      return LoadWarning(
+        file: source.name, line: line,
+        message: "column '\(names[column])' has dates, but the value on this line is not one; "
+          + "the column is read as text, so it cannot be the time column")
+    }
+  }
+
   /// The closing warning for ragged rows not reported one by one.
   private static func moreRaggedRows(_ count: Int, _ source: SourceFile?) -> [LoadWarning] {
     guard count > 0, let source else { return [] }

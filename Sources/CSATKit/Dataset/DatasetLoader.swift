@@ -70,6 +70,7 @@ public enum DatasetLoader {
         column: column, name: names[column], results: results, options: options,
         warnings: &warnings, file: dateFile(column, finalChunks, results, sources))
     }
+    warnings += nonDateWarnings(decisions, names, results, finalChunks, sources)
     let rereads = rereadAsText(decisions, kept, finalChunks, sources, options)
     let rowCounts = results.map(\.rowCount)
     let linesConsumed = results.map(\.linesConsumed)

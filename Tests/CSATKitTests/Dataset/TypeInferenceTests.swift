@@ -91,4 +91,33 @@ struct TypeInferenceTests {
     #expect(!b.allIntegers && b.likelyScale == nil && b.missingCount == 1)
     #expect(try dataset.column("c").summary.likelyScale == 0...10)
   }
+
+  /// The warning for a column of dates that a value which is no date made text.
+  private func nonDateWarning(_ column: String, line: Int) -> LoadWarning {
+    LoadWarning(
+      file: "test.csv", line: line,
+      message: "column '\(column)' has dates, but the value on this line is not one; the "
+        + "column is read as text, so it cannot be the time column")
+  }
+
+  @Test func aValueThatIsNoDateAmongDatesIsNamedByLine() throws {
+    // Line 1 is the header; the quoted comment on line 3 spans two lines, so `soon` is on
+    // line 5.
+    let result = try loadCSV(
+      "when,comment\n2026-03-04,ok\n2026-03-05,\"two\nlines\"\nsoon,x\n2026-03-07,y\n")
+    #expect(result.dataset.columns[0].type == .text)
+    #expect(result.dataset.roles.time == nil)
+    #expect(result.warnings == [nonDateWarning("when", line: 5)])
+  }
+
+  @Test func aValueThatIsNoDateInALaterChunkIsNamedByLine() throws {
+    // 400,000 rows of about 20 bytes make two chunks; the value that is no date is the
+    // 300,000th row, on line 300,001.
+    var text = "when,n\n"
+    for row in 0..<400_000 {
+      text += row == 299_999 ? "later,\(row)\n" : "2026-03-04T10:00:00Z,\(row)\n"
+    }
+    let result = try loadCSV(text)
+    #expect(result.warnings == [nonDateWarning("when", line: 300_001)])
+  }
 }
