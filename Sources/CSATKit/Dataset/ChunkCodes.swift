@@ -6,48 +6,46 @@
 /// dictionary needs (``TextCodes``). A chunk of a column with more values widens once,
 /// early, when its interner gives code 256.
 ///
-/// The buffers are ``RawBuffer``s: exactly one copy of the codes may ``release()`` them.
+/// Exactly one copy of the codes may ``release()`` them (``NarrowOrWide``).
 struct ChunkCodes {
-  /// The codes while all fit in a byte; empty once wide.
-  private(set) var narrow = RawBuffer<UInt8>()
-  /// The codes once one did not fit in a byte.
-  private(set) var wide = RawBuffer<UInt32>()
-  /// Whether the codes are in `wide`.
-  private(set) var isWide = false
+  private var storage = NarrowOrWide<UInt8, UInt32>()
+
+  /// Whether the codes take four bytes each.
+  var isWide: Bool { storage.isWide }
 
   /// The number of rows with a code.
-  var count: Int { isWide ? wide.count : narrow.count }
+  var count: Int { storage.count }
 
   /// Makes room for `rows` codes in all, at the current width.
   mutating func reserve(_ rows: Int) {
-    if isWide { wide.reserve(rows) } else { narrow.reserve(rows) }
+    storage.reserve(rows)
   }
 
   @inline(__always)
   mutating func append(_ code: UInt32) {
     if !isWide {
       if code <= UInt32(UInt8.max) {
-        narrow.append(UInt8(truncatingIfNeeded: code))
+        storage.narrow.append(UInt8(truncatingIfNeeded: code))
         return
       }
-      widen()
+      storage.widen(UInt32.init)
     }
-    wide.append(code)
+    storage.wide.append(code)
   }
 
   /// Appends `code` `repeats` times.
   mutating func append(repeating code: UInt32, count repeats: Int) {
-    if !isWide && code > UInt32(UInt8.max) { widen() }
+    if !isWide && code > UInt32(UInt8.max) { storage.widen(UInt32.init) }
     if isWide {
-      wide.append(repeating: code, count: repeats)
+      storage.wide.append(repeating: code, count: repeats)
     } else {
-      narrow.append(repeating: UInt8(truncatingIfNeeded: code), count: repeats)
+      storage.narrow.append(repeating: UInt8(truncatingIfNeeded: code), count: repeats)
     }
   }
 
   /// The code of row `row`.
   func code(at row: Int) -> UInt32 {
-    isWide ? wide.pointer[row] : UInt32(narrow.pointer[row])
+    isWide ? storage.wide.pointer[row] : UInt32(storage.narrow.pointer[row])
   }
 
   /// Writes `table[code]` for each of the first `rows` codes to `target`, in order, at the
@@ -58,9 +56,9 @@ struct ChunkCodes {
   ) {
     guard rows > 0 else { return }
     if isWide {
-      Self.translate(wide.pointer, rows, table, target)
+      Self.translate(storage.wide.pointer, rows, table, target)
     } else {
-      Self.translate(narrow.pointer, rows, table, target)
+      Self.translate(storage.narrow.pointer, rows, table, target)
     }
   }
 
@@ -71,14 +69,10 @@ struct ChunkCodes {
   ) {
     guard rows > 0 else { return }
     if !isWide && Code.self == UInt8.self {
-      UnsafeMutableRawPointer(target).copyMemory(from: narrow.pointer, byteCount: rows)
-    } else if isWide {
-      for row in 0..<rows {
-        (target + row).initialize(to: Code(truncatingIfNeeded: wide.pointer[row]))
-      }
+      UnsafeMutableRawPointer(target).copyMemory(from: storage.narrow.pointer, byteCount: rows)
     } else {
       for row in 0..<rows {
-        (target + row).initialize(to: Code(truncatingIfNeeded: narrow.pointer[row]))
+        (target + row).initialize(to: Code(truncatingIfNeeded: code(at: row)))
       }
     }
   }
@@ -95,16 +89,6 @@ struct ChunkCodes {
 
   /// Frees both buffers; no codes are left.
   mutating func release() {
-    narrow.release()
-    wide.release()
-    isWide = false
-  }
-
-  /// Moves the codes to four bytes each, keeping the room reserved for the chunk.
-  private mutating func widen() {
-    wide.reserve(max(narrow.capacity, narrow.count + 1))
-    for row in 0..<narrow.count { wide.append(UInt32(narrow.pointer[row])) }
-    narrow.release()
-    isWide = true
+    storage.release()
   }
 }

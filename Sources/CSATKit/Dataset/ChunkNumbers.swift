@@ -5,24 +5,23 @@
 /// half the memory of the column's final doubles, which the merge writes anyway. A missing
 /// value is ``missingWhole`` while whole and NaN once widened.
 ///
-/// The buffers are ``RawBuffer``s: exactly one copy of the numbers may ``release()`` them.
+/// Exactly one copy of the numbers may ``release()`` them (``NarrowOrWide``).
 struct ChunkNumbers {
-  /// The values while all are whole; empty once wide.
-  private(set) var whole = RawBuffer<Int32>()
-  /// The values once one was not whole or did not fit.
-  private(set) var doubles = RawBuffer<Double>()
-  /// Whether the values are in `doubles`.
-  private(set) var isWide = false
+  /// Whole numbers (`narrow`) while all are whole, else doubles (`wide`).
+  private var storage = NarrowOrWide<Int32, Double>()
+
+  /// Whether the values are doubles.
+  var isWide: Bool { storage.isWide }
 
   /// A missing value among whole numbers; never a value itself.
   static let missingWhole = Int32.min
 
   /// The number of rows with a value.
-  var count: Int { isWide ? doubles.count : whole.count }
+  var count: Int { storage.count }
 
   /// Makes room for `rows` values in all, at the current width.
   mutating func reserve(_ rows: Int) {
-    if isWide { doubles.reserve(rows) } else { whole.reserve(rows) }
+    storage.reserve(rows)
   }
 
   /// The whole number that stands for `value` exactly, or `nil`: -0 is not one, since its
@@ -38,47 +37,46 @@ struct ChunkNumbers {
   mutating func append(_ value: Double) {
     if !isWide {
       if let candidate = ChunkNumbers.exactWhole(value) {
-        whole.append(candidate)
+        storage.narrow.append(candidate)
         return
       }
-      widen()
+      storage.widen(ChunkNumbers.double)
     }
-    doubles.append(value)
+    storage.wide.append(value)
   }
 
   @inline(__always)
   mutating func appendMissing() {
-    if isWide { doubles.append(.nan) } else { whole.append(ChunkNumbers.missingWhole) }
+    if isWide {
+      storage.wide.append(.nan)
+    } else {
+      storage.narrow.append(ChunkNumbers.missingWhole)
+    }
   }
 
   /// Appends `repeats` missing values.
   mutating func appendMissing(count repeats: Int) {
     if isWide {
-      doubles.append(repeating: .nan, count: repeats)
+      storage.wide.append(repeating: .nan, count: repeats)
     } else {
-      whole.append(repeating: ChunkNumbers.missingWhole, count: repeats)
+      storage.narrow.append(repeating: ChunkNumbers.missingWhole, count: repeats)
     }
   }
 
   /// The value of row `row`, NaN when missing.
   func value(at row: Int) -> Double {
-    guard !isWide else { return doubles.pointer[row] }
-    let value = whole.pointer[row]
-    return value == ChunkNumbers.missingWhole ? .nan : Double(value)
+    isWide ? storage.wide.pointer[row] : ChunkNumbers.double(storage.narrow.pointer[row])
   }
 
   /// Writes the first `rows` values to `target` as doubles, NaN for missing ones.
   func copy(_ rows: Int, into target: UnsafeMutablePointer<Double>) {
     guard rows > 0 else { return }
     if isWide {
-      target.initialize(from: doubles.pointer, count: rows)
+      target.initialize(from: storage.wide.pointer, count: rows)
       return
     }
-    let values = whole.pointer
-    for row in 0..<rows {
-      let value = values[row]
-      (target + row).initialize(to: value == ChunkNumbers.missingWhole ? .nan : Double(value))
-    }
+    let values = storage.narrow.pointer
+    for row in 0..<rows { (target + row).initialize(to: ChunkNumbers.double(values[row])) }
   }
 
   /// The lowest and highest of the first `rows` values while they are whole, `nil` when all
@@ -86,7 +84,7 @@ struct ChunkNumbers {
   func wholeRange(_ rows: Int) -> ClosedRange<Int32>? {
     var low = Int32.max
     var high = Int32.min
-    let values = whole.pointer
+    let values = storage.narrow.pointer
     for row in 0..<rows {
       let value = values[row]
       // Missing is Int32.min: it lowers no minimum it is kept out of, and no maximum.
@@ -102,7 +100,7 @@ struct ChunkNumbers {
     _ rows: Int, into target: UnsafeMutablePointer<Value>
   ) {
     guard rows > 0 else { return }
-    let values = whole.pointer
+    let values = storage.narrow.pointer
     if Value.self == Int32.self {
       UnsafeMutableRawPointer(target).copyMemory(from: values, byteCount: rows * 4)
       return
@@ -116,16 +114,11 @@ struct ChunkNumbers {
 
   /// Frees both buffers; no values are left.
   mutating func release() {
-    whole.release()
-    doubles.release()
-    isWide = false
+    storage.release()
   }
 
-  /// Moves the values to doubles, keeping the room reserved for the chunk.
-  private mutating func widen() {
-    doubles.reserve(max(whole.capacity, whole.count + 1))
-    for row in 0..<whole.count { doubles.append(value(at: row)) }
-    whole.release()
-    isWide = true
+  /// A whole value as a double, NaN when missing.
+  private static func double(_ whole: Int32) -> Double {
+    whole == missingWhole ? .nan : Double(whole)
   }
 }

@@ -8,26 +8,26 @@
 /// missing value is ``missingSeconds`` while narrow and ``TimestampColumn/missing`` once
 /// wide.
 ///
-/// The buffers are ``RawBuffer``s: exactly one copy of the values may ``release()`` them.
+/// Exactly one copy of the values may ``release()`` them (``NarrowOrWide``).
 struct ChunkTimes {
-  /// Seconds from `origin` while all values fit; empty once wide.
-  private(set) var seconds = RawBuffer<Int32>()
-  /// The values once one did not fit, or was a packed slash date.
-  private(set) var wide = RawBuffer<Int64>()
-  /// Whether the values are in `wide`.
-  private(set) var isWide = false
+  /// Seconds from `origin` (`narrow`) while all values fit, else milliseconds or packed
+  /// slash dates (`wide`).
+  private var storage = NarrowOrWide<Int32, Int64>()
   /// The first instant's whole second, in seconds; `nil` before the first instant.
   private var origin: Int64?
+
+  /// Whether the values are eight-byte milliseconds (or packed slash dates).
+  var isWide: Bool { storage.isWide }
 
   /// A missing value among narrow ones; never a value itself.
   static let missingSeconds = Int32.min
 
   /// The number of rows with a value.
-  var count: Int { isWide ? wide.count : seconds.count }
+  var count: Int { storage.count }
 
   /// Makes room for `rows` values in all, at the current width.
   mutating func reserve(_ rows: Int) {
-    if isWide { wide.reserve(rows) } else { seconds.reserve(rows) }
+    storage.reserve(rows)
   }
 
   /// Appends an instant in milliseconds.
@@ -35,45 +35,44 @@ struct ChunkTimes {
   mutating func append(_ instant: Int64) {
     if !isWide {
       if let narrow = narrowed(instant) {
-        seconds.append(narrow)
+        storage.narrow.append(narrow)
         return
       }
       widen()
     }
-    wide.append(instant)
+    storage.wide.append(instant)
   }
 
   /// Appends a packed slash date (``SlashDate/packed``), which only the wide form holds.
   mutating func append(packed: Int64) {
     if !isWide { widen() }
-    wide.append(packed)
+    storage.wide.append(packed)
   }
 
   @inline(__always)
   mutating func appendMissing() {
     if isWide {
-      wide.append(TimestampColumn.missing)
+      storage.wide.append(TimestampColumn.missing)
     } else {
-      seconds.append(ChunkTimes.missingSeconds)
+      storage.narrow.append(ChunkTimes.missingSeconds)
     }
   }
 
   /// Appends `repeats` missing values.
   mutating func appendMissing(count repeats: Int) {
     if isWide {
-      wide.append(repeating: TimestampColumn.missing, count: repeats)
+      storage.wide.append(repeating: TimestampColumn.missing, count: repeats)
     } else {
-      seconds.append(repeating: ChunkTimes.missingSeconds, count: repeats)
+      storage.narrow.append(repeating: ChunkTimes.missingSeconds, count: repeats)
     }
   }
 
   /// The value of row `row` in milliseconds (or packed), ``TimestampColumn/missing`` when
   /// missing.
   func value(at row: Int) -> Int64 {
-    guard !isWide else { return wide.pointer[row] }
-    let narrow = seconds.pointer[row]
-    guard narrow != ChunkTimes.missingSeconds, let origin else { return TimestampColumn.missing }
-    return (origin + Int64(narrow)) * 1000
+    isWide
+      ? storage.wide.pointer[row]
+      : ChunkTimes.milliseconds(storage.narrow.pointer[row], from: origin)
   }
 
   /// Writes the first `rows` values to `target` in milliseconds (or packed),
@@ -81,24 +80,18 @@ struct ChunkTimes {
   func copy(_ rows: Int, into target: UnsafeMutablePointer<Int64>) {
     guard rows > 0 else { return }
     if isWide {
-      target.initialize(from: wide.pointer, count: rows)
+      target.initialize(from: storage.wide.pointer, count: rows)
       return
     }
-    let values = seconds.pointer
-    let base = (origin ?? 0) * 1000
+    let values = storage.narrow.pointer
     for row in 0..<rows {
-      let value = values[row]
-      (target + row).initialize(
-        to: value == ChunkTimes.missingSeconds
-          ? TimestampColumn.missing : base + Int64(value) * 1000)
+      (target + row).initialize(to: ChunkTimes.milliseconds(values[row], from: origin))
     }
   }
 
   /// Frees both buffers; no values are left.
   mutating func release() {
-    seconds.release()
-    wide.release()
-    isWide = false
+    storage.release()
     origin = nil
   }
 
@@ -116,11 +109,16 @@ struct ChunkTimes {
     return Int32(truncatingIfNeeded: offset)
   }
 
-  /// Moves the values to the wide form, keeping the room reserved for the chunk.
+  /// Moves the values to milliseconds, keeping the room reserved for the chunk.
   private mutating func widen() {
-    wide.reserve(max(seconds.capacity, seconds.count + 1))
-    for row in 0..<seconds.count { wide.append(value(at: row)) }
-    seconds.release()
-    isWide = true
+    let origin = origin
+    storage.widen { narrow in ChunkTimes.milliseconds(narrow, from: origin) }
+  }
+
+  /// A narrow value as milliseconds, ``TimestampColumn/missing`` when missing.
+  @inline(__always)
+  private static func milliseconds(_ narrow: Int32, from origin: Int64?) -> Int64 {
+    guard narrow != missingSeconds, let origin else { return TimestampColumn.missing }
+    return (origin + Int64(narrow)) * 1000
   }
 }

@@ -1,0 +1,41 @@
+/// The values of one column of one chunk, kept in a narrow form while every value fits it
+/// and in a wide form from the first one that does not: the storage ``ChunkCodes``,
+/// ``ChunkNumbers`` and ``ChunkTimes`` share, each with its own rule for what fits.
+///
+/// On a machine where fresh pages are slow to fault in, the bytes a load writes cost as
+/// much as the work on them, so a chunk's values stay as narrow as they allow until the
+/// merge writes the column's final array.
+///
+/// The buffers are ``RawBuffer``s: exactly one copy of the values may ``release()`` them.
+struct NarrowOrWide<Narrow: BitwiseCopyable, Wide: BitwiseCopyable> {
+  /// The values while all fit the narrow form; empty once wide.
+  var narrow = RawBuffer<Narrow>()
+  /// The values once one did not fit.
+  var wide = RawBuffer<Wide>()
+  /// Whether the values are in `wide`.
+  private(set) var isWide = false
+
+  /// The number of rows with a value.
+  var count: Int { isWide ? wide.count : narrow.count }
+
+  /// Makes room for `rows` values in all, at the current width.
+  mutating func reserve(_ rows: Int) {
+    if isWide { wide.reserve(rows) } else { narrow.reserve(rows) }
+  }
+
+  /// Moves the values to the wide form, each as `widened` gives it, keeping the room
+  /// reserved for the chunk.
+  mutating func widen(_ widened: (Narrow) -> Wide) {
+    wide.reserve(max(narrow.capacity, narrow.count + 1))
+    for row in 0..<narrow.count { wide.append(widened(narrow.pointer[row])) }
+    narrow.release()
+    isWide = true
+  }
+
+  /// Frees both buffers; no values are left.
+  mutating func release() {
+    narrow.release()
+    wide.release()
+    isWide = false
+  }
+}
