@@ -24,8 +24,7 @@ struct CSVLayout {
   /// Reads the layout of `buffer`, which came from `file`.
   static func read(_ buffer: ByteBuffer, file: String) throws -> CSVLayout {
     let base = UnsafePointer(buffer.base)
-    let stem = Snapshot.magicStem
-    if buffer.count >= stem.count && (0..<stem.count).allSatisfy({ base[$0] == stem[$0] }) {
+    if Snapshot.startsLikeOne(UnsafeBufferPointer(start: base, count: buffer.count)) {
       throw DataError(
         file: file,
         message: "this is a csat snapshot: open it on its own and as a file, not through a "

@@ -51,7 +51,12 @@ public enum Snapshot {
     else { return false }
     defer { try? handle.close() }
     let start = (try? handle.read(upToCount: magic.count)) ?? Data()
-    return start.count == magic.count && Array(start.prefix(magicStem.count)) == magicStem
+    return start.count == magic.count && startsLikeOne(Array(start))
+  }
+
+  /// Whether `bytes` start as a snapshot of any version does.
+  static func startsLikeOne<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
+    bytes.starts(with: magicStem)
   }
 
   // MARK: - Writing
