@@ -10,16 +10,16 @@ extension DatasetLoader {
     _ chunks: [Chunk], _ results: [ChunkResult], _ sources: [SourceFile]
   ) throws -> [LoadWarning] {
     var warnings: [LoadWarning] = []
-    var lineBase = 0
+    let lineBases = firstLines(chunks, results.map(\.linesConsumed), sources)
     var currentFile = -1
     var reported = 0
     var ragged = 0
-    for (chunk, result) in zip(chunks, results) {
+    for (index, (chunk, result)) in zip(chunks, results).enumerated() {
       let source = sources[chunk.file]
+      let lineBase = lineBases[index]
       if chunk.file != currentFile {
         warnings += moreRaggedRows(ragged - reported, currentFile >= 0 ? sources[currentFile] : nil)
         currentFile = chunk.file
-        lineBase = source.layout.headerLines + 1
         reported = 0
         ragged = 0
       }
@@ -35,7 +35,6 @@ extension DatasetLoader {
         reported += 1
       }
       ragged += result.raggedCount
-      lineBase += result.linesConsumed
     }
     warnings += moreRaggedRows(ragged - reported, currentFile >= 0 ? sources[currentFile] : nil)
     return warnings
@@ -54,16 +53,12 @@ extension DatasetLoader {
     guard !firstRows.isEmpty else { return [] }
 
     var warnings: [LoadWarning] = []
-    var lineBase = 0
+    let lineBases = firstLines(chunks, linesConsumed, sources)
     for (index, chunk) in chunks.enumerated() {
       let source = sources[chunk.file]
-      if index == 0 || chunks[index - 1].file != chunk.file {
-        lineBase = source.layout.headerLines + 1
-      }
-      defer { lineBase += linesConsumed[index] }
       let reported = warnings.last?.file == source.name
       guard !reported, let row = firstRows[index] else { continue }
-      let line = lineBase + ChunkReader.linesBefore(row: row, of: chunk, in: source)
+      let line = lineBases[index] + ChunkReader.linesBefore(row: row, of: chunk, in: source)
       warnings.append(
         LoadWarning(
           file: source.name, line: line,
@@ -88,16 +83,29 @@ extension DatasetLoader {
         let row = results[chunk].columns[column].firstNonDateRow
       else { return nil }
       let source = sources[chunks[chunk].file]
-      let lineBase =
-        source.layout.headerLines + 1
-        + results[..<chunk].indices.filter { chunks[$0].file == chunks[chunk].file }
-        .reduce(0) { $0 + results[$1].linesConsumed }
+      let lineBase = firstLines(chunks, results.map(\.linesConsumed), sources)[chunk]
       let line = lineBase + ChunkReader.linesBefore(row: row, of: chunks[chunk], in: source)
       return LoadWarning(
         file: source.name, line: line,
         message: "column '\(names[column])' has dates, but the value on this line is not one; "
           + "the column is read as text, so it cannot be the time column")
     }
+  }
+
+  /// The file line of each chunk's first record, from the line ends each chunk consumed:
+  /// chunk-relative lines plus this give the lines that messages name.
+  static func firstLines(
+    _ chunks: [Chunk], _ linesConsumed: [Int], _ sources: [SourceFile]
+  ) -> [Int] {
+    var lines: [Int] = []
+    for (index, chunk) in chunks.enumerated() {
+      let sameFile = index > 0 && chunks[index - 1].file == chunk.file
+      lines.append(
+        sameFile
+          ? lines[index - 1] + linesConsumed[index - 1]
+          : sources[chunk.file].layout.headerLines + 1)
+    }
+    return lines
   }
 
   /// The closing warning for ragged rows not reported one by one.
