@@ -63,11 +63,6 @@ struct ChunkNumbers {
     }
   }
 
-  /// The value of row `row`, NaN when missing.
-  func value(at row: Int) -> Double {
-    isWide ? storage.wide.pointer[row] : ChunkNumbers.double(storage.narrow.pointer[row])
-  }
-
   /// Writes the first `rows` values to `target` as doubles, NaN for missing ones.
   func copy(_ rows: Int, into target: UnsafeMutablePointer<Double>) {
     guard rows > 0 else { return }

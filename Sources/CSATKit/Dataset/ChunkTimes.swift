@@ -67,14 +67,6 @@ struct ChunkTimes {
     }
   }
 
-  /// The value of row `row` in milliseconds (or packed), ``TimestampColumn/missing`` when
-  /// missing.
-  func value(at row: Int) -> Int64 {
-    isWide
-      ? storage.wide.pointer[row]
-      : ChunkTimes.milliseconds(storage.narrow.pointer[row], from: origin)
-  }
-
   /// Writes the first `rows` values to `target` in milliseconds (or packed),
   /// ``TimestampColumn/missing`` for missing ones.
   func copy(_ rows: Int, into target: UnsafeMutablePointer<Int64>) {

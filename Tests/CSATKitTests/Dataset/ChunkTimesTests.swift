@@ -26,7 +26,7 @@ struct ChunkTimesTests {
     #expect(!times.isWide)
     let missing = TimestampColumn.missing
     #expect(copied(times) == [missing, missing, first] + later + [missing])
-    #expect(times.value(at: 3) == first + 1000)
+    #expect(copied(times)[3] == first + 1000)
   }
 
   @Test(
