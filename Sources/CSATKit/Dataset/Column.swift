@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The type a column gets from its values at load.
 public enum ColumnType: String, Sendable {
   case text, number, boolean, timestamp
@@ -8,14 +10,25 @@ public enum ColumnType: String, Sendable {
 /// Code 0 is always the blank (missing) value and `dictionary[0]` is the empty string.
 /// Every other entry is distinct after Unicode canonical (NFC) normalisation, so two
 /// values are equal exactly when their codes are equal.
+///
+/// A column with very many distinct values (identifiers, free text) is loaded as plain bytes
+/// (``PlainText``) and gets its codes and dictionary the first time either is read: loading
+/// then skips the lookups that cost most, and queries that never touch the column never pay
+/// for them. Reading ``codes`` or ``dictionary`` is the same either way.
 public struct TextColumn: Sendable {
-  /// One code per row, as narrow as the dictionary allows (see ``TextCodes``).
-  public var codes: TextCodes
-  public var dictionary: [String]
+  /// The codes and dictionary, when they were made at load.
+  private let coded: Coded?
+  /// The values as bytes, coded when first needed.
+  private let deferred: DeferredText?
+
+  private struct Coded: Sendable {
+    var codes: TextCodes
+    var dictionary: [String]
+  }
 
   public init(codes: TextCodes, dictionary: [String]) {
-    self.codes = codes
-    self.dictionary = dictionary
+    coded = Coded(codes: codes, dictionary: dictionary)
+    deferred = nil
   }
 
   /// A column from four-byte codes, stored at the width the dictionary needs.
@@ -23,7 +36,73 @@ public struct TextColumn: Sendable {
     self.init(codes: TextCodes(codes, entries: dictionary.count), dictionary: dictionary)
   }
 
+  /// A column kept as bytes until its codes are first read.
+  init(plain: PlainText) {
+    coded = nil
+    deferred = DeferredText(plain)
+  }
+
+  /// One code per row, as narrow as the dictionary allows (see ``TextCodes``).
+  public var codes: TextCodes {
+    coded?.codes ?? deferred.unsafelyUnwrapped.coded.codes
+  }
+
+  public var dictionary: [String] {
+    coded?.dictionary ?? deferred.unsafelyUnwrapped.coded.dictionary
+  }
+
+  /// The number of rows, known without coding a column kept as bytes.
+  public var count: Int {
+    coded?.codes.count ?? deferred.unsafelyUnwrapped.rowCount
+  }
+
+  /// Whether the codes and dictionary are made already (so reading them costs nothing).
+  public var isCoded: Bool {
+    coded != nil || deferred.unsafelyUnwrapped.isCoded
+  }
+
+  /// The number of blank rows of a column not coded yet, counted without coding it.
+  var blanksBeforeCoding: Int? {
+    guard let deferred, !deferred.isCoded else { return nil }
+    return deferred.blankCount
+  }
+
   public static let missingCode: UInt32 = 0
+}
+
+/// Text kept as bytes until its codes are first wanted; the first reader codes it, any other
+/// reader meanwhile waits, and the bytes are freed once coded.
+///
+/// Readers after that take no lock (callers may read ``TextColumn/dictionary`` once per
+/// comparison of a sort): the codes are written once, before the flag that says so.
+private final class DeferredText: @unchecked Sendable {
+  let rowCount: Int
+  let blankCount: Int
+  /// The bytes, until coded; the lock is held while coding.
+  private let plain: Mutex<PlainText?>
+  /// Set once, under the lock, before `ready`.
+  private var value: (codes: TextCodes, dictionary: [String])?
+  private let ready = Atomic<Bool>(false)
+
+  init(_ plain: PlainText) {
+    rowCount = plain.rowCount
+    blankCount = plain.blankCount
+    self.plain = Mutex(plain)
+  }
+
+  var isCoded: Bool { ready.load(ordering: .acquiring) }
+
+  var coded: (codes: TextCodes, dictionary: [String]) {
+    if ready.load(ordering: .acquiring) { return value.unsafelyUnwrapped }
+    return plain.withLock { plain in
+      if let value { return value }
+      let made = plain.unsafelyUnwrapped.encoded()
+      value = made
+      plain = nil
+      ready.store(true, ordering: .releasing)
+      return made
+    }
+  }
 }
 
 /// Numbers in the narrowest of three forms that holds every value exactly (see
@@ -109,7 +188,7 @@ public struct Column: Sendable {
 
   public var count: Int {
     switch data {
-    case .text(let column): column.codes.count
+    case .text(let column): column.count
     case .number(let column): column.count
     case .boolean(let column): column.values.count
     case .timestamp(let column): column.values.count

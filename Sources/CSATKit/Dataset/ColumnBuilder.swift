@@ -61,8 +61,12 @@ struct ColumnBuilder {
   /// been reading dates, which made it text.
   var firstNonDateRow: Int?
   var codes = ChunkCodes()
-  /// The distinct texts, once the column is text.
+  /// The distinct texts, once the column is text, until it has too many (see `plain`).
   var interner: TextInterner?
+  /// The values as bytes, once the column has shown more than
+  /// ``PlainText/distinctValuesForPlain`` distinct values in this chunk; `codes` and
+  /// `interner` are gone from then on.
+  var plain: PlainTextPart?
   /// About how many rows the chunk holds, for the first reservation of values.
   var expectedRows = 0
 
@@ -74,6 +78,8 @@ struct ColumnBuilder {
     codes.release()
     interner?.release()
     interner = nil
+    plain?.release()
+    plain = nil
   }
 
   /// A builder that treats every cell as text, for reading a column again.
@@ -90,7 +96,7 @@ struct ColumnBuilder {
     _ field: FieldRange, _ base: UnsafePointer<UInt8>, _ context: inout CellContext
   ) {
     if kind == .text {
-      codes.append(textCode(field, base, &context))
+      addText(field, base, &context)
       return
     }
     guard kind != .demoted else { return }
@@ -131,7 +137,7 @@ struct ColumnBuilder {
 
   /// Whether the column is text with so many values that lookups miss the cache.
   var wantsPrefetch: Bool {
-    kind == .text && interner?.isLarge == true
+    kind == .text && plain == nil && interner?.isLarge == true
   }
 
   /// Starts bringing in the table slot that adding text cell `field` will read.
@@ -200,6 +206,7 @@ struct ColumnBuilder {
     case .number: numbers.appendMissing()
     case .boolean: booleans.append(BooleanColumn.missing)
     case .timestamp: timestamps.appendMissing()
+    case .text where plain != nil: plain?.appendBlank()
     case .text: codes.append(TextColumn.missingCode)
     case .demoted: break
     }
@@ -222,6 +229,57 @@ struct ColumnBuilder {
     if kind == .timestamp && !sawDateOrderConflict { firstNonDateRow = timestamps.count }
     kind = .demoted
     release()
+  }
+
+  /// Adds a cell of a text column: its code, or its bytes once the column is plain.
+  @inline(__always)
+  private mutating func addText(
+    _ field: FieldRange, _ base: UnsafePointer<UInt8>, _ context: inout CellContext
+  ) {
+    guard plain == nil else { return addPlain(field, base, &context) }
+    let code = textCode(field, base, &context)
+    codes.append(code)
+    if code > UInt32(PlainText.distinctValuesForPlain) { becomePlain() }
+  }
+
+  /// Moves the chunk's values so far from codes to bytes (``PlainTextPart``).
+  private mutating func becomePlain() {
+    guard var interner else { return }
+    var part = PlainTextPart()
+    let rows = codes.count
+    let room = max(expectedRows, rows)
+    part.reserve(rows: room, bytes: 0)
+    part.append(rows, of: codes, from: interner)
+    // The rest of the chunk's values will likely be as long as these.
+    part.reserve(rows: room, bytes: part.bytes.count / max(1, rows) * room * 5 / 4)
+    codes.release()
+    interner.release()
+    self.interner = nil
+    plain = part
+  }
+
+  /// Adds the bytes of a cell of a plain text column, trimmed as ``textCode`` trims them.
+  @inline(__always)
+  private mutating func addPlain(
+    _ field: FieldRange, _ base: UnsafePointer<UInt8>, _ context: inout CellContext
+  ) {
+    var start: Int
+    var end: Int
+    let bytes: UnsafePointer<UInt8>
+    if field.flags & FieldRange.escaped == 0 {
+      bytes = base
+      start = field.start
+      end = field.end
+    } else {
+      let scratch = context.scratch
+      scratch.bytes.removeAll()
+      unescapeField(field, in: base, into: &scratch.bytes)
+      bytes = UnsafePointer(scratch.bytes.pointer)
+      start = 0
+      end = scratch.bytes.count
+    }
+    ValueParsing.trim(bytes, &start, &end)
+    plain?.append(bytes + start, max(0, end - start))
   }
 
   /// The code of a text cell: trimmed of surrounding whitespace, blank as code 0.

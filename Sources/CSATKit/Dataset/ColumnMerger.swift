@@ -85,6 +85,8 @@ enum ColumnMerger {
     let total = rowCounts.reduce(0, +)
     // Building text may take over the first chunk's interner, leaving `nil` in its place.
     var parts = parts
+    // Building text kept as bytes takes those bytes out of the builders, likewise.
+    var rereads = rereads
     defer {
       for var part in parts { part.release() }
       for var part in rereads.values { part.release() }
@@ -100,6 +102,11 @@ enum ColumnMerger {
     case .timestamp:
       return .timestamp(
         buildTimestamps(parts, rowCounts, decision.dateOrder, total: total, timeZone: timeZone))
+    case .text
+    where parts.contains(where: { $0.plain != nil })
+      || rereads.values.contains(where: { $0.plain != nil }):
+      return .text(
+        TextMerger.buildPlain(&parts, rowCounts, rereads: &rereads, invalidRows: &invalidRows))
     case .text:
       return .text(
         TextMerger.build(

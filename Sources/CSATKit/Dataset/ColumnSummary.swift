@@ -17,7 +17,8 @@ public struct ColumnSummary: Sendable, Equatable {
   /// Timestamp columns: the earliest and latest instant, in ms since the epoch.
   public var earliest: Int64?
   public var latest: Int64?
-  /// Text columns: the number of distinct non-blank values.
+  /// Text columns: the number of distinct non-blank values; `nil` for one still kept as
+  /// bytes (see ``TextColumn``), which has more than ``PlainText/distinctValuesForPlain``.
   public var distinctCount: Int?
 
   public init(_ column: Column) {
@@ -51,8 +52,13 @@ public struct ColumnSummary: Sendable, Equatable {
         latest = high
       }
     case .text(let text):
-      presentCount = text.codes.count - text.codes.count(of: TextColumn.missingCode)
-      distinctCount = text.dictionary.count - 1
+      if let blanks = text.blanksBeforeCoding {
+        // Counting the distinct values would code the column, which waits for a query.
+        presentCount = text.count - blanks
+      } else {
+        presentCount = text.codes.count - text.codes.count(of: TextColumn.missingCode)
+        distinctCount = text.dictionary.count - 1
+      }
     }
     missingCount = column.count - presentCount
   }

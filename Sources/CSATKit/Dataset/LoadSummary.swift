@@ -71,8 +71,11 @@ public enum LoadSummary {
         notes.append("\(scale.lowerBound)–\(scale.upperBound)")
       }
     case .text:
-      let count = summary.distinctCount ?? 0
-      notes.append(count == 1 ? "1 value" : "\(groupedDigits(count)) values")
+      if let count = summary.distinctCount {
+        notes.append(count == 1 ? "1 value" : "\(groupedDigits(count)) values")
+      } else {
+        notes.append("over \(groupedDigits(PlainText.distinctValuesForPlain)) values")
+      }
     default:
       break
     }

@@ -54,6 +54,39 @@ enum TextMerger {
     return TextColumn(codes: codes, dictionary: joinedValues.strings())
   }
 
+  /// Joins the per-chunk values of a column that some chunk keeps as bytes, into a column
+  /// that keeps them so (``PlainText``) until a query needs its dictionary. Chunks that kept
+  /// codes are written out as bytes too, and chunks without text as blanks; the parts taken
+  /// over are set to `nil` in `parts` and `rereads`, so that releasing those leaves them.
+  ///
+  /// `invalidRows` receives, for each chunk with bytes that are not valid UTF-8, the first
+  /// row holding such bytes.
+  static func buildPlain(
+    _ parts: inout [ColumnBuilder], _ rowCounts: [Int], rereads: inout [Int: ColumnBuilder],
+    invalidRows: inout [Int: Int]
+  ) -> TextColumn {
+    var plainParts: [PlainTextPart] = []
+    for index in parts.indices {
+      let rows = rowCounts[index]
+      let builder = rereads[index] ?? parts[index]
+      var part = PlainTextPart()
+      if let kept = builder.plain, kept.count == rows {
+        part = kept
+        if rereads[index] != nil { rereads[index]?.plain = nil } else { parts[index].plain = nil }
+      } else if builder.kind == .text, builder.plain == nil, let interner = builder.interner,
+        builder.codes.count == rows
+      {
+        part.reserve(rows: rows, bytes: 0)
+        part.append(rows, of: builder.codes, from: interner)
+      } else {
+        part.appendBlanks(rows)
+      }
+      if let row = part.firstInvalidRow() { invalidRows[index] = row }
+      plainParts.append(part)
+    }
+    return TextColumn(plain: PlainText(parts: plainParts))
+  }
+
   /// One chunk's part of the column: its codes as they are (no `remap`), through `remap`,
   /// or blank rows (no `codes`).
   private struct Source {

@@ -1,0 +1,174 @@
+import Dispatch
+
+/// The values of one text column of one chunk, kept as their bytes one after another once
+/// the column has shown too many distinct values to be worth a dictionary while loading.
+///
+/// Identifiers and free text (customer numbers, comments) are mostly distinct: looking each
+/// up in a table that outgrows the cache costs more than all the other columns together, and
+/// the codes save nothing. Such a column is kept as bytes with the end of each row's value,
+/// and gets its dictionary the first time a query needs one (``PlainText/encoded()``).
+///
+/// A blank is a value of no bytes. The buffers are ``RawBuffer``s: exactly one copy may
+/// ``release()`` them.
+struct PlainTextPart {
+  /// Every value's bytes, with ``TextInterner/slack`` readable bytes after the last one.
+  private(set) var bytes = RawBuffer<UInt8>()
+  /// Where each row's value ends in `bytes`: four bytes each while they reach no further
+  /// than 4 GiB, eight from there on.
+  private var ends = NarrowOrWide<UInt32, Int>()
+  /// The number of blank values.
+  private(set) var blanks = 0
+
+  /// The number of rows.
+  var count: Int { ends.count }
+
+  /// Makes room for `rows` rows in all, and `size` bytes of values.
+  mutating func reserve(rows: Int, bytes size: Int) {
+    ends.reserve(rows)
+    bytes.reserve(size + TextInterner.slack)
+  }
+
+  /// Appends the `length` bytes at `value` as the next row's value (a blank when empty).
+  @inline(__always)
+  mutating func append(_ value: UnsafePointer<UInt8>, _ length: Int) {
+    guard length > 0 else { return appendBlank() }
+    let end = bytes.count + length
+    bytes.reserve(end + TextInterner.slack)
+    bytes.append(value, count: length)
+    appendEnd(end)
+  }
+
+  @inline(__always)
+  mutating func appendBlank() {
+    blanks += 1
+    appendEnd(bytes.count)
+  }
+
+  /// Appends the values of the first `rows` of `codes`, each as `interner` spells it.
+  mutating func append(_ rows: Int, of codes: ChunkCodes, from interner: TextInterner) {
+    for row in 0..<rows {
+      let value = interner.bytes(of: Int(codes.code(at: row)))
+      if let start = value.baseAddress { append(start, value.count) } else { appendBlank() }
+    }
+  }
+
+  /// Appends `rows` blank values.
+  mutating func appendBlanks(_ rows: Int) {
+    guard rows > 0 else { return }
+    blanks += rows
+    let end = bytes.count
+    if ends.isWide || end > Int(UInt32.max) {
+      if !ends.isWide { ends.widen(Int.init) }
+      ends.wide.append(repeating: end, count: rows)
+    } else {
+      ends.narrow.append(repeating: UInt32(truncatingIfNeeded: end), count: rows)
+    }
+  }
+
+  @inline(__always)
+  private mutating func appendEnd(_ end: Int) {
+    if !ends.isWide {
+      if end <= Int(UInt32.max) {
+        ends.narrow.append(UInt32(truncatingIfNeeded: end))
+        return
+      }
+      ends.widen(Int.init)
+    }
+    ends.wide.append(end)
+  }
+
+  /// Where the value of row `row` ends in ``bytes``.
+  @inline(__always)
+  func end(of row: Int) -> Int {
+    ends.isWide ? ends.wide.pointer[row] : Int(ends.narrow.pointer[row])
+  }
+
+  /// The bytes of row `row`'s value (empty for a blank), with readable bytes after them.
+  @inline(__always)
+  func value(_ row: Int) -> (start: UnsafePointer<UInt8>, length: Int) {
+    let start = row == 0 ? 0 : end(of: row - 1)
+    return (UnsafePointer(bytes.pointer + start), end(of: row) - start)
+  }
+
+  /// The first row whose bytes are not valid UTF-8, if any.
+  func firstInvalidRow() -> Int? {
+    guard count > 0, bytes.count > 0,
+      let offset = TextEncoding.firstInvalidUTF8(bytes.pointer, bytes.count)
+    else { return nil }
+    // The first row whose value ends after the bad byte holds it.
+    var low = 0
+    var high = count - 1
+    while low < high {
+      let middle = (low + high) / 2
+      if end(of: middle) > offset { high = middle } else { low = middle + 1 }
+    }
+    return low
+  }
+
+  /// Frees the buffers; no rows are left.
+  mutating func release() {
+    bytes.release()
+    ends.release()
+    blanks = 0
+  }
+}
+
+/// A text column kept as bytes, one ``PlainTextPart`` per chunk of rows, until a query
+/// first needs its dictionary.
+final class PlainText: @unchecked Sendable {
+  /// The parts in row order; never changed after `init`, freed by `deinit`.
+  private let parts: [PlainTextPart]
+  let rowCount: Int
+  let blankCount: Int
+
+  /// Takes over `parts`, which this object frees.
+  init(parts: [PlainTextPart]) {
+    self.parts = parts
+    rowCount = parts.reduce(0) { $0 + $1.count }
+    blankCount = parts.reduce(0) { $0 + $1.blanks }
+  }
+
+  deinit {
+    for var part in parts { part.release() }
+  }
+
+  /// The fewest distinct values a chunk of a column must show before it is kept as bytes:
+  /// from there on its codes would need four bytes each, as many as the end of a value.
+  static let distinctValuesForPlain = 1 << 16
+
+  /// The same values dictionary-coded, as the loader would have coded them: each part is
+  /// looked up on a thread of its own, and the parts' dictionaries are joined as the
+  /// chunks' are (``TextMerger``), values equal under NFC meeting under one code.
+  func encoded() -> (codes: TextCodes, dictionary: [String]) {
+    var builders = DatasetLoader.parallelMap(parts) { part in PlainText.coded(part) }
+    defer { for index in builders.indices { builders[index].release() } }
+    var ignored: [Int: Int] = [:]
+    let column = TextMerger.build(
+      &builders, parts.map(\.count), rereads: [:], total: rowCount, invalidRows: &ignored)
+    return (column.codes, column.dictionary)
+  }
+
+  /// A text builder holding the codes of `part`'s values.
+  private static func coded(_ part: PlainTextPart) -> ColumnBuilder {
+    var builder = ColumnBuilder()
+    builder.kind = .text
+    var interner = TextInterner(capacity: distinctValuesForPlain)
+    var codes = ChunkCodes()
+    codes.reserve(part.count)
+    // Lookups land all over a table that is larger than the caches: the slot of the value a
+    // few rows ahead is asked for while this one is looked up.
+    let ahead = 8
+    for row in 0..<part.count {
+      if row + ahead < part.count {
+        let next = part.value(row + ahead)
+        if next.length > 0 { interner.prefetch(next.start, next.length) }
+      }
+      let value = part.value(row)
+      codes.append(
+        value.length == 0 ? TextColumn.missingCode : interner.code(value.start, value.length))
+    }
+    builder.interner = interner
+    builder.codes = codes
+    return builder
+  }
+}

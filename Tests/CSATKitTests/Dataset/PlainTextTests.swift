@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+
+@testable import CSATKit
+
+/// Text columns with more distinct values than a dictionary pays for while loading are kept
+/// as bytes and coded when first read. Every expectation here is the values as written in
+/// the file, normalised by Foundation where the loader normalises.
+@Suite struct PlainTextTests {
+  /// Rows enough for more distinct values than ``PlainText/distinctValuesForPlain`` even
+  /// when a fifth of them are blank or repeats.
+  static let many = PlainText.distinctValuesForPlain * 3 / 2
+
+  /// Fails with the first row where `texts` and `expected` differ (not the whole arrays).
+  private func expectSame(
+    _ texts: [String], _ expected: [String], sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    #expect(texts.count == expected.count, sourceLocation: sourceLocation)
+    let shared = min(texts.count, expected.count)
+    if let row = (0..<shared).first(where: { texts[$0] != expected[$0] }) {
+      Issue.record(
+        "row \(row): \(texts[row].debugDescription) instead of \(expected[row].debugDescription)",
+        sourceLocation: sourceLocation)
+    }
+  }
+
+  /// Whether column `name` of `result` is still kept as bytes.
+  private func isPlain(_ result: LoadResult, _ name: String) throws -> Bool {
+    try !textColumn(result, name).isCoded
+  }
+
+  /// The text column of `result` called `name`.
+  private func textColumn(_ result: LoadResult, _ name: String) throws -> TextColumn {
+    guard case .text(let text) = try result.dataset.column(name).data else {
+      Issue.record("column \(name) is not text")
+      throw CancellationError()
+    }
+    return text
+  }
+
+  @Test func aColumnOfMostlyDistinctValuesIsCodedWhenFirstRead() throws {
+    // Blanks, repeats, surrounding spaces and doubled quotes among distinct values.
+    var expected: [String] = []
+    var text = "id,customer\n"
+    for row in 0..<Self.many {
+      switch row % 7 {
+      case 0:
+        expected.append("")
+        text += "\(row),\n"
+      case 1:
+        expected.append("repeat")
+        text += "\(row),  repeat \n"
+      case 2:
+        expected.append("say \"hi\" \(row)")
+        text += "\(row),\"say \"\"hi\"\" \(row)\"\n"
+      default:
+        expected.append("C-\(row)")
+        text += "\(row),C-\(row)\n"
+      }
+    }
+    let result = try loadCSV(text)
+    let column = try textColumn(result, "customer")
+    #expect(!column.isCoded)
+    #expect(column.count == Self.many)
+    let summary = ColumnSummary(try result.dataset.column("customer"))
+    #expect(summary.presentCount == expected.filter { !$0.isEmpty }.count)
+    #expect(summary.missingCount == expected.filter(\.isEmpty).count)
+    #expect(summary.distinctCount == nil)
+    let rendered = LoadSummary.render(result, timeZone: .utcZone)
+    #expect(rendered.contains("customer text (over 65,536 values)"))
+
+    expectSame(try result.dataset.texts("customer"), expected)
+    #expect(column.isCoded)
+    #expect(column.dictionary.count == Set(expected).count)
+    #expect(column.dictionary[0] == "")
+    #expect(
+      ColumnSummary(try result.dataset.column("customer")).distinctCount
+        == Set(expected).count - 1)
+  }
+
+  @Test func chunksThatKeptCodesJoinChunksThatKeptBytes() throws {
+    // The first half repeats ten names, so its chunk keeps codes; the second half's are
+    // all distinct, among them é written composed and decomposed, which must meet.
+    let half = 100_000
+    let (text, names) = twoChunkNames(half: half) { row, half in
+      guard row >= half else { return "same-\(row % 10)" }
+      if row % 1_000 == 0 { return "Cafe\u{301}-\(row % 3)" }
+      if row % 1_000 == 1 { return "Caf\u{E9}-\(row % 3)" }
+      return "many-\(row)"
+    }
+    let result = try loadCSV(text)
+    #expect(try isPlain(result, "name"))
+    let expected = names.map(\.precomposedStringWithCanonicalMapping)
+    expectSame(try result.dataset.texts("name"), expected)
+    let column = try textColumn(result, "name")
+    #expect(column.dictionary.count == Set(expected).count + 1)
+    #expect(result.warnings.isEmpty)
+  }
+
+  @Test func aColumnReadAgainAsTextMayBeKeptAsBytes() throws {
+    // Numbers until the second chunk, whose values are text: the first chunk is read again
+    // as text and has more distinct values than a dictionary pays for.
+    let half = 100_000
+    let (text, names) = twoChunkNames(half: half) { row, half in
+      row < half ? "\(row * 7)" : "x\(row)"
+    }
+    let result = try loadCSV(text)
+    #expect(try isPlain(result, "name"))
+    expectSame(try result.dataset.texts("name"), names)
+  }
+
+  @Test func badBytesInAColumnKeptAsBytesWarnAtTheirLine() throws {
+    var bytes = Array("id,comment\n".utf8)
+    let badRow = Self.many - 10
+    for row in 0..<Self.many {
+      bytes += Array("\(row),note \(row)".utf8)
+      if row == badRow { bytes.append(0xE9) }
+      bytes.append(10)
+    }
+    let result = try loadBytes(bytes)
+    #expect(try isPlain(result, "comment"))
+    #expect(result.warnings.count == 1)
+    // The header is line 1 and row 0 is line 2.
+    #expect(result.warnings.first?.line == badRow + 2)
+    #expect(result.warnings.first?.message.contains("not valid UTF-8") == true)
+    let texts = try result.dataset.texts("comment")
+    #expect(texts[badRow] == "note \(badRow)\u{FFFD}")
+    #expect(texts[badRow + 1] == "note \(badRow + 1)")
+  }
+
+  @Test func aSnapshotKeepsAColumnLoadedAsBytes() throws {
+    var text = "id,customer\n"
+    var expected: [String] = []
+    for row in 0..<Self.many {
+      expected.append(row % 5 == 0 ? "" : "C-\(row % 90_000)")
+      text += "\(row),\(expected[row])\n"
+    }
+    let result = try loadCSV(text)
+    #expect(try isPlain(result, "customer"))
+    let loaded = result.dataset
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("plain.csatdb").path
+    try Snapshot.write(loaded, to: path)
+    expectSame(try Snapshot.read(path: path).texts("customer"), expected)
+  }
+
+  @Test func partsKeepBlanksAndFindTheirFirstBadRow() {
+    var part = PlainTextPart()
+    defer { part.release() }
+    let values: [[UInt8]] = [Array("ab".utf8), [], [0x63, 0xFF], Array("d".utf8)]
+    part.appendBlanks(2)
+    for value in values {
+      // Values are read a word at a time: each is followed by readable padding.
+      let padded = value + [UInt8](repeating: 0, count: TextInterner.slack)
+      padded.withUnsafeBufferPointer { part.append($0.baseAddress.unsafelyUnwrapped, value.count) }
+    }
+    part.appendBlanks(1)
+    #expect(part.count == 7)
+    #expect(part.blanks == 4)
+    #expect(part.value(0).length == 0)
+    #expect(part.value(2).length == 2)
+    #expect(part.value(5).length == 1)
+    #expect(part.firstInvalidRow() == 4)
+  }
+}
