@@ -164,7 +164,6 @@ enum ColumnMerger {
   ) -> [Element] {
     [Element](unsafeUninitializedCapacity: total) { target, initialized in
       guard let start = target.baseAddress else { return }
-      adviseHugePages(start, total * MemoryLayout<Element>.stride)
       var filled = 0
       for (part, rows) in zip(parts, rowCounts) {
         if part.kind == .undecided || count(part) != rows {

@@ -322,20 +322,20 @@ struct TextInterner {
   ///
   /// The pages are made writable here rather than at first use: reading a fresh page first
   /// and writing it later costs the system a second fault. Large tables get pages of their
-  /// own (huge ones), since their lookups land all over them.
+  /// own, which go back to the system when freed.
   private static func allocateSlots(_ size: Int) -> (
     slots: UnsafeMutablePointer<Slot>, memory: UnsafeMutableRawPointer
   ) {
     let line = 64
     let bytes = size * MemoryLayout<Slot>.stride
-    let memory = bytes >= hugePageBytes ? mapPages(bytes) : malloc(bytes + line)
+    let memory = bytes >= ownPagesBytes ? mapPages(bytes) : malloc(bytes + line)
     guard let memory else {
       fatalError("out of memory: cannot make a table of \(size) values")
     }
     let start = memory + (line - Int(bitPattern: memory) % line) % line
     // Fresh pages are zero already: having the system put them in place saves writing the
     // zeroes a second time.
-    if !(bytes >= hugePageBytes && populatePages(memory, bytes)) {
+    if !(bytes >= ownPagesBytes && populatePages(memory, bytes)) {
       start.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
     }
     return (start.bindMemory(to: Slot.self, capacity: size), memory)
@@ -344,7 +344,7 @@ struct TextInterner {
   /// Frees a table made by ``allocateSlots(_:)`` for `size` slots.
   private static func freeSlots(_ memory: UnsafeMutableRawPointer, size: Int) {
     let bytes = size * MemoryLayout<Slot>.stride
-    if bytes >= hugePageBytes { munmap(memory, bytes) } else { free(memory) }
+    if bytes >= ownPagesBytes { munmap(memory, bytes) } else { free(memory) }
   }
 
   /// The slot where the lookup of a value with tag `tag` starts, in a table of `mask + 1`.

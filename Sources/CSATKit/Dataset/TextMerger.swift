@@ -101,7 +101,6 @@ enum TextMerger {
   ) -> [Code] {
     [Code](unsafeUninitializedCapacity: total) { target, initialized in
       guard let start = target.baseAddress else { return }
-      adviseHugePages(start, total * MemoryLayout<Code>.stride)
       var filled = 0
       for source in sources {
         defer { filled += source.rows }
