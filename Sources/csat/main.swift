@@ -54,6 +54,7 @@ func runMain() -> Int32 {
       }
     }
     let columns = texts.isEmpty ? nil : session.projection(for: texts, paths: options.files)
+    session.codesTextInBackground = options.actions.isEmpty && terminal.standardInputIsTerminal
     if !session.load(paths: options.files, columns: columns) { return 1 }
   }
 
@@ -202,6 +203,7 @@ func runInteractive(session: Session, terminal: TerminalFacts, environment: [Str
   }
   defer { reader.close() }
   session.interruptible = true
+  session.codesTextInBackground = true
   reader.completionCandidates = { Completion.words(session, before: $0) }
   printError("csat \(csatVersion): type .help for the language and metrics, Ctrl-D to leave\n")
   while true {

@@ -44,11 +44,11 @@ public struct TextColumn: Sendable {
 
   /// One code per row, as narrow as the dictionary allows (see ``TextCodes``).
   public var codes: TextCodes {
-    coded?.codes ?? deferred.unsafelyUnwrapped.coded.codes
+    coded?.codes ?? deferred.unsafelyUnwrapped.codes
   }
 
   public var dictionary: [String] {
-    coded?.dictionary ?? deferred.unsafelyUnwrapped.coded.dictionary
+    coded?.dictionary ?? deferred.unsafelyUnwrapped.dictionary
   }
 
   /// The number of rows, known without coding a column kept as bytes.
@@ -67,6 +67,12 @@ public struct TextColumn: Sendable {
     return deferred.blankCount
   }
 
+  /// The codes of the values that are not blank, in the order of their values.
+  func codesByValue() -> [Int] {
+    let dictionary = self.dictionary
+    return (1..<max(1, dictionary.count)).sorted { dictionary[$0] < dictionary[$1] }
+  }
+
   public static let missingCode: UInt32 = 0
 }
 
@@ -81,7 +87,8 @@ private final class DeferredText: @unchecked Sendable {
   /// The bytes, until coded; the lock is held while coding.
   private let plain: Mutex<PlainText?>
   /// Set once, under the lock, before `ready`.
-  private var value: (codes: TextCodes, dictionary: [String])?
+  private var codesValue: TextCodes?
+  private var dictionaryValue: [String]?
   private let ready = Atomic<Bool>(false)
 
   init(_ plain: PlainText) {
@@ -92,15 +99,25 @@ private final class DeferredText: @unchecked Sendable {
 
   var isCoded: Bool { ready.load(ordering: .acquiring) }
 
-  var coded: (codes: TextCodes, dictionary: [String]) {
-    if ready.load(ordering: .acquiring) { return value.unsafelyUnwrapped }
-    return plain.withLock { plain in
-      if let value { return value }
-      let made = plain.unsafelyUnwrapped.encoded()
-      value = made
+  var codes: TextCodes {
+    if !ready.load(ordering: .acquiring) { code() }
+    return codesValue.unsafelyUnwrapped
+  }
+
+  var dictionary: [String] {
+    if !ready.load(ordering: .acquiring) { code() }
+    return dictionaryValue.unsafelyUnwrapped
+  }
+
+  /// Codes the bytes, unless another reader did while this one waited for the lock.
+  private func code() {
+    plain.withLock { plain in
+      guard let bytes = plain else { return }
+      let made = bytes.encoded()
+      codesValue = made.codes
+      dictionaryValue = made.dictionary
       plain = nil
       ready.store(true, ordering: .releasing)
-      return made
     }
   }
 }

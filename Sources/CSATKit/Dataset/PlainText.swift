@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// The values of one text column of one chunk, kept as their bytes one after another once
 /// the column has shown too many distinct values to be worth a dictionary while loading.
@@ -170,5 +171,20 @@ final class PlainText: @unchecked Sendable {
     builder.interner = interner
     builder.codes = codes
     return builder
+  }
+}
+
+extension Dataset {
+  /// Codes the text columns still kept as bytes, one after another, on a thread of their
+  /// own; a query that needs one of them meanwhile waits for it rather than coding it twice.
+  public func codeTextInBackground() {
+    let waiting: [TextColumn] = columns.compactMap { column in
+      guard case .text(let text) = column.data, !text.isCoded else { return nil }
+      return text
+    }
+    guard !waiting.isEmpty else { return }
+    Thread.detachNewThread {
+      for column in waiting { _ = column.codes }
+    }
   }
 }

@@ -154,13 +154,13 @@ extension Evaluator {
     switch catalog.dataset.columns[column].data {
     case .text(let text):
       let keys = GroupDimension.Keys.codes(text.codes, base: range.lowerBound)
-      let labels = text.dictionary.enumerated().map {
+      let dictionary = text.dictionary
+      let labels = dictionary.enumerated().map {
         $0.offset == 0 ? Cell.blank : .text($0.element)
       }
-      let order =
-        (1..<text.dictionary.count).sorted { text.dictionary[$0] < text.dictionary[$1] } + [0]
+      let order = text.codesByValue() + [0]
       return GroupDimension(
-        keys: keys, cardinality: text.dictionary.count, labels: labels,
+        keys: keys, cardinality: dictionary.count, labels: labels,
         ranks: Self.ranks(from: order), filledKeys: nil)
     case .boolean(let booleans):
       let keys = GroupDimension.Keys.computed(booleans.values[range].map { Int32($0) })

@@ -80,8 +80,7 @@ extension Evaluator {
     switch column.data {
     case .text(let text):
       var rank = [Double](repeating: .nan, count: text.dictionary.count)
-      let order = (1..<text.dictionary.count).sorted { text.dictionary[$0] < text.dictionary[$1] }
-      for (position, code) in order.enumerated() { rank[code] = Double(position) }
+      for (position, code) in text.codesByValue().enumerated() { rank[code] = Double(position) }
       return text.codes.gather(rows, through: rank)
     case .number(let numbers):
       return rows.map { numbers[$0] }

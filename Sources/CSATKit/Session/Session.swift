@@ -56,6 +56,11 @@ public final class Session {
   /// Whether a load of over a second draws a progress bar on standard error: set only when
   /// standard error is a terminal, so that no pipe or file ever receives it.
   public var showsLoadProgress = false
+  /// Whether text columns that a load keeps as bytes (``TextColumn``) are coded on a thread
+  /// of their own right after it, so that the first query on them need not wait while the
+  /// analyst types: set by the interactive shell only, since a script or a one-shot run
+  /// would pay for columns it never reads.
+  public var codesTextInBackground = false
   /// The most rows a `list` without `limit` shows as a terminal table.
   static let listDisplayLimit = 1000
   /// Nesting depth of `.read`, to stop a script that reads itself.
@@ -228,6 +233,7 @@ public final class Session {
       if !quiet { for warning in result.warnings { sink.message(warning.description + "\n") } }
       let catalog = Catalog(dataset: result.dataset)
       self.catalog = catalog
+      if codesTextInBackground { catalog.dataset.codeTextInBackground() }
       loadedPaths = paths.contains(where: Snapshot.isSnapshot(path:)) ? nil : paths
       partialPaths = columns == nil ? nil : paths
       if !quiet {

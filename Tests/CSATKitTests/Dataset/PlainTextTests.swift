@@ -164,3 +164,32 @@ import Testing
     #expect(part.firstInvalidRow() == 4)
   }
 }
+
+@Suite struct BackgroundCodingTests {
+  @Test func aShellSessionCodesTextKeptAsBytesOnItsOwn() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("ids.csv").path
+    var text = "id,customer\n"
+    for row in 0..<PlainTextTests.many { text += "\(row),C-\(row)\n" }
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+
+    let session = Session(sink: OutputSink(result: { _ in }, message: { _ in }))
+    session.codesTextInBackground = true
+    #expect(session.load(paths: [path]))
+    let dataset = try #require(session.catalog?.dataset)
+    guard case .text(let column) = try dataset.column("customer").data else {
+      Issue.record("customer is not text")
+      return
+    }
+    // No query reads the column: only the background thread can code it. Wait for it for
+    // up to a minute (a slow machine), checking often.
+    var waited = 0
+    while !column.isCoded && waited < 60_000 {
+      usleep(10_000)
+      waited += 10
+    }
+    #expect(column.isCoded)
+    #expect(column.dictionary.count == PlainTextTests.many + 1)
+  }
+}
