@@ -67,7 +67,7 @@ import Testing
     #expect(summary.missingCount == expected.filter(\.isEmpty).count)
     #expect(summary.distinctCount == nil)
     let rendered = LoadSummary.render(result, timeZone: .utcZone)
-    #expect(rendered.contains("customer text (over 65,536 values)"))
+    #expect(rendered.contains("customer text (over 16,384 values)"))
 
     expectSame(try result.dataset.texts("customer"), expected)
     #expect(column.isCoded)
