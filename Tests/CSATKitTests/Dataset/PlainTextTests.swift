@@ -193,3 +193,49 @@ import Testing
     #expect(column.dictionary.count == PlainTextTests.many + 1)
   }
 }
+
+@Suite struct PlainTextEncodingTests {
+  @Test func aCharacterSplitAcrossTwoRowsIsBadInBoth() throws {
+    // Row 0 ends with the first byte of é (0xC3) and row 1 starts with its second (0xA9):
+    // joined they would spell é, but each value on its own is not UTF-8.
+    var bytes = Array("id\n".utf8) + Array("a".utf8) + [0xC3, 10] + [0xA9] + Array("b\n".utf8)
+    for row in 2..<PlainTextTests.many { bytes += Array("v\(row)\n".utf8) }
+    let result = try loadBytes(bytes)
+    guard case .text(let column) = try result.dataset.column("id").data else {
+      Issue.record("id is not text")
+      return
+    }
+    #expect(!column.isCoded)
+    #expect(result.warnings.count == 1)
+    #expect(result.warnings.first?.line == 2)
+    #expect(Array(try result.dataset.texts("id").prefix(2)) == ["a\u{FFFD}", "\u{FFFD}b"])
+  }
+
+  @Test func theFirstBadRowIsTheOneFoundValueByValue() {
+    // Random values from pieces that join into valid characters across rows: each part's
+    // answer must be the first row that Foundation's own UTF-8 check rejects.
+    let pieces: [[UInt8]] = [
+      Array("ab".utf8), Array("é".utf8), Array("🙂".utf8), [0xC3], [0xA9], [0xF0, 0x9F],
+      [0x99, 0x82], [0xE2, 0x82], [0xAC], [0xFF], [],
+    ]
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<2_000 {
+      var part = PlainTextPart()
+      defer { part.release() }
+      var values: [[UInt8]] = []
+      for _ in 0..<Int.random(in: 1...12, using: &generator) {
+        var value: [UInt8] = []
+        for _ in 0..<Int.random(in: 0...3, using: &generator) {
+          value += pieces.randomElement(using: &generator) ?? []
+        }
+        values.append(value)
+        let padded = value + [UInt8](repeating: 0, count: TextInterner.slack)
+        padded.withUnsafeBufferPointer {
+          part.append($0.baseAddress.unsafelyUnwrapped, value.count)
+        }
+      }
+      let expected = values.firstIndex { String(bytes: $0, encoding: .utf8) == nil }
+      #expect(part.firstInvalidRow() == expected, "values \(values)")
+    }
+  }
+}
