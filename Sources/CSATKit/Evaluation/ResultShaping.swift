@@ -39,20 +39,21 @@ extension Evaluator {
   }
 
   /// `top N` / `bottom N`: by the first metric, ties kept in group order, n/a last.
+  ///
+  /// Each row's number is read once, before the sort: a result may have millions of groups.
   static func ranked(_ rows: [[Cell]], by column: Int, top: Bool, groupingCount: Int) -> [[Cell]] {
-    let indexed = rows.enumerated().map { (position: $0.offset, row: $0.element) }
-    return indexed.sorted { left, right in
-      let a = number(left.row[column])
-      let b = number(right.row[column])
-      switch (a, b) {
-      case (nil, nil): return left.position < right.position
+    let keys = rows.map { number($0[column]) }
+    let order = keys.indices.sorted { left, right in
+      switch (keys[left], keys[right]) {
+      case (nil, nil): return left < right
       case (nil, _): return false
       case (_, nil): return true
       case (let a?, let b?):
         if a != b { return top ? a > b : a < b }
-        return left.position < right.position
+        return left < right
       }
-    }.map(\.row)
+    }
+    return order.map { rows[$0] }
   }
 
   /// `order by`: a stable sort on the named result columns; n/a and blanks last. A grouping
