@@ -77,10 +77,10 @@ extension DatasetLoader {
   ) -> [LoadWarning] {
     decisions.indices.compactMap { column -> LoadWarning? in
       guard decisions[column].type == .text,
-        let chunk = results.indices.first(where: {
-          results[$0].columns[column].firstNonDateRow != nil
-        }),
-        let row = results[chunk].columns[column].firstNonDateRow
+        let (chunk, row) =
+          results.indices.lazy.compactMap({ chunk in
+            results[chunk].columns[column].firstNonDateRow.map { (chunk, $0) }
+          }).first ?? leadingNonDate(column, results)
       else { return nil }
       let source = sources[chunks[chunk].file]
       let lineBase = firstLines(chunks, results.map(\.linesConsumed), sources)[chunk]
@@ -90,6 +90,44 @@ extension DatasetLoader {
         message: "column '\(names[column])' has dates, but the value on this line is not one; "
           + "the column is read as text, so it cannot be the time column")
     }
+  }
+
+  /// How many of a text column's first values are looked at for dates.
+  static let dateSampleRows = 1000
+
+  /// For a column that was text from its first value on: the chunk and row of the first
+  /// value that is no date when nearly all of its first values are dates (at least 9 in 10,
+  /// and 10 or more), as when a file's first date was left as `soon` or `-`.
+  private static func leadingNonDate(_ column: Int, _ results: [ChunkResult]) -> (Int, Int)? {
+    guard let chunk = results.indices.first(where: { results[$0].columns[column].kind == .text })
+    else { return nil }
+    let builder = results[chunk].columns[column]
+    var values = 0
+    var dates = 0
+    var firstOther: Int?
+    let rows = builder.plain?.count ?? builder.codes.count
+    for row in 0..<min(rows, dateSampleRows) {
+      let start: UnsafePointer<UInt8>
+      let length: Int
+      if let plain = builder.plain {
+        (start, length) = plain.value(row)
+      } else if let interner = builder.interner {
+        let value = interner.bytes(of: Int(builder.codes.code(at: row)))
+        guard let base = value.baseAddress else { continue }
+        (start, length) = (base, value.count)
+      } else {
+        return nil
+      }
+      guard length > 0 else { continue }
+      values += 1
+      if TimestampParsing.parse(start, 0, length) != nil {
+        dates += 1
+      } else if firstOther == nil {
+        firstOther = row
+      }
+    }
+    guard let firstOther, values >= 10, dates * 10 >= values * 9 else { return nil }
+    return (chunk, firstOther)
   }
 
   /// The file line of each chunk's first record, from the line ends each chunk consumed:

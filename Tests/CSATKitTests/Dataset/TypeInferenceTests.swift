@@ -120,4 +120,31 @@ struct TypeInferenceTests {
     let result = try loadCSV(text)
     #expect(result.warnings == [nonDateWarning("when", line: 300_001)])
   }
+
+  @Test func aFirstValueThatIsNoDateBeforeDatesIsNamedByLine() throws {
+    // `tbd` is no date and no missing token, so the column is text from line 2 on; the
+    // twelve values after it are dates.
+    var text = "when,n\ntbd,0\n"
+    for row in 1...12 { text += "2026-03-\(10 + row),\(row)\n" }
+    let result = try loadCSV(text)
+    #expect(result.dataset.roles.time == nil)
+    #expect(result.warnings == [nonDateWarning("when", line: 2)])
+  }
+
+  @Test func aColumnOfManyDistinctDatesKeptAsBytesIsNamedByLine() throws {
+    // More distinct values than a dictionary pays for, so the column is kept as bytes.
+    var text = "when,n\nsoon,0\n"
+    for row in 1...(PlainText.distinctValuesForPlain * 2) {
+      text += "2026-03-04T\(10 + row / 3600 % 10):\(10 + row / 60 % 50):\(10 + row % 50)Z,\(row)\n"
+    }
+    let result = try loadCSV(text)
+    #expect(result.warnings == [nonDateWarning("when", line: 2)])
+  }
+
+  @Test func aTextColumnWithSomeDatesGetsNoDateWarning() throws {
+    // Half the values are dates: the column is text, not a time column with a stray value.
+    var text = "note,n\n"
+    for row in 0..<20 { text += (row % 2 == 0 ? "later" : "2026-03-\(10 + row)") + ",\(row)\n" }
+    #expect(try loadCSV(text).warnings.isEmpty)
+  }
 }
