@@ -95,7 +95,15 @@ public enum DatasetLoader {
     dataset.roles = RoleDetection.detect(in: dataset, fixed: Roles(), summaries: summaries)
     try dataset.applyRoleOverrides(options)
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-    var result = LoadResult(dataset: dataset, warnings: warnings, seconds: seconds)
+    // Warnings come from several steps: give them in file order, by line within a file.
+    let fileOrder = Dictionary(
+      sources.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+    let ordered = warnings.enumerated().sorted { left, right in
+      let leftKey = (fileOrder[left.element.file] ?? 0, left.element.line ?? Int.max)
+      let rightKey = (fileOrder[right.element.file] ?? 0, right.element.line ?? Int.max)
+      return leftKey != rightKey ? leftKey < rightKey : left.offset < right.offset
+    }.map(\.element)
+    var result = LoadResult(dataset: dataset, warnings: ordered, seconds: seconds)
     result.summaries = summaries
     // The chunks' buffers are freed but the allocator keeps most of their pages; hand them
     // back so that memory after the load holds the columns only.

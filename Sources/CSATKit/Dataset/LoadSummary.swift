@@ -74,7 +74,8 @@ public enum LoadSummary {
       if let count = summary.distinctCount {
         notes.append(count == 1 ? "1 value" : "\(groupedDigits(count)) values")
       } else {
-        notes.append("over \(groupedDigits(PlainText.distinctValuesForPlain)) values")
+        notes.append(
+          "over \(groupedDigits(PlainText.distinctValuesForPlain)) values, not yet counted")
       }
     default:
       break

@@ -42,14 +42,17 @@ enum FieldsReport {
       let counts = text.codes.histogram(entries: text.dictionary.count)
       return (counts.dropFirst().filter { $0 > 0 }.count, counts.first ?? 0)
     case .number(let numbers):
-      let present = numbers.values.filter { !$0.isNaN }
-      return (Set(present).count, numbers.count - present.count)
+      switch numbers.storage {
+      case .small(let values): return DistinctCount.whole(values, missing: Int8.min)
+      case .whole(let values): return DistinctCount.whole(values, missing: Int32.min)
+      case .real(let values):
+        let present = values.filter { !$0.isNaN }
+        return (Set(present).count, values.count - present.count)
+      }
     case .boolean(let booleans):
-      let missing = booleans.values.filter { $0 == BooleanColumn.missing }.count
-      return (Set(booleans.values.filter { $0 != BooleanColumn.missing }).count, missing)
+      return DistinctCount.whole(booleans.values, missing: BooleanColumn.missing)
     case .timestamp(let times):
-      let present = times.values.filter { $0 != TimestampColumn.missing }
-      return (Set(present).count, times.values.count - present.count)
+      return DistinctCount.whole(times.values, missing: TimestampColumn.missing)
     }
   }
 
@@ -85,12 +88,70 @@ enum FieldsReport {
       return Evaluator.compareCells(left.cell, right.cell) < 0
     }
     let rows = counted.prefix(limit).map { [$0.cell, Cell.integer($0.count)] }
+    // The blank is listed among the values but not counted as one, as in `.fields`.
+    let distinct = counted.filter { $0.cell != .blank }.count
+    let blanks = distinct < counted.count ? " (and blanks)" : ""
     let caption =
-      counted.count > limit ? "\(limit) most frequent of \(counted.count) values" : nil
+      counted.count > limit
+      ? "\(limit) most frequent of \(LoadSummary.groupedDigits(distinct)) values\(blanks)" : nil
     return ResultTable(
       columns: [
         ResultColumn(name: column.name, isNumeric: column.type == .number),
         ResultColumn(name: "count", isNumeric: true),
       ], rows: rows, caption: caption)
+  }
+}
+
+/// Counts the distinct values of a column of whole numbers (or instants) without hashing
+/// each: a column of 10M timestamps took 2 s to count with a `Set`.
+enum DistinctCount {
+  /// The most values a bitmap over a column's range may cover (8 MB of bits).
+  static let bitmapRange: Int64 = 1 << 26
+
+  /// Distinct values other than `missing`, and how many are `missing`: counted as changes
+  /// along the values when they are in order (as times often are), else marked in a bitmap
+  /// when they span a small range, else counted as changes along a sorted copy.
+  static func whole<Value: FixedWidthInteger>(_ values: [Value], missing: Value) -> (
+    distinct: Int, missing: Int
+  ) {
+    var low = Value.max
+    var high = Value.min
+    var absent = 0
+    var ordered = true
+    var changes = 0
+    var previous: Value?
+    for value in values {
+      if value == missing {
+        absent += 1
+        continue
+      }
+      low = min(low, value)
+      high = max(high, value)
+      if let previous, value < previous { ordered = false }
+      if value != previous { changes += 1 }
+      previous = value
+    }
+    guard absent < values.count else { return (0, absent) }
+    // In order, each value that differs from the one before is new.
+    if ordered { return (changes, absent) }
+    if Int64(high) - Int64(low) < bitmapRange {
+      var seen = [UInt64](repeating: 0, count: Int((Int64(high) - Int64(low)) / 64) + 1)
+      var distinct = 0
+      for value in values where value != missing {
+        let offset = Int(Int64(value) - Int64(low))
+        let bit = UInt64(1) << UInt64(offset % 64)
+        if seen[offset / 64] & bit == 0 {
+          seen[offset / 64] |= bit
+          distinct += 1
+        }
+      }
+      return (distinct, absent)
+    }
+    let present = values.filter { $0 != missing }.sorted()
+    var distinct = 1
+    for index in present.indices.dropFirst() where present[index] != present[index - 1] {
+      distinct += 1
+    }
+    return (distinct, absent)
   }
 }

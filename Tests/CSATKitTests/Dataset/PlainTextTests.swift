@@ -67,7 +67,7 @@ import Testing
     #expect(summary.missingCount == expected.filter(\.isEmpty).count)
     #expect(summary.distinctCount == nil)
     let rendered = LoadSummary.render(result, timeZone: .utcZone)
-    #expect(rendered.contains("customer text (over 16,384 values)"))
+    #expect(rendered.contains("customer text (over 16,384 values, not yet counted)"))
 
     expectSame(try result.dataset.texts("customer"), expected)
     #expect(column.isCoded)
@@ -237,5 +237,26 @@ import Testing
       let expected = values.firstIndex { String(bytes: $0, encoding: .utf8) == nil }
       #expect(part.firstInvalidRow() == expected, "values \(values)")
     }
+  }
+}
+
+@Suite struct DistinctCountTests {
+  @Test(arguments: [0, 1, 2])
+  func distinctWholeValuesMatchASet(spread: Int) {
+    // Values over a small range (bitmap), a wide one in order, and a wide one out of order.
+    var generator = SystemRandomNumberGenerator()
+    let span: Int64 = spread == 0 ? 1_000 : 1 << 40
+    var values = (0..<5_000).map { _ in Int64.random(in: 0..<span, using: &generator) / 7 * 7 }
+    if spread == 1 { values.sort() }
+    for index in stride(from: 0, to: values.count, by: 11) { values[index] = Int64.min }
+    let present = values.filter { $0 != Int64.min }
+    let counted = DistinctCount.whole(values, missing: Int64.min)
+    #expect(counted.distinct == Set(present).count)
+    #expect(counted.missing == values.count - present.count)
+  }
+
+  @Test func aColumnWithNoValueHasNoDistinctOnes() {
+    #expect(DistinctCount.whole([Int32.min, Int32.min], missing: Int32.min) == (0, 2))
+    #expect(DistinctCount.whole([Int8](), missing: Int8.min) == (0, 0))
   }
 }
