@@ -28,6 +28,8 @@ struct ChunkResult {
   var raggedCount = 0
   /// What stopped the chunk: an unclosed quote, or a ragged row when strict.
   var failure: (linesBefore: Int, message: String)?
+  /// Whether the load was cancelled while this chunk was read (``LoadOptions/isCancelled``).
+  var cancelled = false
 }
 
 /// Reads the records of a chunk into one column builder per column.
@@ -109,6 +111,10 @@ enum ChunkReader {
       result.rowCount += 1
       if result.rowCount % prefetchCheckRows == 0 {
         prefetched = builders.indices.filter { builders[$0].wantsPrefetch }
+        if options.isCancelled?() == true {
+          result.cancelled = true
+          break
+        }
       }
       if recordEnd - released >= releaseStep {
         // The bytes behind are in the builders now; a reread maps them in again.
@@ -124,7 +130,7 @@ enum ChunkReader {
     result.endPosition = scanner.position
 
     let demoted = builders.indices.filter { builders[$0].kind == .demoted }
-    if !demoted.isEmpty && result.failure == nil {
+    if !demoted.isEmpty && result.failure == nil && !result.cancelled {
       let again = readText(
         chunk, of: source, columns: demoted.map { kept[$0] }, options: options)
       for (index, builder) in demoted.enumerated() {

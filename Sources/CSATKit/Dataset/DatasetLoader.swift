@@ -62,6 +62,7 @@ public enum DatasetLoader {
     options.progress?.setTotal(planned.reduce(0) { $0 + $1.end - $1.start })
     let kept = options.keptColumns(of: sources[0].layout.names)
     var (finalChunks, results) = readChunks(planned, sources, kept, options)
+    if results.contains(where: \.cancelled) { throw LoadInterrupted() }
     warnings += try reportRows(finalChunks, results, sources)
 
     let names = kept.map { sources[0].layout.names[$0] }
@@ -138,6 +139,8 @@ public enum DatasetLoader {
     var results = parallelMap(chunks) {
       ChunkReader.read($0, of: sources[$0.file], kept: kept, options: options)
     }
+    // A cancelled chunk ends early: that is no sign of a bad split.
+    if results.contains(where: \.cancelled) { return (chunks, results) }
     var index = 1
     while index < chunks.count {
       let chunk = chunks[index]

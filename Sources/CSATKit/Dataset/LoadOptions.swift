@@ -31,6 +31,9 @@ public struct LoadOptions: Sendable {
   public var columns: Set<String>?
   /// Receives how far the load has read, when a progress bar is drawn.
   public var progress: LoadProgress?
+  /// Asked now and then while reading: `true` stops the load, which then throws
+  /// ``LoadInterrupted`` (the shell's Ctrl-C).
+  public var isCancelled: (@Sendable () -> Bool)?
 
   public init(
     csatColumn: String? = nil, npsColumn: String? = nil, timeColumn: String? = nil,
@@ -123,4 +126,9 @@ public struct LoadResult: Sendable {
     self.warnings = warnings
     self.seconds = seconds
   }
+}
+
+/// A load stopped by ``LoadOptions/isCancelled``, before any data was replaced.
+public struct LoadInterrupted: Error, CustomStringConvertible {
+  public var description: String { "error: load interrupted; the data loaded before is kept" }
 }

@@ -6,6 +6,10 @@ public struct Evaluator {
   let zone: ZoneOffsets
   /// Whether Ctrl-C stops a running query (the interactive shell sets it).
   public var interruptible = false
+
+  /// Whether Ctrl-C was pressed during an interruptible query: loops over millions of
+  /// groups stop, and the session shows nothing.
+  var isInterrupted: Bool { interruptible && InterruptFlag.isRaised }
   /// Now for the query (`Binder.now`): empty time buckets are listed up to now at the latest.
   public var now: Int64?
 
@@ -25,8 +29,13 @@ public struct Evaluator {
     } else {
       figures = groupedRows(query, cut: &cut)
     }
-    let kept = figures.map { (cells: cells($0, query), ranks: $0.ranks) }.filter { row in
-      query.having.map { Self.holds($0, row.cells) } ?? true
+    var kept: [(cells: [Cell], ranks: [Int])] = []
+    for (index, figure) in figures.enumerated() {
+      if index % 65_536 == 65_535 && isInterrupted { break }
+      let cells = cells(figure, query)
+      if query.having.map({ Self.holds($0, cells) }) ?? true {
+        kept.append((cells, figure.ranks))
+      }
     }
     var rows = kept.map(\.cells)
     let groupingCount = query.groupings.count

@@ -16,7 +16,9 @@ struct GroupIndex: @unchecked Sendable {
   /// The most result rows that listing empty time buckets may add.
   static let fillLimit = 100_000
 
-  init(dimensions: [GroupDimension], count rows: Int) {
+  /// With `interruptible`, Ctrl-C stops the renumbering of a large space early, leaving
+  /// groups that the caller must not show.
+  init(dimensions: [GroupDimension], count rows: Int, interruptible: Bool = false) {
     self.dimensions = dimensions
     let (space, overflow) = dimensions.reduce((1, false)) { partial, dimension in
       let (product, overflow) = partial.0.multipliedReportingOverflow(by: dimension.cardinality)
@@ -28,6 +30,7 @@ struct GroupIndex: @unchecked Sendable {
     var radixes: [Int] = []
     var groups = [Int32](repeating: 0, count: rows)
     for row in 0..<rows {
+      if row % 65_536 == 65_535 && interruptible && InterruptFlag.isRaised { break }
       let value = radix(ofOffset: row)
       if let known = numbering[value] {
         groups[row] = known

@@ -25,16 +25,22 @@ extension Evaluator {
     let dimensions = query.groupings.map {
       dimension($0, window: query.window, range: selection.range, fillTime: true)
     }
-    let groups = GroupIndex(dimensions: dimensions, count: selection.range.count)
+    let groups = GroupIndex(
+      dimensions: dimensions, count: selection.range.count, interruptible: interruptible)
     let counts = Accumulators(
       query.metrics, catalog: catalog, groups: groups, selection: selection,
       rest: query.baseline == .rest)
     let present = groups.resultGroups(counts.rows, cut: &cut)
-    var rows = present.map { keys, group in
-      RowFigures(
-        labels: zip(dimensions, keys).map { $0.labels[$1] },
-        figures: query.metrics.map { MetricFigure($0, counts, group: group) },
-        ranks: zip(dimensions, keys).map { $0.ranks[$1] })
+    var rows: [RowFigures] = []
+    rows.reserveCapacity(present.count)
+    for (keys, group) in present {
+      // A result of millions of groups takes seconds: Ctrl-C stops it (nothing is shown).
+      if rows.count % 65_536 == 65_535 && isInterrupted { break }
+      rows.append(
+        RowFigures(
+          labels: zip(dimensions, keys).map { $0.labels[$1] },
+          figures: query.metrics.map { MetricFigure($0, counts, group: group) },
+          ranks: zip(dimensions, keys).map { $0.ranks[$1] }))
     }
     guard query.baseline == .rest else { return rows }
 

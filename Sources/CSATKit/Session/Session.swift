@@ -171,6 +171,8 @@ public final class Session {
         table = evaluator.run(coverage)
       }
       if interrupted() {
+        // The terminal echoed ^C where the cursor was: the message starts a line of its own.
+        sink.message("\n")
         report(.error("interrupted; nothing was shown"), statement, inputName)
         return .failure
       }
@@ -215,6 +217,12 @@ public final class Session {
       var options = loadOptions
       options.timeZone = settings.timeZone
       options.columns = columns
+      if interruptible {
+        // Ctrl-C stops the load and keeps the data there was.
+        InterruptFlag.take()
+        options.isCancelled = { InterruptFlag.isRaised }
+      }
+      defer { if interruptible { InterruptFlag.take() } }
       let started = DispatchTime.now().uptimeNanoseconds
       let result: LoadResult
       if let path = paths.first, paths.count == 1, Snapshot.isSnapshot(path: path) {
@@ -248,6 +256,10 @@ public final class Session {
         sink.message(summary + "\n")
       }
       return true
+    } catch let error as LoadInterrupted {
+      // The terminal echoed ^C where the cursor was: the message starts a line of its own.
+      sink.message("\n\(error)\n")
+      return false
     } catch {
       sink.message("\(error)\n")
       return false

@@ -260,3 +260,23 @@ import Testing
     #expect(DistinctCount.whole([Int8](), missing: Int8.min) == (0, 0))
   }
 }
+
+@Suite struct LoadCancellationTests {
+  /// A file of `rows` rows `id,score`.
+  private func rows(_ rows: Int) -> String {
+    (0..<rows).reduce(into: "id,score\n") { text, row in text += "\(row),\(row % 5 + 1)\n" }
+  }
+
+  @Test func aCancelledLoadThrowsAndKeepsNothing() throws {
+    var options = LoadOptions()
+    options.isCancelled = { true }
+    #expect(throws: LoadInterrupted.self) {
+      try DatasetLoader.load(csv: Array(rows(20_000).utf8), name: "test.csv", options: options)
+    }
+    // A load that is never cancelled reads every row.
+    options.isCancelled = { false }
+    let loaded = try DatasetLoader.load(
+      csv: Array(rows(20_000).utf8), name: "test.csv", options: options)
+    #expect(loaded.dataset.rowCount == 20_000)
+  }
+}
