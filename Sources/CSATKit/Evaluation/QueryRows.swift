@@ -19,6 +19,11 @@ extension Evaluator {
 
   /// The rows of a query without a window baseline; `cut` says when empty time buckets were
   /// left out (`GroupIndex.FillCut`).
+  ///
+  /// With `top N` or `bottom N` on the first metric (and no `having`, `order by` or
+  /// baseline), only the rows that can be among the N are made, still in group order, so
+  /// that `ranked` orders them as it would all the rows: a grouping by customer has millions
+  /// of groups, and the figures that rank them cost far less than their rows.
   func groupedRows(_ query: BoundQuery, cut: inout GroupIndex.FillCut?) -> [RowFigures] {
     let selection = select(
       condition: query.condition, window: query.window, repeats: query.repeats)
@@ -30,7 +35,15 @@ extension Evaluator {
     let counts = Accumulators(
       query.metrics, catalog: catalog, groups: groups, selection: selection,
       rest: query.baseline == .rest)
-    let present = groups.resultGroups(counts.rows, cut: &cut)
+    var present = groups.resultGroups(counts.rows, cut: &cut)
+    if let chosen = Self.rankCandidates(
+      query, present.count,
+      { index in
+        MetricFigure(query.metrics[0], counts, group: present[index].group)
+      })
+    {
+      present = chosen.map { present[$0] }
+    }
     var rows: [RowFigures] = []
     rows.reserveCapacity(present.count)
     for (keys, group) in present {
@@ -58,6 +71,22 @@ extension Evaluator {
       }
     }
     return rows
+  }
+
+  /// For a `top N` / `bottom N` query ranked by its first metric's value, with nothing
+  /// else that needs every row: the positions (in group order) of the N groups `ranked`
+  /// will keep, from each group's first figure (`figure(position)`); `nil` otherwise.
+  static func rankCandidates(
+    _ query: BoundQuery, _ count: Int, _ figure: (Int) -> MetricFigure
+  ) -> [Int]? {
+    guard let rank = query.rank, query.order.isEmpty, query.having == nil,
+      query.baseline == nil, let first = query.metrics.first,
+      let column = query.resultColumns.firstIndex(of: first.name),
+      column < query.columns.count, query.columns[column].content == .metric(0, .value),
+      count > rank.count
+    else { return nil }
+    let keys = (0..<count).map { number(figure($0).value) }
+    return rankOrder(keys, top: rank.isTop).prefix(rank.count).sorted()
   }
 
   /// The cells of a row, in the order of the query's columns.

@@ -43,7 +43,13 @@ extension Evaluator {
   /// Each row's number is read once, before the sort: a result may have millions of groups.
   static func ranked(_ rows: [[Cell]], by column: Int, top: Bool, groupingCount: Int) -> [[Cell]] {
     let keys = rows.map { number($0[column]) }
-    let order = keys.indices.sorted { left, right in
+    return rankOrder(keys, top: top).map { rows[$0] }
+  }
+
+  /// The positions of `keys` in `top N` / `bottom N` order: by value, positions without one
+  /// last, ties by position.
+  static func rankOrder(_ keys: [Double?], top: Bool) -> [Int] {
+    keys.indices.sorted { left, right in
       switch (keys[left], keys[right]) {
       case (nil, nil): return left < right
       case (nil, _): return false
@@ -53,7 +59,6 @@ extension Evaluator {
         return left < right
       }
     }
-    return order.map { rows[$0] }
   }
 
   /// `order by`: a stable sort on the named result columns; n/a and blanks last. A grouping

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+@testable import CSATKit
+
+/// `top N` and `bottom N` over many groups with many ties, checked against counts and an
+/// order worked out here from the rows as written.
+@Suite struct TopManyGroupsTests {
+  /// Collects what a session prints.
+  private final class Printed: @unchecked Sendable {
+    var results = ""
+  }
+
+  /// 3,000 rows over 400 groups `g000`…`g399`, each group's size drawn from 1 to 12: many
+  /// groups share a count. Returns the file and each group's count.
+  private func survey() -> (text: String, counts: [String: Int]) {
+    var generator = SplitMix64(state: 7)
+    var text = "id,g,score\n"
+    var counts: [String: Int] = [:]
+    var id = 0
+    for group in 0..<400 {
+      let name = "g" + String(repeating: "0", count: 3 - String(group).count) + String(group)
+      let size = Int(generator.next() % 12) + 1
+      for _ in 0..<size {
+        text += "\(id),\(name),\(id % 5 + 1)\n"
+        id += 1
+      }
+      counts[name] = size
+    }
+    return (text, counts)
+  }
+
+  private func run(_ statement: String, on text: String) throws -> String {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("groups.csv").path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    let printed = Printed()
+    let session = Session(
+      format: .csv, sink: OutputSink(result: { printed.results += $0 }, message: { _ in }))
+    #expect(session.load(paths: [path]))
+    _ = session.run(script: statement, inputName: "test")
+    return printed.results
+  }
+
+  @Test(arguments: [("top", 7), ("bottom", 9), ("top", 1), ("bottom", 400), ("top", 500)])
+  func rankedGroupsKeepTiesInGroupOrder(word: String, count: Int) throws {
+    let (text, counts) = survey()
+    // By count (largest first for top), ties by name, as the groups are ordered.
+    let expected = counts.sorted { left, right in
+      if left.value != right.value {
+        return word == "top" ? left.value > right.value : left.value < right.value
+      }
+      return left.key < right.key
+    }.prefix(count)
+    let lines = expected.map { "\($0.key),\($0.value)" }
+    let output = try run("count by g \(word) \(count)", on: text)
+    #expect(output == "g,count\n" + lines.joined(separator: "\n") + "\n")
+  }
+}
