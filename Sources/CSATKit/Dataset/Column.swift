@@ -20,6 +20,8 @@ public struct TextColumn: Sendable {
   private let coded: Coded?
   /// The values as bytes, coded when first needed.
   private let deferred: DeferredText?
+  /// The codes in the order of their values, once a query has asked for them.
+  private let valueOrder = ValueOrder()
 
   private struct Coded: Sendable {
     var codes: TextCodes
@@ -67,13 +69,24 @@ public struct TextColumn: Sendable {
     return deferred.blankCount
   }
 
-  /// The codes of the values that are not blank, in the order of their values.
+  /// The codes of the values that are not blank, in the order of their values: sorted once
+  /// per column (two million customer ids take about 0.4 s), then kept.
   func codesByValue() -> [Int] {
-    let dictionary = self.dictionary
-    return (1..<max(1, dictionary.count)).sorted { dictionary[$0] < dictionary[$1] }
+    valueOrder.order.withLock { order in
+      if let order { return order }
+      let dictionary = self.dictionary
+      let sorted = (1..<max(1, dictionary.count)).sorted { dictionary[$0] < dictionary[$1] }
+      order = sorted
+      return sorted
+    }
   }
 
   public static let missingCode: UInt32 = 0
+}
+
+/// The sorted codes of a text column, shared by its copies.
+private final class ValueOrder: Sendable {
+  let order = Mutex<[Int]?>(nil)
 }
 
 /// Text kept as bytes until its codes are first wanted; the first reader codes it, any other
