@@ -84,7 +84,8 @@ public struct CommandLineOptions: Sendable, Equatable {
     while index < arguments.count {
       let argument = arguments[index]
       if onlyFiles || !argument.hasPrefix("-") || argument == "-" {
-        options.files.append(argument)
+        // `-` is standard input, as for most tools; after `--` it is a file called `-`.
+        options.files.append(argument == "-" && !onlyFiles ? "/dev/stdin" : argument)
         index += 1
         continue
       }

@@ -63,7 +63,8 @@ extension Session {
       guard let catalog else { return fail("no data is loaded", ["load a file with '.load FILE'"]) }
       do {
         try Snapshot.write(catalog.dataset, to: arguments[0])
-        sink.message("saved \(catalog.dataset.rowCount) rows to \(arguments[0])\n")
+        let rows = LoadSummary.groupedDigits(catalog.dataset.rowCount)
+        sink.message("saved \(rows) rows to \(arguments[0])\n")
         return .success
       } catch let error as DataError {
         return fail("\(error.file): \(error.message)", [])

@@ -84,6 +84,18 @@ import Testing
     #expect(result.status == 0)
   }
 
+  @Test func aDashReadsTheDataFromStandardInput() throws {
+    let scratch = scratch()
+    defer { scratch.remove() }
+
+    // The small survey: 10 responses, 5 of the 8 csat answers satisfied.
+    let result = try scratch.run(
+      "-", "--format", "csv", "-e", "count", "-e", "csat", input: SmallSurvey.csv)
+
+    #expect(result.figures == "count\n10\nn,csat\n8,62.5\n")
+    #expect(result.status == 0)
+  }
+
   @Test func pipedStdinTableHasNoPromptOrBanner() throws {
     let scratch = scratch()
     defer { scratch.remove() }
