@@ -10,7 +10,7 @@ struct GroupIndex: @unchecked Sendable {
   private var renumbered: [Int32]?
   /// When renumbered: the mixed-radix number of each group, and back.
   private var radixOfGroup: [Int] = []
-  private var groupOfRadix: [Int: Int] = [:]
+  private var groupOfRadix = RadixNumbering()
 
   static let denseLimit = 1 << 22
   /// The most result rows that listing empty time buckets may add.
@@ -26,24 +26,20 @@ struct GroupIndex: @unchecked Sendable {
     }
     count = space
     guard overflow || space > Self.denseLimit else { return }
-    var numbering: [Int: Int32] = [:]
+    var numbering = RadixNumbering()
     var radixes: [Int] = []
     var groups = [Int32](repeating: 0, count: rows)
     for row in 0..<rows {
       if row % 65_536 == 65_535 && interruptible && InterruptFlag.isRaised { break }
       let value = radix(ofOffset: row)
-      if let known = numbering[value] {
-        groups[row] = known
-      } else {
-        numbering[value] = Int32(radixes.count)
-        groups[row] = Int32(radixes.count)
-        radixes.append(value)
-      }
+      let group = numbering.number(value)
+      if Int(group) == radixes.count { radixes.append(value) }
+      groups[row] = group
     }
     count = radixes.count
     renumbered = groups
     radixOfGroup = radixes
-    groupOfRadix = Dictionary(uniqueKeysWithValues: radixes.enumerated().map { ($1, $0) })
+    groupOfRadix = numbering
   }
 
   /// The mixed-radix number of the keys of the row at `offset` in the selection's range.
@@ -98,7 +94,7 @@ struct GroupIndex: @unchecked Sendable {
     var radix = 0
     for (dimension, key) in zip(dimensions, keys) { radix = radix * dimension.cardinality + key }
     guard renumbered != nil else { return radix }
-    return groupOfRadix[radix]
+    return groupOfRadix.group(of: radix)
   }
 
   /// Why a result lists no empty time buckets: listing every bucket for each of
@@ -173,10 +169,18 @@ struct GroupIndex: @unchecked Sendable {
       if overflow { return nil }
       space = product
     }
+    // Read each key straight off the group's number (no array per group: a grouping by
+    // customer and rep has millions of groups).
+    let sizes = dimensions.map(\.cardinality)
+    let ranks = dimensions.map(\.ranks)
     var ranked = groups.map { group in
+      var radix = renumbered == nil ? group : radixOfGroup[group]
       var rank = 0
-      for (dimension, key) in zip(dimensions, keys(of: group)) {
-        rank = rank * dimension.cardinality + dimension.ranks[key]
+      var scale = 1
+      for index in sizes.indices.reversed() {
+        rank += ranks[index][radix % sizes[index]] * scale
+        scale *= sizes[index]
+        radix /= sizes[index]
       }
       return (rank: rank, group: group)
     }
@@ -195,6 +199,68 @@ struct GroupIndex: @unchecked Sendable {
     for key in dimensions[index].filledKeys ?? 0..<0 {
       tuple[index] = key
       fill(&tuple, remaining.dropFirst(), dimensions, emit)
+    }
+  }
+}
+
+/// Numbers mixed-radix group numbers (0 or more) densely, in order of first appearance:
+/// open addressing with linear probing, at most half full. A grouping by customer and rep
+/// meets about 9M pairs in 10M rows, which a `Dictionary` numbered in seconds.
+struct RadixNumbering {
+  /// The radix in each slot; `empty` for none.
+  private var radixes = [Int](repeating: RadixNumbering.empty, count: 16)
+  /// The group of the radix in the same slot.
+  private var groups = [Int32](repeating: 0, count: 16)
+  private(set) var count = 0
+
+  private static let empty = -1
+
+  /// The slot where the search for `radix` starts in a table of `mask + 1` slots.
+  @inline(__always)
+  private static func home(_ radix: Int, _ mask: Int) -> Int {
+    let mixed = UInt64(bitPattern: Int64(radix)) &* 0x9E37_79B9_7F4A_7C15
+    return Int(truncatingIfNeeded: mixed >> 29) & mask
+  }
+
+  /// The group of `radix`, numbered next if it has none yet.
+  mutating func number(_ radix: Int) -> Int32 {
+    let mask = radixes.count - 1
+    var slot = Self.home(radix, mask)
+    while radixes[slot] != Self.empty {
+      if radixes[slot] == radix { return groups[slot] }
+      slot = (slot + 1) & mask
+    }
+    let group = Int32(count)
+    radixes[slot] = radix
+    groups[slot] = group
+    count += 1
+    if count * 2 > radixes.count { grow() }
+    return group
+  }
+
+  /// The group of `radix`, when it has one.
+  func group(of radix: Int) -> Int? {
+    let mask = radixes.count - 1
+    var slot = Self.home(radix, mask)
+    while radixes[slot] != Self.empty {
+      if radixes[slot] == radix { return Int(groups[slot]) }
+      slot = (slot + 1) & mask
+    }
+    return nil
+  }
+
+  /// Doubles the table and places every radix again.
+  private mutating func grow() {
+    let oldRadixes = radixes
+    let oldGroups = groups
+    radixes = [Int](repeating: Self.empty, count: oldRadixes.count * 2)
+    groups = [Int32](repeating: 0, count: oldRadixes.count * 2)
+    let mask = radixes.count - 1
+    for (radix, group) in zip(oldRadixes, oldGroups) where radix != Self.empty {
+      var slot = Self.home(radix, mask)
+      while radixes[slot] != Self.empty { slot = (slot + 1) & mask }
+      radixes[slot] = radix
+      groups[slot] = group
     }
   }
 }

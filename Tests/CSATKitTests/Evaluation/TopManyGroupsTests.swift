@@ -58,3 +58,26 @@ import Testing
     #expect(output == "g,count\n" + lines.joined(separator: "\n") + "\n")
   }
 }
+
+@Suite struct RadixNumberingTests {
+  @Test func groupsAreNumberedInOrderOfFirstAppearance() {
+    // Keys with many repeats and some far apart: each gets the number a Dictionary gives.
+    var generator = SplitMix64(state: 19)
+    var numbering = RadixNumbering()
+    var expected: [Int: Int32] = [:]
+    for _ in 0..<200_000 {
+      let radix =
+        generator.next() % 3 == 0
+        ? Int(generator.next() % 1_000) : Int(generator.next() % (1 << 40))
+      let known = expected[radix] ?? Int32(expected.count)
+      expected[radix] = known
+      #expect(numbering.number(radix) == known)
+    }
+    #expect(numbering.count == expected.count)
+    for (radix, group) in expected.prefix(1_000) {
+      #expect(numbering.group(of: radix) == Int(group))
+    }
+    // Every key drawn is below 2⁴⁰: this one was never numbered.
+    #expect(numbering.group(of: 1 << 41) == nil)
+  }
+}
