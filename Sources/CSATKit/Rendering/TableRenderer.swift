@@ -16,8 +16,8 @@ public enum TableRenderer {
   /// The result drawn as a table, ending with a newline.
   public static func render(_ table: ResultTable, style: RenderStyle = .plain) -> String {
     let view = TerminalFigures(table) { cellText($0, style: style) }
-    let cells = view.cells
     let columnCount = view.headers.count
+    let cells = widenedLastColumn(table, view, style)
     var cellWidths = view.headers.map { _ in 0 }
     for row in cells {
       for (index, text) in row.enumerated() {
@@ -116,6 +116,30 @@ public enum TableRenderer {
   private static let reset = "\u{1B}[0m"
   private static let green = "\u{1B}[32m"
   private static let red = "\u{1B}[31m"
+
+  /// The cells, but on a terminal a last column of text (comments, say) is cut only where
+  /// the terminal ends, when that leaves it more room than `maxCellWidth`.
+  private static func widenedLastColumn(
+    _ table: ResultTable, _ view: TerminalFigures, _ style: RenderStyle
+  ) -> [[String]] {
+    let last = view.headers.count - 1
+    guard let terminalWidth = style.terminalWidth, last >= 0, !view.alignRight[last] else {
+      return view.cells
+    }
+    let others = (0..<last).map { index in
+      view.cells.map { DisplayWidth.of($0[index]) }.reduce(
+        DisplayWidth.of(view.headers[index]), max)
+    }
+    let room = terminalWidth - others.reduce(0, +) - 2 * last
+    guard room > style.maxCellWidth else { return view.cells }
+    var wide = style
+    wide.maxCellWidth = room
+    let full = TerminalFigures(table) { cellText($0, style: wide) }
+    guard full.cells.count == view.cells.count else { return view.cells }
+    return zip(view.cells, full.cells).map { narrow, wide in
+      Array(narrow.dropLast()) + [wide[last]]
+    }
+  }
 
   /// A cell as shown: on one line, text cut to the widest allowed.
   private static func cellText(_ cell: Cell, style: RenderStyle) -> String {

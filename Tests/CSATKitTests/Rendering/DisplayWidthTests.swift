@@ -44,3 +44,32 @@ import Testing
     #expect(DisplayWidth.pad("toolong", toWidth: 3) == "toolong")
   }
 }
+
+@Suite struct LastColumnWidthTests {
+  /// Two rows of an id and a comment of 150 letters.
+  private let table = ResultTable(
+    columns: [
+      ResultColumn(name: "id", isNumeric: true), ResultColumn(name: "comment", isNumeric: false),
+    ],
+    rows: [
+      [.integer(7), .text(String(repeating: "a", count: 150))],
+      [.integer(12), .text("short")],
+    ])
+
+  /// The lines of the rows (after the header and the rule).
+  private func rowLines(_ style: RenderStyle) -> [Substring] {
+    Array(TableRenderer.render(table, style: style).split(separator: "\n").dropFirst(2).prefix(2))
+  }
+
+  @Test func aLastTextColumnRunsToTheTerminalsEdge() {
+    // id is 2 columns wide, then 2 spaces: 96 of 100 columns are left for the comment.
+    let lines = rowLines(RenderStyle(terminalWidth: 100))
+    #expect(lines[0] == " 7  " + String(repeating: "a", count: 95) + "…")
+    #expect(lines[1] == "12  short")
+  }
+
+  @Test func withoutATerminalTextIsCutAtTheCellWidth() {
+    let lines = rowLines(.plain)
+    #expect(lines[0] == " 7  " + String(repeating: "a", count: 39) + "…")
+  }
+}
