@@ -45,6 +45,8 @@ struct PlainTextPart {
 
   @inline(__always)
   mutating func appendBlank() {
+    // Even a part of blanks only has an address for `value(_:)` to point into.
+    if bytes.capacity == 0 { bytes.reserve(TextInterner.slack) }
     blanks += 1
     appendEnd(bytes.count)
   }
@@ -60,6 +62,7 @@ struct PlainTextPart {
   /// Appends `rows` blank values.
   mutating func appendBlanks(_ rows: Int) {
     guard rows > 0 else { return }
+    if bytes.capacity == 0 { bytes.reserve(TextInterner.slack) }
     blanks += rows
     let end = bytes.count
     if ends.isWide || end > Int(UInt32.max) {

@@ -97,6 +97,15 @@ import Testing
     #expect(result.warnings.isEmpty)
   }
 
+  @Test func aChunkOfBlanksJoinsAChunkKeptAsBytes() throws {
+    // The first half is blank, so its chunk has no bytes at all; the second is all distinct.
+    let half = 100_000
+    let (text, names) = twoChunkNames(half: half) { row, half in row < half ? "" : "id-\(row)" }
+    let result = try loadCSV(text)
+    #expect(try isPlain(result, "name"))
+    expectSame(try result.dataset.texts("name"), names)
+  }
+
   @Test func aColumnReadAgainAsTextMayBeKeptAsBytes() throws {
     // Numbers until the second chunk, whose values are text: the first chunk is read again
     // as text and has more distinct values than a dictionary pays for.
