@@ -1,7 +1,9 @@
 /// Numbers every row's group densely, so that aggregation is array indexing.
 ///
 /// The group of a row is the mixed-radix number of its keys in each dimension. When that
-/// space is too large for arrays, the groups that occur are renumbered through a hash map.
+/// space is too large for arrays, the groups that occur are renumbered through a hash map;
+/// when it does not even fit in 64 bits (four groupings of 70,000 values each), by their
+/// tuples of keys.
 struct GroupIndex: @unchecked Sendable {
   let dimensions: [GroupDimension]
   /// The number of groups (array size for accumulators).
@@ -11,6 +13,9 @@ struct GroupIndex: @unchecked Sendable {
   /// When renumbered: the mixed-radix number of each group, and back.
   private var radixOfGroup: [Int] = []
   private var groupOfRadix = RadixNumbering()
+  /// When the space overflows: the keys of each group, and back.
+  private var keysOfGroup: [[Int]]?
+  private var groupOfKeys: [[Int]: Int] = [:]
 
   static let denseLimit = 1 << 22
   /// The most result rows that listing empty time buckets may add.
@@ -26,6 +31,10 @@ struct GroupIndex: @unchecked Sendable {
     }
     count = space
     guard overflow || space > Self.denseLimit else { return }
+    if overflow {
+      numberTuples(rows, interruptible: interruptible)
+      return
+    }
     var numbering = RadixNumbering()
     var radixes: [Int] = []
     var groups = [Int32](repeating: 0, count: rows)
@@ -40,6 +49,29 @@ struct GroupIndex: @unchecked Sendable {
     renumbered = groups
     radixOfGroup = radixes
     groupOfRadix = numbering
+  }
+
+  /// Numbers the groups that occur by their tuples of keys, for a space whose mixed-radix
+  /// numbers would overflow.
+  private mutating func numberTuples(_ rows: Int, interruptible: Bool) {
+    var tuples: [[Int]] = []
+    var numbering: [[Int]: Int] = [:]
+    var groups = [Int32](repeating: 0, count: rows)
+    for row in 0..<rows {
+      if row % 65_536 == 65_535 && interruptible && InterruptFlag.isRaised { break }
+      let tuple = dimensions.map { Int($0.key(atOffset: row)) }
+      if let group = numbering[tuple] {
+        groups[row] = Int32(group)
+      } else {
+        numbering[tuple] = tuples.count
+        groups[row] = Int32(tuples.count)
+        tuples.append(tuple)
+      }
+    }
+    count = tuples.count
+    renumbered = groups
+    keysOfGroup = tuples
+    groupOfKeys = numbering
   }
 
   /// The mixed-radix number of the keys of the row at `offset` in the selection's range.
@@ -79,6 +111,7 @@ struct GroupIndex: @unchecked Sendable {
 
   /// The key in each dimension of a group.
   func keys(of group: Int) -> [Int] {
+    if let keysOfGroup { return keysOfGroup[group] }
     var radix = renumbered == nil ? group : radixOfGroup[group]
     var keys = [Int](repeating: 0, count: dimensions.count)
     for index in dimensions.indices.reversed() {
@@ -91,6 +124,7 @@ struct GroupIndex: @unchecked Sendable {
 
   /// The group of a key tuple, when it has one.
   func group(ofKeys keys: [Int]) -> Int? {
+    if keysOfGroup != nil { return groupOfKeys[keys] }
     var radix = 0
     for (dimension, key) in zip(dimensions, keys) { radix = radix * dimension.cardinality + key }
     guard renumbered != nil else { return radix }

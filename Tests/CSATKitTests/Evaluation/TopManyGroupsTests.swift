@@ -43,6 +43,23 @@ import Testing
     return printed.results
   }
 
+  @Test func groupsWhoseNumbersOverflowAreCountedByTheirKeys() throws {
+    // Four groupings of about 70,000 values each: more groups than 64 bits can number.
+    // Row i holds A i, B 7i mod 70,001, C 13i mod 70,003, D 17i mod 70,007; rows 0-4 come
+    // again 1-5 more times, so their counts are 2-6 and every other is 1.
+    func row(_ i: Int) -> String {
+      "A\(i),B\(7 * i % 70_001),C\(13 * i % 70_003),D\(17 * i % 70_007)"
+    }
+    var text = "a,b,c,d\n"
+    for i in 0..<70_000 { text += row(i) + "\n" }
+    for i in 0..<5 { for _ in 0...i { text += row(i) + "\n" } }
+    let output = try run("count by a, b, c, d top 3", on: text)
+    #expect(output == "a,b,c,d,count\n\(row(4)),6\n\(row(3)),5\n\(row(2)),4\n")
+    let repeated = try run("count by a, b, c, d having count > 3", on: text)
+    // In group order: A2 < A3 < A4.
+    #expect(repeated == "a,b,c,d,count\n\(row(2)),4\n\(row(3)),5\n\(row(4)),6\n")
+  }
+
   @Test(arguments: [("top", 7), ("bottom", 9), ("top", 1), ("bottom", 400), ("top", 500)])
   func rankedGroupsKeepTiesInGroupOrder(word: String, count: Int) throws {
     let (text, counts) = survey()
