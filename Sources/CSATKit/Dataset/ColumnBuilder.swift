@@ -258,49 +258,45 @@ struct ColumnBuilder {
     plain = part
   }
 
-  /// Adds the bytes of a cell of a plain text column, trimmed as ``textCode`` trims them.
+  /// Adds the bytes of a cell of a plain text column.
   @inline(__always)
   private mutating func addPlain(
     _ field: FieldRange, _ base: UnsafePointer<UInt8>, _ context: inout CellContext
   ) {
-    var start: Int
-    var end: Int
-    let bytes: UnsafePointer<UInt8>
-    if field.flags & FieldRange.escaped == 0 {
-      bytes = base
-      start = field.start
-      end = field.end
-    } else {
-      let scratch = context.scratch
-      scratch.bytes.removeAll()
-      unescapeField(field, in: base, into: &scratch.bytes)
-      bytes = UnsafePointer(scratch.bytes.pointer)
-      start = 0
-      end = scratch.bytes.count
-    }
-    ValueParsing.trim(bytes, &start, &end)
-    plain?.append(bytes + start, max(0, end - start))
+    let (bytes, length) = textBytes(field, base, &context)
+    plain?.append(bytes, length)
   }
 
-  /// The code of a text cell: trimmed of surrounding whitespace, blank as code 0.
+  /// The code of a text cell, blank as code 0.
   @inline(__always)
   private mutating func textCode(
     _ field: FieldRange, _ base: UnsafePointer<UInt8>, _ context: inout CellContext
   ) -> UInt32 {
+    let (bytes, length) = textBytes(field, base, &context)
+    guard length > 0 else { return TextColumn.missingCode }
+    return interner?.code(bytes, length) ?? TextColumn.missingCode
+  }
+
+  /// The bytes of a text cell trimmed of surrounding whitespace, with readable bytes after
+  /// them: in the file, or in the context's scratch bytes for a field whose doubled quotes
+  /// must be undone first.
+  @inline(__always)
+  private func textBytes(
+    _ field: FieldRange, _ base: UnsafePointer<UInt8>, _ context: inout CellContext
+  ) -> (UnsafePointer<UInt8>, Int) {
     guard field.flags & FieldRange.escaped == 0 else {
-      return escapedTextCode(field, base, &context)
+      return Self.escapedTextBytes(field, base, &context)
     }
     var start = field.start
     var end = field.end
     ValueParsing.trim(base, &start, &end)
-    guard start < end else { return TextColumn.missingCode }
-    return interner?.code(base + start, end - start) ?? TextColumn.missingCode
+    return (base + start, max(0, end - start))
   }
 
-  /// ``textCode`` for a field whose doubled quotes must be undone first.
-  private mutating func escapedTextCode(
+  /// ``textBytes`` for a field whose doubled quotes must be undone first.
+  private static func escapedTextBytes(
     _ field: FieldRange, _ base: UnsafePointer<UInt8>, _ context: inout CellContext
-  ) -> UInt32 {
+  ) -> (UnsafePointer<UInt8>, Int) {
     let scratch = context.scratch
     scratch.bytes.removeAll()
     unescapeField(field, in: base, into: &scratch.bytes)
@@ -309,8 +305,7 @@ struct ColumnBuilder {
     var start = 0
     var end = scratch.bytes.count
     ValueParsing.trim(pointer, &start, &end)
-    guard start < end else { return TextColumn.missingCode }
-    return interner?.code(pointer + start, end - start) ?? TextColumn.missingCode
+    return (pointer + start, max(0, end - start))
   }
 }
 
