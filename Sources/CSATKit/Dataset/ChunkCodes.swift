@@ -23,24 +23,14 @@ struct ChunkCodes {
 
   @inline(__always)
   mutating func append(_ code: UInt32) {
-    if !isWide {
-      if code <= UInt32(UInt8.max) {
-        storage.narrow.append(UInt8(truncatingIfNeeded: code))
-        return
-      }
-      storage.widen(UInt32.init)
-    }
-    storage.wide.append(code)
+    let narrowed = isWide || code > UInt32(UInt8.max) ? nil : UInt8(truncatingIfNeeded: code)
+    storage.append(code, narrowed: narrowed, widened: UInt32.init)
   }
 
   /// Appends `code` `repeats` times.
   mutating func append(repeating code: UInt32, count repeats: Int) {
     if !isWide && code > UInt32(UInt8.max) { storage.widen(UInt32.init) }
-    if isWide {
-      storage.wide.append(repeating: code, count: repeats)
-    } else {
-      storage.narrow.append(repeating: UInt8(truncatingIfNeeded: code), count: repeats)
-    }
+    storage.append(narrow: UInt8(truncatingIfNeeded: code), wide: code, count: repeats)
   }
 
   /// The code of row `row`.

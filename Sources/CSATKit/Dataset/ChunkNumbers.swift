@@ -35,32 +35,18 @@ struct ChunkNumbers {
 
   @inline(__always)
   mutating func append(_ value: Double) {
-    if !isWide {
-      if let candidate = ChunkNumbers.exactWhole(value) {
-        storage.narrow.append(candidate)
-        return
-      }
-      storage.widen(ChunkNumbers.double)
-    }
-    storage.wide.append(value)
+    storage.append(
+      value, narrowed: isWide ? nil : ChunkNumbers.exactWhole(value), widened: ChunkNumbers.double)
   }
 
   @inline(__always)
   mutating func appendMissing() {
-    if isWide {
-      storage.wide.append(.nan)
-    } else {
-      storage.narrow.append(ChunkNumbers.missingWhole)
-    }
+    storage.append(narrow: ChunkNumbers.missingWhole, wide: .nan)
   }
 
   /// Appends `repeats` missing values.
   mutating func appendMissing(count repeats: Int) {
-    if isWide {
-      storage.wide.append(repeating: .nan, count: repeats)
-    } else {
-      storage.narrow.append(repeating: ChunkNumbers.missingWhole, count: repeats)
-    }
+    storage.append(narrow: ChunkNumbers.missingWhole, wide: .nan, count: repeats)
   }
 
   /// Writes the first `rows` values to `target` as doubles, NaN for missing ones.

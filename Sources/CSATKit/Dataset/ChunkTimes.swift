@@ -33,38 +33,25 @@ struct ChunkTimes {
   /// Appends an instant in milliseconds.
   @inline(__always)
   mutating func append(_ instant: Int64) {
-    if !isWide {
-      if let narrow = narrowed(instant) {
-        storage.narrow.append(narrow)
-        return
-      }
-      widen()
-    }
-    storage.wide.append(instant)
+    let narrowed = isWide ? nil : narrowed(instant)
+    let origin = origin
+    storage.append(instant, narrowed: narrowed) { ChunkTimes.milliseconds($0, from: origin) }
   }
 
   /// Appends a packed slash date (``SlashDate/packed``), which only the wide form holds.
   mutating func append(packed: Int64) {
-    if !isWide { widen() }
-    storage.wide.append(packed)
+    let origin = origin
+    storage.append(packed, narrowed: nil) { ChunkTimes.milliseconds($0, from: origin) }
   }
 
   @inline(__always)
   mutating func appendMissing() {
-    if isWide {
-      storage.wide.append(TimestampColumn.missing)
-    } else {
-      storage.narrow.append(ChunkTimes.missingSeconds)
-    }
+    storage.append(narrow: ChunkTimes.missingSeconds, wide: TimestampColumn.missing)
   }
 
   /// Appends `repeats` missing values.
   mutating func appendMissing(count repeats: Int) {
-    if isWide {
-      storage.wide.append(repeating: TimestampColumn.missing, count: repeats)
-    } else {
-      storage.narrow.append(repeating: ChunkTimes.missingSeconds, count: repeats)
-    }
+    storage.append(narrow: ChunkTimes.missingSeconds, wide: TimestampColumn.missing, count: repeats)
   }
 
   /// Writes the first `rows` values to `target` in milliseconds (or packed),
@@ -99,12 +86,6 @@ struct ChunkTimes {
     let offset = second &- origin
     guard offset > Int64(Int32.min), offset <= Int64(Int32.max) else { return nil }
     return Int32(truncatingIfNeeded: offset)
-  }
-
-  /// Moves the values to milliseconds, keeping the room reserved for the chunk.
-  private mutating func widen() {
-    let origin = origin
-    storage.widen { narrow in ChunkTimes.milliseconds(narrow, from: origin) }
   }
 
   /// A narrow value as milliseconds, ``TimestampColumn/missing`` when missing.

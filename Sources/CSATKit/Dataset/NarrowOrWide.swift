@@ -23,6 +23,32 @@ struct NarrowOrWide<Narrow: BitwiseCopyable, Wide: BitwiseCopyable> {
     if isWide { wide.reserve(rows) } else { narrow.reserve(rows) }
   }
 
+  /// Appends `value`: as `narrowed` while the values are narrow and `narrowed` is given,
+  /// else in the wide form, into which the values so far move first (`widened`).
+  @inline(__always)
+  mutating func append(_ value: Wide, narrowed: Narrow?, widened: (Narrow) -> Wide) {
+    if !isWide {
+      if let narrowed {
+        narrow.append(narrowed)
+        return
+      }
+      widen(widened)
+    }
+    wide.append(value)
+  }
+
+  /// Appends `repeats` copies of one value, spelt `narrowValue` while the values are narrow
+  /// and `wideValue` once wide (a missing value, say).
+  @inline(__always)
+  mutating func append(narrow narrowValue: Narrow, wide wideValue: Wide, count repeats: Int = 1) {
+    if isWide {
+      repeats == 1 ? wide.append(wideValue) : wide.append(repeating: wideValue, count: repeats)
+    } else {
+      repeats == 1
+        ? narrow.append(narrowValue) : narrow.append(repeating: narrowValue, count: repeats)
+    }
+  }
+
   /// Moves the values to the wide form, each as `widened` gives it, keeping the room
   /// reserved for the chunk.
   mutating func widen(_ widened: (Narrow) -> Wide) {
