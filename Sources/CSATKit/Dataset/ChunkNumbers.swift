@@ -39,6 +39,12 @@ struct ChunkNumbers {
       value, narrowed: isWide ? nil : ChunkNumbers.exactWhole(value), widened: ChunkNumbers.double)
   }
 
+  /// Appends a whole number that is no missing value (not `Int32.min`).
+  @inline(__always)
+  mutating func append(whole: Int32) {
+    storage.append(Double(whole), narrowed: isWide ? nil : whole, widened: ChunkNumbers.double)
+  }
+
   @inline(__always)
   mutating func appendMissing() {
     storage.append(narrow: ChunkNumbers.missingWhole, wide: .nan)

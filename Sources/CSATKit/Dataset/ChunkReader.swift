@@ -42,32 +42,14 @@ enum ChunkReader {
   /// Bytes read between two requests to drop the pages already read from memory.
   static let releaseStep = 1 << 23
 
-  /// How often (in rows) the reader checks again which columns to prefetch for.
-  static let prefetchCheckRows = 4096
-
-  /// What reading one record gave.
-  private enum Step {
-    case record(fieldCount: Int, linesBefore: Int)
-    case end
-    case unclosedQuote(linesBefore: Int)
-  }
-
-  /// Reads the next record of `chunk` into `scanner.fields`.
-  private static func step(_ scanner: inout RecordScanner, before limit: Int) -> Step {
-    var linesBefore = 0
-    do {
-      let fieldCount = try scanner.nextRecord(before: limit, linesBefore: &linesBefore)
-      return fieldCount == 0 ? .end : .record(fieldCount: fieldCount, linesBefore: linesBefore)
-    } catch {
-      return .unclosedQuote(linesBefore: error.linesBefore)
-    }
-  }
+  /// How often (in rows) the reader checks whether the load was cancelled.
+  static let cancelCheckRows = 4096
 
   /// Reads the columns `kept` (file column indices, in order) of `chunk`, guessing types;
   /// builder `i` of the result holds column `kept[i]`.
   ///
-  /// Records are read one ahead: while a record's cells are added, the table slots that the
-  /// next record's text cells will need are already on their way from memory.
+  /// Most records are read cell by cell straight into the builders (``SimpleFields``); from
+  /// the first cell that is not simple, ``RecordScanner`` reads the rest of the record.
   static func read(
     _ chunk: Chunk, of source: SourceFile, kept: [Int], options: LoadOptions
   ) -> ChunkResult {
@@ -80,51 +62,62 @@ enum ChunkReader {
     var scanner = RecordScanner(
       base: base, from: chunk.start, to: source.buffer.count,
       delimiter: source.layout.delimiter)
+    let simple = SimpleFields(
+      base: base, end: source.buffer.count, delimiter: source.layout.delimiter)
     let builders = result.columns.builders
+    // The builder of each column of the file, -1 for a column not read.
+    var builderOf = [Int](repeating: -1, count: columnCount)
+    for (index, column) in kept.enumerated() { builderOf[column] = index }
     var released = chunk.start
-    var held = FieldList()
-    var prefetched: [Int] = []
 
-    var current = step(&scanner, before: chunk.end)
-    while case .record(let fieldCount, let linesBefore) = current {
-      swap(&scanner.fields, &held)
-      let recordEnd = scanner.position
-      current = step(&scanner, before: chunk.end)
-      if case .record(let nextCount, _) = current {
-        let next = scanner.fields.pointer
-        for index in prefetched where kept[index] < nextCount {
-          builders[index].prefetch(next[kept[index]], base)
+    records: while scanner.position < chunk.end {
+      var linesBefore = scanner.linesConsumed
+      var position = scanner.position
+      let simpleColumns =
+        SimpleFields.mayStartBlankLine(base[position])
+        ? 0 : readSimple(at: &position, builderOf, builders, simple, &context)
+      scanner.position = position
+      if simpleColumns == columnCount {
+        if simple.endedLine(at: position) { scanner.linesConsumed += 1 }
+      } else {
+        let fieldCount: Int
+        do {
+          if simpleColumns == 0 {
+            fieldCount = try scanner.nextRecord(before: chunk.end, linesBefore: &linesBefore)
+            // Only blank lines were left.
+            if fieldCount == 0 { break records }
+          } else {
+            fieldCount = try simpleColumns + scanner.restOfRecord()
+          }
+        } catch {
+          result.failure = (error.linesBefore, unclosedQuoteMessage)
+          break records
         }
+        if fieldCount != columnCount {
+          if options.strict {
+            result.failure = (linesBefore, raggedMessage(fieldCount, columnCount, strict: true))
+            break records
+          }
+          if result.raggedLines.count < raggedReportLimit {
+            result.raggedLines.append((linesBefore, fieldCount))
+          }
+          result.raggedCount += 1
+        }
+        addRest(
+          scanner.fields, from: simpleColumns, fieldCount: fieldCount, builderOf, builders, base,
+          &context)
       }
-
-      if fieldCount != columnCount {
-        if options.strict {
-          result.failure = (linesBefore, raggedMessage(fieldCount, columnCount, strict: true))
-          break
-        }
-        if result.raggedLines.count < raggedReportLimit {
-          result.raggedLines.append((linesBefore, fieldCount))
-        }
-        result.raggedCount += 1
-      }
-      addRecord(held, fieldCount: fieldCount, kept: kept, builders, base, &context)
       result.rowCount += 1
-      if result.rowCount % prefetchCheckRows == 0 {
-        prefetched = builders.indices.filter { builders[$0].wantsPrefetch }
-        if options.isCancelled?() == true {
-          result.cancelled = true
-          break
-        }
+      if result.rowCount % cancelCheckRows == 0 && options.isCancelled?() == true {
+        result.cancelled = true
+        break
       }
-      if recordEnd - released >= releaseStep {
+      if scanner.position - released >= releaseStep {
         // The bytes behind are in the builders now; a reread maps them in again.
-        source.buffer.release(from: released, to: recordEnd)
-        options.progress?.add(recordEnd - released)
-        released = recordEnd
+        source.buffer.release(from: released, to: scanner.position)
+        options.progress?.add(scanner.position - released)
+        released = scanner.position
       }
-    }
-    if case .unclosedQuote(let linesBefore) = current, result.failure == nil {
-      result.failure = (linesBefore, unclosedQuoteMessage)
     }
     result.linesConsumed = scanner.linesConsumed
     result.endPosition = scanner.position
@@ -151,25 +144,49 @@ enum ChunkReader {
     return result
   }
 
-  /// Adds the cells of columns `kept` of one record to their builders, in order; a column
-  /// past the record's last field gets a missing value.
+  /// Adds the cells of the record at `position` to their builders while they are simple
+  /// fields, moving `position` past each, and returns how many columns that was: all of
+  /// them when the whole record was read, `position` then being after its line end.
   @inline(__always)
-  private static func addRecord(
-    _ fields: FieldList, fieldCount: Int, kept: [Int],
+  private static func readSimple(
+    at position: inout Int, _ builderOf: [Int],
+    _ builders: UnsafeMutableBufferPointer<ColumnBuilder>, _ simple: SimpleFields,
+    _ context: inout CellContext
+  ) -> Int {
+    let lastColumn = builderOf.count - 1
+    var column = 0
+    while column <= lastColumn {
+      let builder = builderOf[column]
+      let last = column == lastColumn
+      if builder >= 0 {
+        guard builders[builder].addSimple(at: &position, simple, last: last, &context) else {
+          break
+        }
+      } else {
+        guard let (_, next) = simple.field(at: position, last: last) else { break }
+        position = next
+      }
+      column += 1
+    }
+    return column
+  }
+
+  /// Adds the cells `fields` of a record, whose first is that of column `first`, to the
+  /// builders of their columns; a column past the record's `fieldCount` fields gets a
+  /// missing value, and fields past the last column are dropped.
+  private static func addRest(
+    _ fields: FieldList, from first: Int, fieldCount: Int, _ builderOf: [Int],
     _ builders: UnsafeMutableBufferPointer<ColumnBuilder>, _ base: UnsafePointer<UInt8>,
     _ context: inout CellContext
   ) {
     let cells = fields.pointer
-    if kept.count == fieldCount && kept.last == fieldCount - 1 {
-      // Every column kept and the row complete: field `i` goes to builder `i`.
-      for column in 0..<fieldCount { builders[column].add(cells[column], base, &context) }
-      return
-    }
-    for (index, column) in kept.enumerated() {
+    for column in first..<builderOf.count {
+      let builder = builderOf[column]
+      guard builder >= 0 else { continue }
       if column < fieldCount {
-        builders[index].add(cells[column], base, &context)
+        builders[builder].add(cells[column - first], base, &context)
       } else {
-        builders[index].addMissing()
+        builders[builder].addMissing()
       }
     }
   }

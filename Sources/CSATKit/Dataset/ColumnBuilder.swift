@@ -135,22 +135,63 @@ struct ColumnBuilder {
     }
   }
 
-  /// Whether the column is text with so many values that lookups miss the cache.
-  var wantsPrefetch: Bool {
-    kind == .text && plain == nil && interner?.isLarge == true
+  /// Adds the cell at `position` when it is a simple field (``SimpleFields``) that ends as
+  /// the `last` column's or another column's must, and moves `position` past what ends it;
+  /// otherwise adds nothing and returns `false`.
+  @inline(__always)
+  mutating func addSimple(
+    at position: inout Int, _ fields: SimpleFields, last: Bool, _ context: inout CellContext
+  ) -> Bool {
+    if kind == .number, let next = addWhole(at: position, fields, last: last) {
+      position = next
+      return true
+    }
+    guard let (field, next) = fields.field(at: position, last: last) else { return false }
+    if kind == .text {
+      addSimpleText(field, fields.base, &context)
+    } else {
+      add(field, fields.base, &context)
+    }
+    position = next
+    return true
   }
 
-  /// Starts bringing in the table slot that adding text cell `field` will read.
-  ///
-  /// It is `mutating` only so that callers reach the builder in place instead of copying it.
+  /// Adds a simple field (never escaped) of a text column; a value with no space, tab or
+  /// line break around it goes straight to the interner or the bytes.
   @inline(__always)
-  mutating func prefetch(_ field: FieldRange, _ base: UnsafePointer<UInt8>) {
-    guard field.flags & FieldRange.escaped == 0 else { return }
-    var start = field.start
-    var end = field.end
-    ValueParsing.trim(base, &start, &end)
-    guard start < end else { return }
-    interner?.prefetch(base + start, end - start)
+  private mutating func addSimpleText(
+    _ field: FieldRange, _ base: UnsafePointer<UInt8>, _ context: inout CellContext
+  ) {
+    let start = field.start
+    let length = field.end - start
+    guard length > 0 && base[start] > ASCII.space && base[field.end - 1] > ASCII.space else {
+      return addText(field, base, &context)
+    }
+    guard plain == nil else {
+      plain!.append(base + start, length)
+      return
+    }
+    let code = interner!.code(base + start, length)
+    codes.append(code)
+    if code > UInt32(PlainText.distinctValuesForPlain) { becomePlain() }
+  }
+
+  /// Adds the cell at `start` of a number column when it is up to nine digits and nothing
+  /// else (such a number always fits an `Int32`), and returns the offset after what ends it.
+  @inline(__always)
+  private mutating func addWhole(at start: Int, _ fields: SimpleFields, last: Bool) -> Int? {
+    let base = fields.base
+    var index = start
+    var whole: Int32 = 0
+    var digit = base[index] &- 0x30
+    while digit < 10 && index - start < 9 {
+      whole = whole &* 10 &+ Int32(digit)
+      index += 1
+      digit = base[index] &- 0x30
+    }
+    guard index > start, let next = fields.after(index, last: last) else { return nil }
+    numbers.append(whole: whole)
+    return next
   }
 
   /// Picks the kind from the first non-missing value and fills the rows before it.

@@ -106,6 +106,13 @@ struct RecordScanner {
     return 0
   }
 
+  /// Reads the rest of a record into `fields`, from `position` at the first byte of one of
+  /// its fields, and returns how many fields that was.
+  mutating func restOfRecord() throws(UnclosedQuote) -> Int {
+    try readRecord()
+    return fields.count
+  }
+
   /// Whether a lone field is an unquoted run of spaces and tabs (or nothing at all).
   private func isBlankLine(_ field: FieldRange) -> Bool {
     guard field.flags == 0 else { return false }

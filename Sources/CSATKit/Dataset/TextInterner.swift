@@ -244,9 +244,9 @@ struct TextInterner {
   /// A mask of the lowest `count` bytes of a word (none when `count` ≤ 0, all from 8).
   @inline(__always)
   private static func lowBytes(_ count: Int) -> UInt64 {
-    let bits = UInt64(truncatingIfNeeded: min(max(count, 0), 8) &* 8)
-    // A shift by 64 gives 0, so the mask is then all ones.
-    return (1 << bits) &- 1
+    // Two shifts of at most 32 bits each: no branch, and all 64 bits can go.
+    let half = UInt64(truncatingIfNeeded: 8 &- min(max(count, 0), 8)) &* 4
+    return (UInt64.max &>> half) &>> half
   }
 
   /// Both halves of the full product folded together: one multiply mixes all 128 bits.
