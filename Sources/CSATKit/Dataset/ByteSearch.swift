@@ -43,6 +43,17 @@ struct ByteSet {
     return end
   }
 
+  /// Bit `i` is set when byte `i` of the 64 bytes at `pointer` is in the set; the 64 bytes
+  /// must be readable.
+  @inline(__always)
+  func mask64(_ pointer: UnsafeRawPointer) -> UInt64 {
+    var found: UInt64 = 0
+    for block in stride(from: 0, to: 64, by: ByteSet.blockSize) {
+      found |= UInt64(truncatingIfNeeded: matches(pointer + block)) &<< UInt64(block)
+    }
+    return found
+  }
+
   /// How many bytes of the set lie in `start..<end` (a bit count per block is slow without
   /// `popcnt`, so this is for small samples).
   func count(in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {

@@ -62,7 +62,7 @@ enum ChunkReader {
     var scanner = RecordScanner(
       base: base, from: chunk.start, to: source.buffer.count,
       delimiter: source.layout.delimiter)
-    let simple = SimpleFields(
+    var simple = SimpleFields(
       base: base, end: source.buffer.count, delimiter: source.layout.delimiter)
     let builders = result.columns.builders
     // The builder of each column of the file, -1 for a column not read.
@@ -75,7 +75,7 @@ enum ChunkReader {
       var position = scanner.position
       let simpleColumns =
         SimpleFields.mayStartBlankLine(base[position])
-        ? 0 : readSimple(at: &position, builderOf, builders, simple, &context)
+        ? 0 : readSimple(at: &position, builderOf, builders, &simple, &context)
       scanner.position = position
       if simpleColumns == columnCount {
         if simple.endedLine(at: position) { scanner.linesConsumed += 1 }
@@ -150,7 +150,7 @@ enum ChunkReader {
   @inline(__always)
   private static func readSimple(
     at position: inout Int, _ builderOf: [Int],
-    _ builders: UnsafeMutableBufferPointer<ColumnBuilder>, _ simple: SimpleFields,
+    _ builders: UnsafeMutableBufferPointer<ColumnBuilder>, _ simple: inout SimpleFields,
     _ context: inout CellContext
   ) -> Int {
     let lastColumn = builderOf.count - 1
@@ -159,7 +159,7 @@ enum ChunkReader {
       let builder = builderOf[column]
       let last = column == lastColumn
       if builder >= 0 {
-        guard builders[builder].addSimple(at: &position, simple, last: last, &context) else {
+        guard builders[builder].addSimple(at: &position, &simple, last: last, &context) else {
           break
         }
       } else {

@@ -140,7 +140,8 @@ struct ColumnBuilder {
   /// otherwise adds nothing and returns `false`.
   @inline(__always)
   mutating func addSimple(
-    at position: inout Int, _ fields: SimpleFields, last: Bool, _ context: inout CellContext
+    at position: inout Int, _ fields: inout SimpleFields, last: Bool,
+    _ context: inout CellContext
   ) -> Bool {
     if kind == .number, let next = addWhole(at: position, fields, last: last) {
       position = next

@@ -174,6 +174,30 @@ import Testing
     }
   }
 
+  @Test func unquotedValuesOfAnyLengthEndWhereTheirDelimiterIs() throws {
+    // Field ends are found 64 bytes at a time: values here end anywhere in such a block,
+    // or several blocks on.
+    var generator = SystemRandomNumberGenerator()
+    let letters = Array("abcdefghij klmnop".utf8)
+    var text = "a,b,c\n"
+    var expected: [[String]] = [[], [], []]
+    for _ in 0..<400 {
+      var row: [String] = []
+      for column in 0..<3 {
+        let length = Int.random(in: 1...(column == 1 ? 300 : 70), using: &generator)
+        let bytes = (0..<length).map { _ in letters.randomElement(using: &generator) ?? 97 }
+        let value = "x" + String(decoding: bytes, as: UTF8.self) + "y"
+        row.append(value)
+        expected[column].append(value)
+      }
+      text += row.joined(separator: ",") + "\n"
+    }
+    let loaded = try loadCSV(text)
+    for (column, name) in ["a", "b", "c"].enumerated() {
+      #expect(try loaded.dataset.texts(name) == expected[column])
+    }
+  }
+
   @Test func aRecordEndingTheBytesEndsItsLastField() throws {
     let loaded = try loadCSV("n,t\n1,a\n2,\"b\"")
     #expect(try loaded.dataset.numbers("n") == [1, 2])
