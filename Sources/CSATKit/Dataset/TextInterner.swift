@@ -42,7 +42,7 @@ struct TextInterner {
   /// Every distinct value's bytes, with 16 readable bytes always after the last one.
   private(set) var arena = RawBuffer<UInt8>()
 
-  private static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
+  static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
   /// How many bytes a slot holds inline.
   private static let inlineBytes = 16
   /// Readable bytes needed after a value, for the word loads.
@@ -91,8 +91,56 @@ struct TextInterner {
   }
 
   /// The code of the `length` bytes at `bytes`, a new one if they were not seen before.
+  ///
+  /// A value of up to 16 bytes found in the slot where its lookup starts, most lookups in a
+  /// small table, takes a short path that callers inline, with one branch.
   @inline(__always)
   mutating func code(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> UInt32 {
+    let raw = UnsafeRawPointer(bytes)
+    let head = raw.loadUnaligned(as: UInt64.self) & TextInterner.lowBytes(length)
+    let second = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+    let tail = second & TextInterner.lowBytes(length - 8)
+    if length <= TextInterner.inlineBytes {
+      let tag = TextInterner.hashShort(head, tail, length) & TextInterner.tagMask
+      let slot = slots[TextInterner.home(tag, mask)]
+      let differences =
+        (slot.tagAndCode & TextInterner.tagMask) ^ tag | slot.head ^ head | slot.tail ^ tail
+        | UInt64(truncatingIfNeeded: slot.length ^ length)
+      // An empty slot (all zero) never holds a value, whatever the value's tag.
+      if differences == 0 && slot.tagAndCode != 0 {
+        return UInt32(truncatingIfNeeded: slot.tagAndCode)
+      }
+    } else if length <= 2 * TextInterner.inlineBytes {
+      // ``hashLong``'s two rounds, and the stored value's bytes compared in place.
+      let third =
+        raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self) & TextInterner.lowBytes(length - 16)
+      let fourth =
+        raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self) & TextInterner.lowBytes(length - 24)
+      let seeds = TextInterner.seeds
+      let first = TextInterner.fold(head ^ seeds.0, tail ^ seeds.1)
+      let state = TextInterner.fold(third ^ seeds.0 ^ first, fourth ^ seeds.1)
+      let hash = TextInterner.fold(state ^ seeds.2, UInt64(truncatingIfNeeded: length) ^ seeds.0)
+      let tag = hash & TextInterner.tagMask
+      let slot = slots[TextInterner.home(tag, mask)]
+      if (slot.tagAndCode & TextInterner.tagMask) ^ tag | slot.head ^ head
+        | UInt64(truncatingIfNeeded: slot.length ^ length) == 0 && slot.tagAndCode != 0
+      {
+        let stored = UnsafeRawPointer(arena.pointer + Int(slot.tail))
+        let differences =
+          stored.loadUnaligned(fromByteOffset: 8, as: UInt64.self) ^ second
+          | (stored.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
+            & TextInterner.lowBytes(length - 16)) ^ third
+          | (stored.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+            & TextInterner.lowBytes(length - 24)) ^ fourth
+        if differences == 0 { return UInt32(truncatingIfNeeded: slot.tagAndCode) }
+      }
+    }
+    return codeProbing(bytes, length)
+  }
+
+  /// ``code(_:_:)`` by probing from the value's first slot on.
+  @inline(never)
+  private mutating func codeProbing(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> UInt32 {
     let raw = UnsafeRawPointer(bytes)
     let head = raw.loadUnaligned(as: UInt64.self) & TextInterner.lowBytes(length)
     let second = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
@@ -267,8 +315,10 @@ struct TextInterner {
     return fold(mixed ^ seeds.2, UInt64(truncatingIfNeeded: length) ^ seeds.0)
   }
 
-  /// The hash of a value of any length, 16 bytes at a time; equals ``hashShort`` up to 16.
-  private static func hashLong(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> UInt64 {
+  /// The hash of a value of any length, 16 bytes at a time; equals ``hashShort`` up to 16,
+  /// and the short paths of ``code(_:_:)`` up to 32. Tests find values whose tags collide
+  /// with it.
+  static func hashLong(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> UInt64 {
     let raw = UnsafeRawPointer(bytes)
     var state: UInt64 = 0
     var index = 0

@@ -103,6 +103,12 @@ struct TextInternerTests {
     for length in 1...40 {
       values.append(String(repeating: "x", count: length))
       values.append(String(repeating: "x", count: length - 1) + "y")
+      // One byte different in each word but the last.
+      for position in [3, 9, 17, 25] where position < length - 1 {
+        var bytes = Array(repeating: UInt8(ascii: "x"), count: length)
+        bytes[position] = UInt8(ascii: "z")
+        values.append(String(decoding: bytes, as: UTF8.self))
+      }
     }
     for number in 0..<5000 { values.append("CUST-\(number)") }
     var interner = TextInterner()
@@ -121,6 +127,45 @@ struct TextInternerTests {
         bytes.withUnsafeBufferPointer { interner.code($0.baseAddress!, value.utf8.count) } == code)
     }
     #expect(interner.strings() == [""] + values)
+  }
+}
+
+extension TextInternerTests {
+  /// Two values of `length` bytes, the same but for four bytes at `position`, whose hashes
+  /// share a tag: their lookups start at the same slot and pass the tag check.
+  private static func collidingPair(length: Int, position: Int) -> ([UInt8], [UInt8])? {
+    var seen: [UInt64: [UInt8]] = [:]
+    var value = (0..<length).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+    // The padding the interner may read past a value.
+    let padding = [UInt8](repeating: 0x5A, count: TextInterner.slack)
+    for counter in UInt32(0)..<1_000_000 {
+      for offset in 0..<4 {
+        value[position + offset] = UInt8(truncatingIfNeeded: counter >> (8 * offset))
+      }
+      let tag =
+        (value + padding).withUnsafeBufferPointer {
+          TextInterner.hashLong($0.baseAddress!, length)
+        } & TextInterner.tagMask
+      if let other = seen[tag], other != value { return (other, value) }
+      seen[tag] = value
+    }
+    return nil
+  }
+
+  @Test(arguments: [(12, 8), (20, 16), (28, 24), (31, 17), (40, 32)])
+  func valuesWhoseTagsCollideKeepTheirOwnCodes(length: Int, position: Int) throws {
+    let (first, second) = try #require(Self.collidingPair(length: length, position: position))
+    var interner = TextInterner()
+    defer { interner.release() }
+    func code(_ value: [UInt8]) -> UInt32 {
+      let padded = value + [UInt8](repeating: 0xC3, count: TextInterner.slack)
+      return padded.withUnsafeBufferPointer { interner.code($0.baseAddress!, value.count) }
+    }
+    #expect(code(first) == 1)
+    #expect(code(second) == 2)
+    #expect(code(first) == 1)
+    #expect(code(second) == 2)
+    #expect(Array(interner.bytes(of: 2)) == second)
   }
 }
 
