@@ -69,16 +69,7 @@ struct ChunkNumbers {
   /// The lowest and highest of the first `rows` values while they are whole, `nil` when all
   /// are missing.
   func wholeRange(_ rows: Int) -> ClosedRange<Int32>? {
-    var low = Int32.max
-    var high = Int32.min
-    let values = storage.narrow.pointer
-    for row in 0..<rows {
-      let value = values[row]
-      // Missing is Int32.min: it lowers no minimum it is kept out of, and no maximum.
-      if value != ChunkNumbers.missingWhole { low = min(low, value) }
-      high = max(high, value)
-    }
-    return low <= high ? low...high : nil
+    WholeNumbers.range(UnsafeBufferPointer(start: storage.narrow.pointer, count: rows)).range
   }
 
   /// Writes the first `rows` whole values to `target` at its width (every value must fit),
@@ -90,6 +81,11 @@ struct ChunkNumbers {
     let values = storage.narrow.pointer
     if Value.self == Int32.self {
       UnsafeMutableRawPointer(target).copyMemory(from: values, byteCount: rows * 4)
+      return
+    }
+    if Value.self == Int8.self {
+      WholeNumbers.narrow(
+        values, rows, into: UnsafeMutableRawPointer(target).assumingMemoryBound(to: Int8.self))
       return
     }
     for row in 0..<rows {

@@ -146,18 +146,7 @@ private struct NumberFacts: NumberVisitor {
   func visit<Value: StoredNumber>(_ values: UnsafeBufferPointer<Value>) -> (
     present: Int, low: Double, high: Double, allIntegers: Bool
   ) {
-    var present = 0
-    var low = Double.infinity
-    var high = -Double.infinity
-    var allIntegers = true
-    for stored in values {
-      let value = stored.number
-      if value.isNaN { continue }
-      present += 1
-      low = min(low, value)
-      high = max(high, value)
-      allIntegers = allIntegers && ColumnSummary.isWhole(value)
-    }
-    return (present, low, high, allIntegers)
+    let facts = Value.facts(values)
+    return (facts.present, facts.low, facts.high, facts.allIntegers)
   }
 }

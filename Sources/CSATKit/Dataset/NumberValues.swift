@@ -81,21 +81,123 @@ public enum NumberValues: Sendable {
 protocol StoredNumber: BitwiseCopyable {
   /// The value as a double, NaN when missing.
   var number: Double { get }
+
+  /// How many of `values` are present, their lowest and highest (infinities when none is)
+  /// and whether all are whole numbers.
+  static func facts(_ values: UnsafeBufferPointer<Self>) -> NumberFactsResult
+}
+
+/// What ``StoredNumber/facts(_:)`` finds.
+struct NumberFactsResult {
+  var present: Int
+  var low: Double
+  var high: Double
+  var allIntegers: Bool
 }
 
 extension Int8: StoredNumber {
   @inline(__always)
   var number: Double { self == .min ? .nan : Double(self) }
+
+  static func facts(_ values: UnsafeBufferPointer<Int8>) -> NumberFactsResult {
+    let (present, range) = WholeNumbers.range(values)
+    return WholeNumbers.facts(present, range)
+  }
 }
 
 extension Int32: StoredNumber {
   @inline(__always)
   var number: Double { self == .min ? .nan : Double(self) }
+
+  static func facts(_ values: UnsafeBufferPointer<Int32>) -> NumberFactsResult {
+    let (present, range) = WholeNumbers.range(values)
+    return WholeNumbers.facts(present, range)
+  }
 }
 
 extension Double: StoredNumber {
   @inline(__always)
   var number: Double { self }
+
+  static func facts(_ values: UnsafeBufferPointer<Double>) -> NumberFactsResult {
+    var result = NumberFactsResult(
+      present: 0, low: .infinity, high: -.infinity, allIntegers: true)
+    for value in values where !value.isNaN {
+      result.present += 1
+      result.low = min(result.low, value)
+      result.high = max(result.high, value)
+      result.allIntegers = result.allIntegers && ColumnSummary.isWhole(value)
+    }
+    return result
+  }
+}
+
+/// Loops over whole numbers whose type's minimum marks a missing value (the narrow forms
+/// of ``NumberValues`` and ``ChunkNumbers``), written without branches and for concrete
+/// types so that the compiler turns them into vector instructions (it does not for the same
+/// loop in a generic function): a load reads ten million of them more than once.
+enum WholeNumbers {
+  /// How many of `values` are present, and the lowest and highest of those (`nil` when
+  /// none is).
+  static func range(_ values: UnsafeBufferPointer<Int32>) -> (
+    present: Int, range: ClosedRange<Int32>?
+  ) {
+    var tally = Tally()
+    for value in values { tally.add(value, missing: value == Int32.min) }
+    return (tally.present(of: values.count), tally.range.map { $0 })
+  }
+
+  /// ``range(_:)`` for bytes, reckoned in four-byte lanes.
+  static func range(_ values: UnsafeBufferPointer<Int8>) -> (
+    present: Int, range: ClosedRange<Int8>?
+  ) {
+    var tally = Tally()
+    for value in values { tally.add(Int32(value), missing: value == Int8.min) }
+    return (
+      tally.present(of: values.count), tally.range.map { Int8($0.lowerBound)...Int8($0.upperBound) }
+    )
+  }
+
+  /// What ``range(_:)`` adds up, value by value.
+  private struct Tally {
+    var missing = 0
+    var low = Int32.max
+    var high = Int32.min
+
+    @inline(__always)
+    mutating func add(_ value: Int32, missing isMissing: Bool) {
+      missing &+= isMissing ? 1 : 0
+      low = min(low, isMissing ? Int32.max : value)
+      high = max(high, isMissing ? Int32.min : value)
+    }
+
+    func present(of count: Int) -> Int { count - missing }
+
+    /// `nil` when every value was missing.
+    var range: ClosedRange<Int32>? { low <= high ? low...high : nil }
+  }
+
+  /// ``StoredNumber/facts(_:)`` for whole numbers, from ``range(_:)``.
+  @inline(__always)
+  static func facts<Value: FixedWidthInteger & SignedInteger>(
+    _ present: Int, _ range: ClosedRange<Value>?
+  ) -> NumberFactsResult {
+    NumberFactsResult(
+      present: present, low: range.map { Double($0.lowerBound) } ?? .infinity,
+      high: range.map { Double($0.upperBound) } ?? -.infinity, allIntegers: true)
+  }
+
+  /// Writes `values` to `target` as bytes, missing as `Int8.min`; every present value must
+  /// lie within −127…127.
+  @inline(__always)
+  static func narrow(
+    _ values: UnsafePointer<Int32>, _ count: Int, into target: UnsafeMutablePointer<Int8>
+  ) {
+    // The missing mark, Int32.min, clamps to Int8.min; every other value is unchanged.
+    for row in 0..<count {
+      (target + row).initialize(to: Int8(truncatingIfNeeded: max(values[row], -128)))
+    }
+  }
 }
 
 /// A loop over a number column's values, generic over their stored form so that each form

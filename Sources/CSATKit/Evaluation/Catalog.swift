@@ -142,19 +142,18 @@ public struct ScoreCodes: Sendable {
 
   /// The lowest and highest of whole numbers whose `min` marks a missing value; nil when all
   /// are missing.
-  private static func wholeRange<Value: FixedWidthInteger & SignedInteger>(_ values: [Value])
+  private static func wholeRange(_ values: [Int8]) -> ClosedRange<Int>? {
+    widened(values.withUnsafeBufferPointer { WholeNumbers.range($0).range })
+  }
+
+  private static func wholeRange(_ values: [Int32]) -> ClosedRange<Int>? {
+    widened(values.withUnsafeBufferPointer { WholeNumbers.range($0).range })
+  }
+
+  private static func widened<Value: BinaryInteger>(_ range: ClosedRange<Value>?)
     -> ClosedRange<Int>?
   {
-    var low = Value.max
-    var high = Value.min
-    values.withUnsafeBufferPointer { values in
-      for value in values {
-        // The missing mark is the type's minimum: it lowers no minimum it is kept out of.
-        if value != Value.min { low = min(low, value) }
-        high = max(high, value)
-      }
-    }
-    return high == Value.min ? nil : Int(low)...Int(high)
+    range.map { Int($0.lowerBound)...Int($0.upperBound) }
   }
 
   private static func make(_ numbers: [Double]) -> (codes: ScoreCodes?, range: ClosedRange<Double>?)

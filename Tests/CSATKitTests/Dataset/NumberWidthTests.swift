@@ -112,3 +112,35 @@ struct NumberWidthTests {
     #expect(NumberValues([0.5, .nan]).doubles[1].isNaN)
   }
 }
+
+@Suite("whole-number loops")
+struct WholeNumbersTests {
+  @Test func rangesLeaveOutTheMissingMark() {
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<200 {
+      let count = Int.random(in: 0...100, using: &generator)
+      let missingShare = Int.random(in: 0...4, using: &generator)
+      let wide: [Int32] = (0..<count).map { _ in
+        Int.random(in: 0..<4, using: &generator) < missingShare
+          ? Int32.min : Int32.random(in: -127...127, using: &generator)
+      }
+      let present = wide.filter { $0 != Int32.min }
+      let expected = present.isEmpty ? nil : present.min()!...present.max()!
+      let fromWide = wide.withUnsafeBufferPointer { WholeNumbers.range($0) }
+      #expect(fromWide.present == present.count && fromWide.range == expected)
+      let bytes = wide.map { $0 == Int32.min ? Int8.min : Int8($0) }
+      let fromBytes = bytes.withUnsafeBufferPointer { WholeNumbers.range($0) }
+      #expect(fromBytes.present == present.count)
+      #expect(fromBytes.range.map { Int32($0.lowerBound)...Int32($0.upperBound) } == expected)
+      var narrowed = [Int8](repeating: 0, count: count)
+      wide.withUnsafeBufferPointer { source in
+        narrowed.withUnsafeMutableBufferPointer { target in
+          if let from = source.baseAddress, let to = target.baseAddress {
+            WholeNumbers.narrow(from, count, into: to)
+          }
+        }
+      }
+      #expect(narrowed == bytes)
+    }
+  }
+}
