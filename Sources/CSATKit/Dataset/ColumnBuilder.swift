@@ -157,15 +157,18 @@ struct ColumnBuilder {
     return true
   }
 
-  /// Adds a simple field (never escaped) of a text column; a value with no space, tab or
-  /// line break around it goes straight to the interner or the bytes.
+  /// Adds a simple field of a text column; a value with no doubled quote and no space, tab
+  /// or line break around it goes straight to the interner or the bytes.
   @inline(__always)
   private mutating func addSimpleText(
     _ field: FieldRange, _ base: UnsafePointer<UInt8>, _ context: inout CellContext
   ) {
     let start = field.start
     let length = field.end - start
-    guard length > 0 && base[start] > ASCII.space && base[field.end - 1] > ASCII.space else {
+    guard
+      field.flags & FieldRange.escaped == 0 && length > 0 && base[start] > ASCII.space
+        && base[field.end - 1] > ASCII.space
+    else {
       return addText(field, base, &context)
     }
     guard plain == nil else {

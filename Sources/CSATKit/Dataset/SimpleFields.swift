@@ -1,12 +1,13 @@
 /// Reads fields of the common shapes straight from the bytes, one column after another,
 /// so that the load handles most cells without first listing a record's fields.
 ///
-/// A simple field is unquoted, or quoted with no doubled quote, no line break inside and
-/// nothing after its closing quote. It must end as its place in the record says: at the
-/// delimiter before the record's last column, at a line end (LF, CRLF or a lone CR) or the
-/// end of the bytes after it. Anything else (a record with too few or too many fields, a
-/// quoted line break, a doubled quote) is left to ``RecordScanner``, which reads the rest of
-/// the record; both give the same fields for every record this reader accepts.
+/// A simple field is unquoted, or quoted with no line break inside and nothing after its
+/// closing quote (the builder undoes doubled quotes, as for the scanner's fields). It must
+/// end as its place in the record says: at the delimiter before the record's last column, at
+/// a line end (LF, CRLF or a lone CR) or the end of the bytes after it. Anything else (a
+/// record with too few or too many fields, a quoted line break, text after a closing quote)
+/// is left to ``RecordScanner``, which reads the rest of the record; both give the same
+/// fields for every record this reader accepts.
 ///
 /// Unquoted fields end at the next delimiter or line-end byte, found from a mask of those
 /// bytes over 64 bytes at a time (`stops`). Searching from each field's start instead made
@@ -51,12 +52,18 @@ struct SimpleFields {
       guard let next = after(stop, last: last) else { return nil }
       return (FieldRange(start: start, end: stop, flags: 0), next)
     }
-    let close = quotedStops.firstIndex(in: base, from: start + 1, to: end)
+    var close = quotedStops.firstIndex(in: base, from: start + 1, to: end)
+    var flags = FieldRange.quoted
     // The padding after the end is zero, so the byte after a closing quote is readable.
-    guard close < end && base[close] == ASCII.quote && base[close + 1] != ASCII.quote,
-      let next = after(close + 1, last: last)
+    while close < end && base[close] == ASCII.quote && base[close + 1] == ASCII.quote {
+      flags |= FieldRange.escaped
+      close = quotedStops.firstIndex(in: base, from: close + 2, to: end)
+    }
+    guard close < end && base[close] == ASCII.quote, let next = after(close + 1, last: last)
     else { return nil }
-    return (FieldRange(start: start + 1, end: close, flags: FieldRange.quoted), next)
+    // An escaped field's range runs to what ends it, as the scanner gives it.
+    let contentEnd = flags & FieldRange.escaped == 0 ? close : close + 1
+    return (FieldRange(start: start + 1, end: contentEnd, flags: flags), next)
   }
 
   /// The offset of the first delimiter, LF or CR at or after `position`, or the end.
