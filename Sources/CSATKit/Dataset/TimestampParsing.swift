@@ -235,42 +235,65 @@ struct TimestampFastPath {
   private var lastDays: Int64 = 0
 
   /// The timestamp when the cell has exactly the shape and is valid; `nil` otherwise.
+  ///
+  /// The date is checked and converted only when it differs from the last one read; the
+  /// time of day is checked and read eight bytes at once.
   @inline(__always)
   mutating func parse(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> ParsedTimestamp? {
     let length = end - start
     let text = base + start
     guard length == 19 || (length == 20 && text[19] | 0x20 == 0x7A) else { return nil }
     let separator = text[10] | 0x20
-    guard text[4] == 0x2D, text[7] == 0x2D, separator == 0x74 || separator == 0x20,
-      text[13] == 0x3A, text[16] == 0x3A
-    else { return nil }
-    // A byte below "0" wraps around, so one comparison of the largest checks every digit.
-    func digit(_ offset: Int) -> UInt8 { text[offset] &- 0x30 }
-    let dateDigits = max(max(digit(0), digit(1)), max(digit(2), digit(3)))
-    let dayDigits = max(max(digit(5), digit(6)), max(digit(8), digit(9)))
-    let timeDigits = max(
-      max(max(digit(11), digit(12)), max(digit(14), digit(15))),
-      max(digit(17), digit(18)))
-    guard max(dateDigits, max(dayDigits, timeDigits)) < 10 else { return nil }
-    let hour = TimestampFastPath.twoDigits(text + 11)
-    let minute = TimestampFastPath.twoDigits(text + 14)
-    let second = TimestampFastPath.twoDigits(text + 17)
-    guard hour < 24 && minute < 60 && second < 60 else { return nil }
-
     let raw = UnsafeRawPointer(text)
+    guard separator == 0x74 || separator == 0x20,
+      let seconds = TimestampFastPath.secondsOfDay(
+        raw.loadUnaligned(fromByteOffset: 11, as: UInt64.self))
+    else { return nil }
     let date = (
       raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
     )
     if date != lastDate {
-      let year = TimestampFastPath.twoDigits(text) * 100 + TimestampFastPath.twoDigits(text + 2)
-      let month = TimestampFastPath.twoDigits(text + 5)
-      let day = TimestampFastPath.twoDigits(text + 8)
-      guard CivilTime.isValidDate(year, month, day) else { return nil }
-      lastDays = CivilTime.daysSinceEpoch(year, month, day)
+      guard let days = TimestampFastPath.days(text) else { return nil }
+      lastDays = days
       lastDate = date
     }
-    let seconds = lastDays * 86_400 + Int64((hour * 60 + minute) * 60 + second)
-    return length == 20 ? .instant(seconds * 1000) : .local(seconds * 1000)
+    let instant = (lastDays * 86_400 + seconds) * 1000
+    return length == 20 ? .instant(instant) : .local(instant)
+  }
+
+  /// The days since the epoch of the date `YYYY-MM-DD` at `text`, `nil` unless valid.
+  private static func days(_ text: UnsafePointer<UInt8>) -> Int64? {
+    guard text[4] == 0x2D, text[7] == 0x2D else { return nil }
+    // A byte below "0" wraps around, so one comparison of the largest checks every digit.
+    func digit(_ offset: Int) -> UInt8 { text[offset] &- 0x30 }
+    let yearDigits = max(max(digit(0), digit(1)), max(digit(2), digit(3)))
+    let dayDigits = max(max(digit(5), digit(6)), max(digit(8), digit(9)))
+    guard max(yearDigits, dayDigits) < 10 else { return nil }
+    let year = twoDigits(text) * 100 + twoDigits(text + 2)
+    let month = twoDigits(text + 5)
+    let day = twoDigits(text + 8)
+    guard CivilTime.isValidDate(year, month, day) else { return nil }
+    return CivilTime.daysSinceEpoch(year, month, day)
+  }
+
+  /// The seconds since midnight of `HH:MM:SS` held in `clock` (first byte lowest), `nil`
+  /// unless the colons are in place, the rest are digits and the time is a valid one.
+  @inline(__always)
+  static func secondsOfDay(_ clock: UInt64) -> Int64? {
+    // The colons are bytes 2 and 5; the digits the other six.
+    guard clock & 0x0000_FF00_00FF_0000 == 0x0000_3A00_003A_0000 else { return nil }
+    let digitBytes: UInt64 = 0xFFFF_00FF_FF00_FFFF
+    let digits = (clock & digitBytes) &- (0x3030_3030_3030_3030 & digitBytes)
+    // A byte below "0" wraps around to a high nibble; one above "9" gets one from adding 6.
+    guard (digits | (digits &+ (0x0606_0606_0606_0606 & digitBytes))) & 0xF0F0_F0F0_F0F0_F0F0 == 0
+    else { return nil }
+    // Ten times each byte plus the next: bytes 0, 3 and 6 become the hour, minute and second.
+    let pairs = digits &* 10 &+ (digits >> 8)
+    let hour = pairs & 0xFF
+    let minute = (pairs >> 24) & 0xFF
+    let second = (pairs >> 48) & 0xFF
+    guard hour < 24 && minute < 60 && second < 60 else { return nil }
+    return Int64((hour * 60 + minute) * 60 + second)
   }
 
   @inline(__always)

@@ -35,6 +35,51 @@ struct LoaderFastPathTests {
     }
   }
 
+  @Test func timestampFastPathReadsEveryValidTime() throws {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
+    var generator = SystemRandomNumberGenerator()
+    var fast = TimestampFastPath()
+    for _ in 0..<2_000 {
+      let parts = DateComponents(
+        year: Int.random(in: 1970...2100, using: &generator),
+        month: Int.random(in: 1...12, using: &generator),
+        day: Int.random(in: 1...28, using: &generator),
+        hour: Int.random(in: 0...23, using: &generator),
+        minute: Int.random(in: 0...59, using: &generator),
+        second: Int.random(in: 0...59, using: &generator))
+      let date = try #require(calendar.date(from: parts))
+      let text = String(
+        format: "%04d-%02d-%02dT%02d:%02d:%02dZ", parts.year!, parts.month!, parts.day!,
+        parts.hour!, parts.minute!, parts.second!)
+      let expected = Int64(date.timeIntervalSince1970) * 1000
+      withBuffer(text) { base, count in
+        #expect(fast.parse(base, 0, count) == .instant(expected), "\(text)")
+      }
+    }
+  }
+
+  @Test func timestampFastPathDeclinesWhatTheFullParserDeclines() {
+    // One byte of the time of day replaced by a byte near the digits and the colon.
+    let near: [UInt8] = [0x2F, 0x30, 0x32, 0x35, 0x39, 0x3A, 0x3B, 0x20, 0x61, 0x00, 0xB0]
+    var generator = SystemRandomNumberGenerator()
+    var fast = TimestampFastPath()
+    for _ in 0..<3_000 {
+      var bytes = Array("2024-12-01T12:34:56Z".utf8)
+      for _ in 0..<Int.random(in: 1...2, using: &generator) {
+        bytes[Int.random(in: 11..<19, using: &generator)] =
+          near.randomElement(using: &generator) ?? 0x30
+      }
+      let text = String(decoding: bytes, as: UTF8.self)
+      let buffer = bytes.withUnsafeBytes { ByteBuffer(copying: $0) }
+      let base = UnsafePointer(buffer.base)
+      let full = TimestampParsing.parse(base, 0, bytes.count)
+      let quick = fast.parse(base, 0, bytes.count)
+      #expect(quick == nil || quick == full, "\(text.debugDescription)")
+      if full == nil { #expect(quick == nil, "\(text.debugDescription)") }
+    }
+  }
+
   @Test func timestampFastPathKeepsDaysApart() {
     var fast = TimestampFastPath()
     let texts = ["2024-12-01T10:00:00Z", "2024-12-02T10:00:00Z", "2024-12-01T10:00:00Z"]
