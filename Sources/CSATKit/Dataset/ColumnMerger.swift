@@ -73,24 +73,20 @@ enum ColumnMerger {
     return decision
   }
 
-  /// The column's buffer from its builder in each chunk (`parts`, which it frees) and the
-  /// chunks' row counts; `rereads` holds the text builders for `chunksToReread`, also freed.
+  /// The column from its builder in each chunk (`parts`) and the chunks' row counts;
+  /// `rereads` holds the text builders for `chunksToReread`.
+  ///
+  /// Building text may take over the first chunk's interner, or the bytes of text kept as
+  /// bytes, leaving `nil` in their place: the caller frees `parts` and `rereads` afterwards,
+  /// as they are then.
   ///
   /// `invalidRows` receives, for each chunk with text that is not valid UTF-8, the first
   /// row (counted within the chunk) that holds such text.
   static func build(
-    parts: [ColumnBuilder], rowCounts: [Int], decision: ColumnDecision,
-    rereads: [Int: ColumnBuilder], timeZone: TimeZone, invalidRows: inout [Int: Int]
+    parts: inout [ColumnBuilder], rowCounts: [Int], decision: ColumnDecision,
+    rereads: inout [Int: ColumnBuilder], timeZone: TimeZone, invalidRows: inout [Int: Int]
   ) -> ColumnData {
     let total = rowCounts.reduce(0, +)
-    // Building text may take over the first chunk's interner, leaving `nil` in its place.
-    var parts = parts
-    // Building text kept as bytes takes those bytes out of the builders, likewise.
-    var rereads = rereads
-    defer {
-      for var part in parts { part.release() }
-      for var part in rereads.values { part.release() }
-    }
     switch decision.type {
     case .number:
       return .number(NumberColumn(storage: buildNumbers(parts, rowCounts, total: total)))
