@@ -89,9 +89,6 @@ public enum DatasetLoader {
       let built = Column(name: names[column], data: data)
       return (built, ColumnSummary(built), invalidRows, parts + reread.values)
     }
-    // The chunks' buffers are freed on a thread of their own: handing back a gigabyte of
-    // pages takes the system a tenth of a second that the load need not wait for.
-    releaseInBackground(built.flatMap(\.3))
     warnings += invalidTextWarnings(built.map(\.2), finalChunks, linesConsumed, sources)
 
     let rowCount = rowCounts.reduce(0, +)
@@ -111,17 +108,8 @@ public enum DatasetLoader {
     }.map(\.element)
     var result = LoadResult(dataset: dataset, warnings: ordered, seconds: seconds)
     result.summaries = summaries
+    result.spent = SpentBuffers(built.flatMap(\.3))
     return result
-  }
-
-  /// Frees `builders` on a new thread, then hands the allocator's free pages back to the
-  /// system, so that memory soon holds the columns only.
-  private static func releaseInBackground(_ builders: [ColumnBuilder]) {
-    let spent = UncheckedSendable(value: builders)
-    Thread.detachNewThread {
-      for var builder in spent.value { builder.release() }
-      releaseFreeMemory()
-    }
   }
 
   /// Appending needs the same trimmed names in the same order in every file.

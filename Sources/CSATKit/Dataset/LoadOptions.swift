@@ -120,6 +120,8 @@ public struct LoadResult: Sendable {
   /// Each column's summary as loaded, so that the load summary need not read the columns
   /// again; empty when not known, and ignored when it no longer fits `dataset`.
   var summaries: [ColumnSummary] = []
+  /// The chunks' buffers, freed in the background once the result is dropped.
+  var spent: SpentBuffers?
 
   public init(dataset: Dataset, warnings: [LoadWarning], seconds: Double = 0) {
     self.dataset = dataset
@@ -131,4 +133,25 @@ public struct LoadResult: Sendable {
 /// A load stopped by ``LoadOptions/isCancelled``, before any data was replaced.
 public struct LoadInterrupted: Error, CustomStringConvertible {
   public var description: String { "error: load interrupted; the data loaded before is kept" }
+}
+
+/// Buffers a load no longer needs, freed on a thread of their own when the last reference
+/// goes. By then the caller has built what it wanted from the load (the shell its catalog),
+/// and handing back about a gigabyte of pages, which takes the system about a tenth of a
+/// second, need not hold up the load or share the processors with that work.
+final class SpentBuffers: @unchecked Sendable {
+  private let builders: [ColumnBuilder]
+
+  init(_ builders: [ColumnBuilder]) {
+    self.builders = builders
+  }
+
+  deinit {
+    let spent = UncheckedSendable(value: builders)
+    Thread.detachNewThread {
+      for var builder in spent.value { builder.release() }
+      // The allocator keeps most of the smaller buffers' pages: hand them back too.
+      releaseFreeMemory()
+    }
+  }
 }

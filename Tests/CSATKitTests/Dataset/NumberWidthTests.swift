@@ -117,8 +117,9 @@ struct NumberWidthTests {
 struct WholeNumbersTests {
   @Test func rangesLeaveOutTheMissingMark() {
     var generator = SystemRandomNumberGenerator()
-    for _ in 0..<200 {
-      let count = Int.random(in: 0...100, using: &generator)
+    for round in 0..<200 {
+      // Long runs too: missing bytes are counted in lanes summed every 4,080 bytes.
+      let count = Int.random(in: 0...(round % 10 == 0 ? 20_000 : 100), using: &generator)
       let missingShare = Int.random(in: 0...4, using: &generator)
       let wide: [Int32] = (0..<count).map { _ in
         Int.random(in: 0..<4, using: &generator) < missingShare
@@ -141,6 +142,21 @@ struct WholeNumbersTests {
         }
       }
       #expect(narrowed == bytes)
+    }
+  }
+}
+
+@Suite("score counts")
+struct ScoreHistogramTests {
+  @Test func histogramCountsEveryByteValue() {
+    var generator = SystemRandomNumberGenerator()
+    for count in [0, 1, 3, 4, 5, 1_001] {
+      let values = (0..<count).map { _ in
+        Int8.random(in: -3...12, using: &generator) == 12 ? Int8.min : Int8.random(in: -3...11)
+      }
+      var expected = [Int](repeating: 0, count: 256)
+      for value in values { expected[Int(UInt8(bitPattern: value))] += 1 }
+      #expect(ScaleFit.histogram(values) == expected)
     }
   }
 }
