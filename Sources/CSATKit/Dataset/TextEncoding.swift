@@ -1,5 +1,9 @@
 import Glibc
 
+#if arch(x86_64)
+  import _Builtin_intrinsics.intel
+#endif
+
 /// Checks of the bytes a file holds: whether it is text at all, and whether it is UTF-8.
 enum TextEncoding {
   /// How far from the start a NUL byte makes a file binary.
@@ -20,6 +24,15 @@ enum TextEncoding {
   static func firstInvalidUTF8(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> Int? {
     var index = 0
     while index < length {
+      #if arch(x86_64)
+        // Sixteen bytes at once while they are ASCII (no byte with its top bit set).
+        while index + 16 <= length
+          && _mm_movemask_epi8(UnsafeRawPointer(bytes + index).loadUnaligned(as: __m128i.self))
+            == 0
+        {
+          index += 16
+        }
+      #endif
       if index + 8 <= length {
         let word = UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self)
         if word & 0x8080_8080_8080_8080 == 0 {

@@ -69,6 +69,25 @@ struct EncodingTests {
     #expect(found == expected)
   }
 
+  @Test func longRunsFindTheirFirstInvalidByte() {
+    // ASCII runs of every length around the 8- and 16-byte steps, then one sequence that
+    // is valid or not; Foundation's decoder says which.
+    let sequences: [[UInt8]] = [
+      [0xC3, 0xA9], [0xE2, 0x82, 0xAC], [0xF0, 0x9F, 0x99, 0x82], [0xE9], [0xC0, 0xAF],
+      [0xED, 0xA0, 0x80], [0x80],
+    ]
+    for run in 0..<40 {
+      for sequence in sequences {
+        let bytes = [UInt8](repeating: 0x61, count: run) + sequence + [0x62, 0x63]
+        let valid = String(validating: bytes, as: UTF8.self) != nil
+        let found = bytes.withUnsafeBufferPointer { buffer in
+          buffer.baseAddress.flatMap { TextEncoding.firstInvalidUTF8($0, buffer.count) }
+        }
+        #expect(found == (valid ? nil : run), "\(run) then \(sequence)")
+      }
+    }
+  }
+
   @Test func eachFileWarnsForItself() throws {
     let folder = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
