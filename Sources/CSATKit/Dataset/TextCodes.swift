@@ -1,3 +1,7 @@
+#if arch(x86_64)
+  import _Builtin_intrinsics.intel
+#endif
+
 /// The code width a text column's dictionary needs.
 public enum CodeWidth: Int, Sendable {
   case byte = 1
@@ -150,9 +154,32 @@ private struct CodeCount: TextCodesVisitor {
 
   private static func count(_ codes: UnsafeBufferPointer<UInt8>, _ wanted: UInt8) -> Int {
     var total = 0
+    var index = 0
+    #if arch(x86_64)
+      // Sixteen codes at a time, counted in byte lanes that are summed every 255 blocks,
+      // before any could pass 255.
+      if let base = codes.baseAddress {
+        let pattern = _mm_set1_epi8(Int8(bitPattern: wanted))
+        while index + 16 <= codes.count {
+          var counted = _mm_setzero_si128()
+          var blocks = 0
+          while index + 16 <= codes.count && blocks < 255 {
+            let block = UnsafeRawPointer(base + index).loadUnaligned(as: __m128i.self)
+            counted = _mm_sub_epi8(counted, _mm_cmpeq_epi8(block, pattern))
+            index += 16
+            blocks += 1
+          }
+          let sums = _mm_sad_epu8(counted, _mm_setzero_si128())
+          total += Int(_mm_cvtsi128_si64(sums) + _mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)))
+        }
+      }
+    #endif
     // 1 exactly when the difference is zero: arithmetic the compiler keeps free of
     // branches (it turned the plain comparison into one).
-    for value in codes { total &+= Int((UInt32(value ^ wanted) &- 1) >> 31) }
+    while index < codes.count {
+      total &+= Int((UInt32(codes[index] ^ wanted) &- 1) >> 31)
+      index += 1
+    }
     return total
   }
 }

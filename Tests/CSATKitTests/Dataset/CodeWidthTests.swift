@@ -119,3 +119,22 @@ struct CodeWidthTests {
     #expect(error?.message == "saved by an older csat; load its CSV and save it again")
   }
 }
+
+@Suite("counting codes")
+struct CodeCountTests {
+  @Test func countsOfOneCodeMatchAFilter() {
+    var generator = SystemRandomNumberGenerator()
+    // Past 4,080 codes the byte lanes are summed more than once.
+    for count in [0, 15, 16, 17, 4_079, 4_080, 4_097, 70_000] {
+      // Mostly one code, so that its byte lanes fill up between sums.
+      let codes = (0..<count).map { _ in
+        Int.random(in: 0..<10, using: &generator) == 0
+          ? UInt32.random(in: 0...5, using: &generator) : 0
+      }
+      for (entries, wanted) in [(6, UInt32(0)), (6, 3), (300, 0), (70_000, 5)] {
+        let stored = TextCodes(codes, entries: entries)
+        #expect(stored.count(of: wanted) == codes.filter { $0 == wanted }.count)
+      }
+    }
+  }
+}
