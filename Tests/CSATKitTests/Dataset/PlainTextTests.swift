@@ -67,7 +67,7 @@ import Testing
     #expect(summary.missingCount == expected.filter(\.isEmpty).count)
     #expect(summary.distinctCount == nil)
     let rendered = LoadSummary.render(result, timeZone: .utcZone)
-    #expect(rendered.contains("customer text (over 16,384 values, not yet counted)"))
+    #expect(rendered.contains("customer text (over 8,192 values, not yet counted)"))
 
     expectSame(try result.dataset.texts("customer"), expected)
     #expect(column.isCoded)
