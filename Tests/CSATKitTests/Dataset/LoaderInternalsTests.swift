@@ -80,6 +80,17 @@ struct LoaderFastPathTests {
     }
   }
 
+  @Test func timestampFastPathNeverTrustsAnUnreadDate() {
+    // Zero bytes where the date goes: no date was read yet, and none is read here.
+    var bytes = [UInt8](repeating: 0, count: 10) + Array("T12:34:56Z".utf8)
+    var fast = TimestampFastPath()
+    let buffer = bytes.withUnsafeBytes { ByteBuffer(copying: $0) }
+    #expect(fast.parse(UnsafePointer(buffer.base), 0, bytes.count) == nil)
+    bytes = Array("1970-01-01T00:00:01Z".utf8)
+    let epoch = bytes.withUnsafeBytes { ByteBuffer(copying: $0) }
+    #expect(fast.parse(UnsafePointer(epoch.base), 0, bytes.count) == .instant(1000))
+  }
+
   @Test func timestampFastPathKeepsDaysApart() {
     var fast = TimestampFastPath()
     let texts = ["2024-12-01T10:00:00Z", "2024-12-02T10:00:00Z", "2024-12-01T10:00:00Z"]
