@@ -26,11 +26,12 @@ enum TextEncoding {
     while index < length {
       #if arch(x86_64)
         // Sixteen bytes at once while they are ASCII (no byte with its top bit set).
-        while index + 16 <= length
+        if index + 16 <= length
           && _mm_movemask_epi8(UnsafeRawPointer(bytes + index).loadUnaligned(as: __m128i.self))
             == 0
         {
           index += 16
+          continue
         }
       #endif
       if index + 8 <= length {

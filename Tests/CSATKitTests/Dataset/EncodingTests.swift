@@ -88,6 +88,23 @@ struct EncodingTests {
     }
   }
 
+  @Test func bytesAfterTheLengthAreNotLookedAt() {
+    // An invalid byte right after ASCII runs of every length, outside the bytes checked.
+    for run in 0..<40 {
+      let bytes = [UInt8](repeating: 0x61, count: run) + [0xFF, 0xFF]
+      let found = bytes.withUnsafeBufferPointer { buffer in
+        buffer.baseAddress.flatMap { TextEncoding.firstInvalidUTF8($0, run) }
+      }
+      #expect(found == nil, "\(run)")
+    }
+  }
+
+  @Test func aHeaderOfSixteenBytesBeforeAccentedTextLoads() throws {
+    // The header line with its line feed is 16 bytes; the next byte starts "É".
+    let loaded = try loadBytes(Array("name,csat_score\nÉmilie,5\n".utf8))
+    #expect(try loaded.dataset.texts("name") == ["Émilie"])
+  }
+
   @Test func eachFileWarnsForItself() throws {
     let folder = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
