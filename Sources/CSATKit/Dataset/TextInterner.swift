@@ -92,8 +92,9 @@ struct TextInterner {
 
   /// The code of the `length` bytes at `bytes`, a new one if they were not seen before.
   ///
-  /// A value of up to 16 bytes found in the slot where its lookup starts, most lookups in a
-  /// small table, takes a short path that callers inline, with one branch.
+  /// A value of up to 32 bytes found in the slot where its lookup starts (most lookups in a
+  /// small table) takes a short path that callers inline: up to 16 bytes it is compared
+  /// with the slot alone, up to 32 with the stored bytes too, each with one branch.
   @inline(__always)
   mutating func code(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> UInt32 {
     let raw = UnsafeRawPointer(bytes)

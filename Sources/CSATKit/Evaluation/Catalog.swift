@@ -55,23 +55,22 @@ public struct Catalog: Sendable {
   private static func timeFacts(_ dataset: Dataset) -> (Bool, ClosedRange<Int64>?) {
     guard let index = dataset.roles.time, case .timestamp(let times) = dataset.columns[index].data
     else { return (false, nil) }
-    var disorder = false
+    var sorted = true
     var previous = Int64.min
     var lowest = Int64.max
     var highest = Int64.min
-    // No branch per value, so that the compiler turns the loop into vector instructions.
-    times.values.withUnsafeBufferPointer { values in
-      for value in values {
-        // A missing time breaks the order: windows could not be found by binary search.
-        let isMissing = value == TimestampColumn.missing
-        disorder = disorder || isMissing || value < previous
-        previous = value
-        lowest = min(lowest, isMissing ? Int64.max : value)
-        // The missing mark is the lowest value: it raises no maximum.
-        highest = max(highest, value)
+    for value in times.values {
+      // A missing time breaks the order: windows could not be found by binary search.
+      if value == TimestampColumn.missing {
+        sorted = false
+        continue
       }
+      if value < previous { sorted = false }
+      previous = value
+      lowest = min(lowest, value)
+      highest = max(highest, value)
     }
-    return (!disorder, lowest <= highest ? lowest...highest : nil)
+    return (sorted, lowest <= highest ? lowest...highest : nil)
   }
 
   /// The survey scale of a score column (``ScaleFit``); nil when it is no score column.
