@@ -94,3 +94,33 @@ struct ByteSet {
     #endif
   }
 }
+
+#if arch(x86_64)
+  /// Counting bytes sixteen at a time in byte lanes, which are summed every 255 blocks,
+  /// before any lane could pass 255.
+  enum ByteLanes {
+    /// Over the whole blocks of sixteen of the `count` bytes at `base`, counts the bytes
+    /// that `mark` sets (to 0xFF) in each block it is given; returns how many bytes the
+    /// blocks covered and how many were marked.
+    @inline(__always)
+    static func countMarked(
+      _ base: UnsafeRawPointer, _ count: Int, _ mark: (__m128i) -> __m128i
+    ) -> (covered: Int, marked: Int) {
+      var marked = 0
+      var index = 0
+      while index + 16 <= count {
+        var counted = _mm_setzero_si128()
+        var blocks = 0
+        while index + 16 <= count && blocks < 255 {
+          // A marked lane is −1: subtracting it adds one.
+          counted = _mm_sub_epi8(counted, mark((base + index).loadUnaligned(as: __m128i.self)))
+          index += 16
+          blocks += 1
+        }
+        let sums = _mm_sad_epu8(counted, _mm_setzero_si128())
+        marked += Int(_mm_cvtsi128_si64(sums) + _mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)))
+      }
+      return (index, marked)
+    }
+  }
+#endif

@@ -137,9 +137,8 @@ extension Double: StoredNumber {
 }
 
 /// Loops over whole numbers whose type's minimum marks a missing value (the narrow forms
-/// of ``NumberValues`` and ``ChunkNumbers``), written without branches and for concrete
-/// types so that the compiler turns them into vector instructions (it does not for the same
-/// loop in a generic function): a load reads ten million of them more than once.
+/// of ``NumberValues`` and ``ChunkNumbers``): a load reads ten million of them more than
+/// once, and the compiler leaves these loops scalar, so on x86-64 they use SSE2 directly.
 enum WholeNumbers {
   /// How many of `values` are present, and the lowest and highest of those (`nil` when
   /// none is).
@@ -189,41 +188,29 @@ enum WholeNumbers {
     ///
     /// Bytes are compared as unsigned after flipping their top bit, which keeps their order
     /// and makes the missing mark (−128) zero: it then raises no maximum, and is set to 255
-    /// where the minimum is taken. Missing bytes are counted in byte lanes, summed before
-    /// any lane could pass 255.
+    /// where the minimum is taken.
     private static func tallyBlocks(
       _ base: UnsafePointer<Int8>, _ count: Int, _ tally: inout Tally
     ) -> Int {
       let flip = _mm_set1_epi8(-128)
       var low = _mm_set1_epi8(-1)
       var high = _mm_setzero_si128()
-      var missing = 0
-      var index = 0
-      while index + 16 <= count {
-        var counted = _mm_setzero_si128()
-        var blocks = 0
-        while index + 16 <= count && blocks < 255 {
-          let block = UnsafeRawPointer(base + index).loadUnaligned(as: __m128i.self)
-          let isMissing = _mm_cmpeq_epi8(block, flip)
-          let unsigned = _mm_xor_si128(block, flip)
-          low = _mm_min_epu8(low, _mm_or_si128(unsigned, isMissing))
-          high = _mm_max_epu8(high, unsigned)
-          counted = _mm_sub_epi8(counted, isMissing)
-          index += 16
-          blocks += 1
-        }
-        let sums = _mm_sad_epu8(counted, _mm_setzero_si128())
-        missing += Int(_mm_cvtsi128_si64(sums) + _mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)))
+      let (covered, missing) = ByteLanes.countMarked(UnsafeRawPointer(base), count) { block in
+        let isMissing = _mm_cmpeq_epi8(block, flip)
+        let unsigned = _mm_xor_si128(block, flip)
+        low = _mm_min_epu8(low, _mm_or_si128(unsigned, isMissing))
+        high = _mm_max_epu8(high, unsigned)
+        return isMissing
       }
-      guard index > 0 else { return 0 }
+      guard covered > 0 else { return 0 }
       tally.missing += missing
-      if missing < index {
+      if missing < covered {
         let lowest = withUnsafeBytes(of: low) { $0.min() ?? 255 }
         let highest = withUnsafeBytes(of: high) { $0.max() ?? 0 }
         tally.add(Int32(lowest) - 128, missing: false)
         tally.add(Int32(highest) - 128, missing: false)
       }
-      return index
+      return covered
     }
 
     /// ``tallyBlocks(_:_:_:)`` for four-byte numbers, four at a time. Without the minimum

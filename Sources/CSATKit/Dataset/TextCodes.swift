@@ -156,21 +156,10 @@ private struct CodeCount: TextCodesVisitor {
     var total = 0
     var index = 0
     #if arch(x86_64)
-      // Sixteen codes at a time, counted in byte lanes that are summed every 255 blocks,
-      // before any could pass 255.
       if let base = codes.baseAddress {
         let pattern = _mm_set1_epi8(Int8(bitPattern: wanted))
-        while index + 16 <= codes.count {
-          var counted = _mm_setzero_si128()
-          var blocks = 0
-          while index + 16 <= codes.count && blocks < 255 {
-            let block = UnsafeRawPointer(base + index).loadUnaligned(as: __m128i.self)
-            counted = _mm_sub_epi8(counted, _mm_cmpeq_epi8(block, pattern))
-            index += 16
-            blocks += 1
-          }
-          let sums = _mm_sad_epu8(counted, _mm_setzero_si128())
-          total += Int(_mm_cvtsi128_si64(sums) + _mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)))
+        (index, total) = ByteLanes.countMarked(UnsafeRawPointer(base), codes.count) {
+          _mm_cmpeq_epi8($0, pattern)
         }
       }
     #endif
