@@ -171,13 +171,7 @@ struct ColumnBuilder {
     else {
       return addText(field, base, &context)
     }
-    guard plain == nil else {
-      plain!.append(base + start, length)
-      return
-    }
-    let code = interner!.code(base + start, length)
-    codes.append(code)
-    if code > UInt32(PlainText.distinctValuesForPlain) { becomePlain() }
+    addTextBytes(base + start, length)
   }
 
   /// Adds the cell at `start` of a number column when it is up to nine digits and nothing
@@ -281,8 +275,19 @@ struct ColumnBuilder {
   private mutating func addText(
     _ field: FieldRange, _ base: UnsafePointer<UInt8>, _ context: inout CellContext
   ) {
-    guard plain == nil else { return addPlain(field, base, &context) }
-    let code = textCode(field, base, &context)
+    let (bytes, length) = textBytes(field, base, &context)
+    addTextBytes(bytes, length)
+  }
+
+  /// Adds a text value's trimmed bytes (a blank when empty): as bytes once the column is
+  /// plain, else as its code, making the column plain at the code past the limit.
+  @inline(__always)
+  private mutating func addTextBytes(_ bytes: UnsafePointer<UInt8>, _ length: Int) {
+    guard plain == nil else {
+      plain!.append(bytes, length)
+      return
+    }
+    let code = length > 0 ? interner!.code(bytes, length) : TextColumn.missingCode
     codes.append(code)
     if code > UInt32(PlainText.distinctValuesForPlain) { becomePlain() }
   }
@@ -301,15 +306,6 @@ struct ColumnBuilder {
     interner.release()
     self.interner = nil
     plain = part
-  }
-
-  /// Adds the bytes of a cell of a plain text column.
-  @inline(__always)
-  private mutating func addPlain(
-    _ field: FieldRange, _ base: UnsafePointer<UInt8>, _ context: inout CellContext
-  ) {
-    let (bytes, length) = textBytes(field, base, &context)
-    plain?.append(bytes, length)
   }
 
   /// The code of a text cell, blank as code 0.

@@ -143,10 +143,7 @@ extension Column {
 
 /// The present count, lowest and highest value, and whether all are whole numbers.
 private struct NumberFacts: NumberVisitor {
-  func visit<Value: StoredNumber>(_ values: UnsafeBufferPointer<Value>) -> (
-    present: Int, low: Double, high: Double, allIntegers: Bool
-  ) {
-    let facts = Value.facts(values)
-    return (facts.present, facts.low, facts.high, facts.allIntegers)
+  func visit<Value: StoredNumber>(_ values: UnsafeBufferPointer<Value>) -> NumberFactsResult {
+    Value.facts(values)
   }
 }

@@ -232,10 +232,7 @@ struct ByteCursor {
 struct TimestampFastPath {
   /// Bytes 0..<8 and 8..<10 of the last date read, and its days since the epoch; before
   /// the first, those of `1970-01-01` (day 0), so that the cache is never wrong.
-  private var lastDate: (head: UInt64, day: UInt16) = (
-    UInt64(littleEndianBytes: Array("1970-01-".utf8)),
-    UInt16(truncatingIfNeeded: UInt64(littleEndianBytes: Array("01".utf8)))
-  )
+  private var lastDate: (head: UInt64, day: UInt16) = (0x2D31_302D_3037_3931, 0x3130)
   private var lastDays: Int64 = 0
 
   /// The timestamp when the cell has exactly the shape and is valid; `nil` otherwise.
@@ -303,12 +300,5 @@ struct TimestampFastPath {
   @inline(__always)
   private static func twoDigits(_ text: UnsafePointer<UInt8>) -> Int {
     Int(text[0] &- 0x30) * 10 + Int(text[1] &- 0x30)
-  }
-}
-
-extension UInt64 {
-  /// The word whose bytes, lowest first, are `bytes` (at most eight; zero past them).
-  init(littleEndianBytes bytes: [UInt8]) {
-    self = bytes.prefix(8).enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * $1.offset) }
   }
 }
