@@ -37,7 +37,7 @@ final class ByteBuffer: @unchecked Sendable {
   /// mapped over its start, so the padding exists even when the file fills its last page.
   private init?(mapping descriptor: Int32, count: Int) {
     guard count > 0 else { return nil }
-    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let page = pageSize
     let extent = (count + page - 1) / page * page + page
     let reserved = mmap(nil, extent, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
     guard let reserved, reserved != MAP_FAILED else { return nil }
@@ -75,7 +75,7 @@ final class ByteBuffer: @unchecked Sendable {
   /// whose pages hold the only copy of the bytes.
   func release(from start: Int, to end: Int) {
     guard isMapped else { return }
-    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let page = pageSize
     let address = Int(bitPattern: base)
     let first = (address + max(0, start) + page - 1) / page * page
     let last = (address + min(end, count)) / page * page

@@ -2,9 +2,10 @@
 /// byte, four bytes per row from the first code above 255 on.
 ///
 /// Most survey text columns (segments, products, channels, reps) have far fewer than 256
-/// distinct values; the merge writes the column's final codes at the width its whole
-/// dictionary needs (``TextCodes``). A chunk of a column with more values widens once,
-/// early, when its interner gives code 256.
+/// distinct values. The column's codes take the width its whole dictionary needs
+/// (``TextCodes``): a chunk whose codes have that width already is taken over, its codes
+/// translated in place; others are copied at that width. A chunk of a column with more
+/// values widens once, early, when its interner gives code 256.
 ///
 /// Exactly one copy of the codes may ``release()`` them (``NarrowOrWide``).
 struct ChunkCodes {
@@ -38,43 +39,39 @@ struct ChunkCodes {
     isWide ? storage.wide.pointer[row] : UInt32(storage.narrow.pointer[row])
   }
 
-  /// Writes `table[code]` for each of the first `rows` codes to `target`, in order, at the
-  /// target's width (every entry of `table` must fit it).
-  func translate<Code: FixedWidthInteger & UnsignedInteger>(
-    _ rows: Int, through table: UnsafeBufferPointer<UInt32>,
-    into target: UnsafeMutablePointer<Code>
-  ) {
-    guard rows > 0 else { return }
-    if isWide {
-      Self.translate(storage.wide.pointer, rows, table, target)
-    } else {
-      Self.translate(storage.narrow.pointer, rows, table, target)
-    }
-  }
-
-  /// Writes the first `rows` codes to `target` as they are, at the target's width (every
-  /// code must fit it).
-  func copy<Code: FixedWidthInteger & UnsignedInteger>(
-    _ rows: Int, into target: UnsafeMutablePointer<Code>
-  ) {
-    guard rows > 0 else { return }
+  /// The codes at the width `Code` (which must hold every code, after `table`), each
+  /// through `table` when one is given, handed over to the caller, who frees them; none are
+  /// left here. When the codes have that width already, that is their own buffer,
+  /// translated in place, which the column can take over (``ColumnValues``); else a copy.
+  mutating func take<Code: FixedWidthInteger & UnsignedInteger>(
+    as width: Code.Type, through table: UnsafeBufferPointer<UInt32>?
+  ) -> RawBuffer<Code> {
+    defer { release() }
     if !isWide && Code.self == UInt8.self {
-      UnsafeMutableRawPointer(target).copyMemory(from: storage.narrow.pointer, byteCount: rows)
-    } else {
-      for row in 0..<rows {
-        (target + row).initialize(to: Code(truncatingIfNeeded: code(at: row)))
-      }
+      return Self.translatedInPlace(
+        unsafeBitCast(storage.takeNarrow(), to: RawBuffer<Code>.self), table)
     }
+    if isWide && Code.self == UInt32.self {
+      return Self.translatedInPlace(
+        unsafeBitCast(storage.takeWide(), to: RawBuffer<Code>.self), table)
+    }
+    var result = RawBuffer<Code>(capacity: count)
+    for row in 0..<count {
+      let code = self.code(at: row)
+      result.append(Code(truncatingIfNeeded: table.map { $0[Int(code)] } ?? code))
+    }
+    return result
   }
 
-  @inline(__always)
-  private static func translate<Source: FixedWidthInteger, Code: FixedWidthInteger>(
-    _ codes: UnsafeMutablePointer<Source>, _ rows: Int, _ table: UnsafeBufferPointer<UInt32>,
-    _ target: UnsafeMutablePointer<Code>
-  ) {
-    for row in 0..<rows {
-      (target + row).initialize(to: Code(truncatingIfNeeded: table[Int(codes[row])]))
+  private static func translatedInPlace<Code: FixedWidthInteger & UnsignedInteger>(
+    _ codes: RawBuffer<Code>, _ table: UnsafeBufferPointer<UInt32>?
+  ) -> RawBuffer<Code> {
+    guard let table, codes.count > 0 else { return codes }
+    let values = codes.pointer
+    for row in 0..<codes.count {
+      values[row] = Code(truncatingIfNeeded: table[Int(values[row])])
     }
+    return codes
   }
 
   /// Frees both buffers; no codes are left.

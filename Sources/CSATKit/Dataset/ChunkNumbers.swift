@@ -1,27 +1,46 @@
-/// The numbers of one column of one chunk: four-byte whole numbers while every value is a
-/// whole number that fits an `Int32`, eight-byte doubles from the first that is not.
+/// The numbers of one column of one chunk, in the narrowest of the three forms of
+/// ``NumberValues`` that holds every value so far: bytes while every value is a whole number
+/// within ±127, four-byte whole numbers from the first that is not, doubles from the first
+/// value that is not a whole number within ±(2³¹ − 1).
 ///
-/// Survey numbers are mostly whole (scores, ids, minutes), so a chunk's values usually take
-/// half the memory of the column's final doubles, which the merge writes anyway. A missing
-/// value is ``missingWhole`` while whole and NaN once widened.
+/// The column takes the chunk's buffer over when every chunk ends in the same form
+/// (``ColumnValues``), as survey columns do: scores are bytes in every chunk, ids and
+/// minutes four bytes. A chunk in a narrower form than the column's is converted at the
+/// merge. A missing value is `Int8.min`, `Int32.min` or NaN, as in ``NumberValues``.
 ///
-/// Exactly one copy of the numbers may ``release()`` them (``NarrowOrWide``).
+/// Exactly one copy of the numbers may ``release()`` them.
 struct ChunkNumbers {
-  /// Whole numbers (`narrow`) while all are whole, else doubles (`wide`).
-  private var storage = NarrowOrWide<Int32, Double>()
+  /// The forms, narrowest first.
+  enum Form: Int, Comparable {
+    case small, whole, real
 
-  /// Whether the values are doubles.
-  var isWide: Bool { storage.isWide }
+    static func < (left: Form, right: Form) -> Bool { left.rawValue < right.rawValue }
+  }
 
-  /// A missing value among whole numbers; never a value itself.
-  static let missingWhole = Int32.min
+  private(set) var form = Form.small
+  /// The values while `form` is `.small`.
+  private(set) var small = RawBuffer<Int8>()
+  /// The values while `form` is `.whole`.
+  private(set) var whole = RawBuffer<Int32>()
+  /// The values once `form` is `.real`.
+  private(set) var real = RawBuffer<Double>()
 
   /// The number of rows with a value.
-  var count: Int { storage.count }
+  var count: Int {
+    switch form {
+    case .small: small.count
+    case .whole: whole.count
+    case .real: real.count
+    }
+  }
 
-  /// Makes room for `rows` values in all, at the current width.
+  /// Makes room for `rows` values in all, in the current form.
   mutating func reserve(_ rows: Int) {
-    storage.reserve(rows)
+    switch form {
+    case .small: small.reserve(rows)
+    case .whole: whole.reserve(rows)
+    case .real: real.reserve(rows)
+    }
   }
 
   /// The whole number that stands for `value` exactly, or `nil`: -0 is not one, since its
@@ -35,73 +54,110 @@ struct ChunkNumbers {
 
   @inline(__always)
   mutating func append(_ value: Double) {
-    storage.append(
-      value, narrowed: isWide ? nil : ChunkNumbers.exactWhole(value), widened: ChunkNumbers.double)
+    if form != .real, let exact = ChunkNumbers.exactWhole(value) {
+      append(whole: exact)
+      return
+    }
+    if form != .real { widen(to: .real) }
+    real.append(value)
   }
 
   /// Appends a whole number that is no missing value (not `Int32.min`).
   @inline(__always)
-  mutating func append(whole: Int32) {
-    storage.append(Double(whole), narrowed: isWide ? nil : whole, widened: ChunkNumbers.double)
+  mutating func append(whole value: Int32) {
+    if form == .small {
+      if value >= -127 && value <= 127 {
+        small.append(Int8(truncatingIfNeeded: value))
+        return
+      }
+      widen(to: .whole)
+    }
+    if form == .whole {
+      whole.append(value)
+    } else {
+      real.append(Double(value))
+    }
   }
 
   @inline(__always)
   mutating func appendMissing() {
-    storage.append(narrow: ChunkNumbers.missingWhole, wide: .nan)
+    switch form {
+    case .small: small.append(Int8.min)
+    case .whole: whole.append(Int32.min)
+    case .real: real.append(.nan)
+    }
   }
 
   /// Appends `repeats` missing values.
   mutating func appendMissing(count repeats: Int) {
-    storage.append(narrow: ChunkNumbers.missingWhole, wide: .nan, count: repeats)
-  }
-
-  /// Writes the first `rows` values to `target` as doubles, NaN for missing ones.
-  func copy(_ rows: Int, into target: UnsafeMutablePointer<Double>) {
-    guard rows > 0 else { return }
-    if isWide {
-      target.initialize(from: storage.wide.pointer, count: rows)
-      return
-    }
-    let values = storage.narrow.pointer
-    for row in 0..<rows { (target + row).initialize(to: ChunkNumbers.double(values[row])) }
-  }
-
-  /// The lowest and highest of the first `rows` values while they are whole, `nil` when all
-  /// are missing.
-  func wholeRange(_ rows: Int) -> ClosedRange<Int32>? {
-    WholeNumbers.range(UnsafeBufferPointer(start: storage.narrow.pointer, count: rows)).range
-  }
-
-  /// Writes the first `rows` whole values to `target` at its width (every value must fit),
-  /// `Value.min` for missing ones.
-  func copyWhole<Value: FixedWidthInteger & SignedInteger>(
-    _ rows: Int, into target: UnsafeMutablePointer<Value>
-  ) {
-    guard rows > 0 else { return }
-    let values = storage.narrow.pointer
-    if Value.self == Int32.self {
-      UnsafeMutableRawPointer(target).copyMemory(from: values, byteCount: rows * 4)
-      return
-    }
-    if Value.self == Int8.self {
-      WholeNumbers.narrow(
-        values, rows, into: UnsafeMutableRawPointer(target).assumingMemoryBound(to: Int8.self))
-      return
-    }
-    for row in 0..<rows {
-      let value = values[row]
-      (target + row).initialize(
-        to: value == ChunkNumbers.missingWhole ? Value.min : Value(truncatingIfNeeded: value))
+    switch form {
+    case .small: small.append(repeating: Int8.min, count: repeats)
+    case .whole: whole.append(repeating: Int32.min, count: repeats)
+    case .real: real.append(repeating: .nan, count: repeats)
     }
   }
 
-  /// Frees both buffers; no values are left.
+  /// The values in the form `target` (no narrower than ``form``), handed over to the
+  /// caller, who frees them: the buffer itself when in that form already, else a converted
+  /// copy. No values are left here.
+  mutating func take<Value: StoredNumber>(as target: Value.Type) -> RawBuffer<Value> {
+    defer { release() }
+    switch form {
+    case .small where Value.self == Int8.self:
+      defer { small = RawBuffer() }
+      return unsafeBitCast(small, to: RawBuffer<Value>.self)
+    case .whole where Value.self == Int32.self:
+      defer { whole = RawBuffer() }
+      return unsafeBitCast(whole, to: RawBuffer<Value>.self)
+    case .real where Value.self == Double.self:
+      defer { real = RawBuffer() }
+      return unsafeBitCast(real, to: RawBuffer<Value>.self)
+    case .small:
+      return Self.converted(small, to: Value.self)
+    case .whole:
+      return Self.converted(whole, to: Value.self)
+    case .real:
+      preconditionFailure("doubles cannot be taken as whole numbers")
+    }
+  }
+
+  /// Frees the values; none are left.
   mutating func release() {
-    storage.release()
+    small.release()
+    whole.release()
+    real.release()
+    form = .small
   }
 
-  /// A whole value as a double, NaN when missing.
-  private static func double(_ whole: Int32) -> Double {
-    whole == missingWhole ? .nan : Double(whole)
+  /// Moves the values to the wider form `target`, keeping the room reserved for the chunk.
+  /// Once per chunk at most: out of line, to keep the appends small where they are inlined.
+  @inline(never)
+  private mutating func widen(to target: Form) {
+    switch (form, target) {
+    case (.small, .whole):
+      whole = Self.converted(small, to: Int32.self)
+      small.release()
+    case (.small, .real):
+      real = Self.converted(small, to: Double.self)
+      small.release()
+    case (.whole, .real):
+      real = Self.converted(whole, to: Double.self)
+      whole.release()
+    default:
+      return
+    }
+    form = target
+  }
+
+  /// `values` in the wider form `Value`, missing values kept missing, with room for as many
+  /// values as `values` had room for.
+  private static func converted<Source: StoredNumber, Value: StoredNumber>(
+    _ values: RawBuffer<Source>, to target: Value.Type
+  ) -> RawBuffer<Value> {
+    var result = RawBuffer<Value>(capacity: max(values.capacity, values.count + 1))
+    for row in 0..<values.count {
+      result.append(Value(storedNumber: values.pointer[row].number))
+    }
+    return result
   }
 }

@@ -168,10 +168,14 @@ public struct NumberColumn: Sendable {
 
 /// Booleans as bytes: 0 false, 1 true, `missing` (2) for a blank.
 public struct BooleanColumn: Sendable {
-  public var values: [UInt8]
+  public var values: ColumnValues<UInt8>
+
+  public init(values: ColumnValues<UInt8>) {
+    self.values = values
+  }
 
   public init(values: [UInt8]) {
-    self.values = values
+    self.init(values: ColumnValues(values))
   }
 
   public static let missing: UInt8 = 2
@@ -179,10 +183,14 @@ public struct BooleanColumn: Sendable {
 
 /// Instants as milliseconds since 1970-01-01T00:00:00Z; a missing value is `Int64.min`.
 public struct TimestampColumn: Sendable {
-  public var values: [Int64]
+  public var values: ColumnValues<Int64>
+
+  public init(values: ColumnValues<Int64>) {
+    self.values = values
+  }
 
   public init(values: [Int64]) {
-    self.values = values
+    self.init(values: ColumnValues(values))
   }
 
   public static let missing = Int64.min

@@ -76,9 +76,9 @@ enum ColumnMerger {
   /// The column from its builder in each chunk (`parts`) and the chunks' row counts;
   /// `rereads` holds the text builders for `chunksToReread`.
   ///
-  /// Building text may take over the first chunk's interner, or the bytes of text kept as
-  /// bytes, leaving `nil` in their place: the caller frees `parts` and `rereads` afterwards,
-  /// as they are then.
+  /// The column takes the chunks' buffers over (their values, the first chunk's interner,
+  /// the bytes of text kept as bytes), leaving empty ones in their place: the caller frees
+  /// `parts` and `rereads` afterwards, as they are then.
   ///
   /// `invalidRows` receives, for each chunk with text that is not valid UTF-8, the first
   /// row (counted within the chunk) that holds such text.
@@ -86,18 +86,20 @@ enum ColumnMerger {
     parts: inout [ColumnBuilder], rowCounts: [Int], decision: ColumnDecision,
     rereads: inout [Int: ColumnBuilder], timeZone: TimeZone, invalidRows: inout [Int: Int]
   ) -> ColumnData {
-    let total = rowCounts.reduce(0, +)
     switch decision.type {
     case .number:
-      return .number(NumberColumn(storage: buildNumbers(parts, rowCounts, total: total)))
+      return .number(NumberColumn(storage: buildNumbers(&parts, rowCounts)))
     case .boolean:
-      let values = joined(parts, rowCounts, total: total, missing: BooleanColumn.missing) {
-        $0.booleans
+      let values = joined(rowCounts, missing: BooleanColumn.missing) { index in
+        guard parts[index].kind == .boolean, parts[index].booleans.count == rowCounts[index]
+        else { return nil }
+        defer { parts[index].booleans = RawBuffer() }
+        return parts[index].booleans
       }
-      return .boolean(BooleanColumn(values: values))
+      return .boolean(BooleanColumn(values: ColumnValues(adopting: values)))
     case .timestamp:
       return .timestamp(
-        buildTimestamps(parts, rowCounts, decision.dateOrder, total: total, timeZone: timeZone))
+        buildTimestamps(&parts, rowCounts, decision.dateOrder, timeZone: timeZone))
     case .text
     where parts.contains(where: { $0.plain != nil })
       || rereads.values.contains(where: { $0.plain != nil }):
@@ -105,103 +107,80 @@ enum ColumnMerger {
         TextMerger.buildPlain(&parts, rowCounts, rereads: &rereads, invalidRows: &invalidRows))
     case .text:
       return .text(
-        TextMerger.build(
-          &parts, rowCounts, rereads: rereads, total: total, invalidRows: &invalidRows))
+        TextMerger.build(&parts, rowCounts, rereads: &rereads, invalidRows: &invalidRows))
     }
   }
 
-  /// The chunks' numbers in the narrowest form that holds them (``NumberValues``): doubles
-  /// when a chunk has a value that is not whole, else bytes or four-byte whole numbers by
-  /// the range of the values.
-  private static func buildNumbers(_ parts: [ColumnBuilder], _ rowCounts: [Int], total: Int)
+  /// The chunks' numbers in the narrowest form that holds them (``NumberValues``): the
+  /// widest form any chunk ended in, since each chunk kept the narrowest that held its own.
+  private static func buildNumbers(_ parts: inout [ColumnBuilder], _ rowCounts: [Int])
     -> NumberValues
   {
-    let filled = zip(parts, rowCounts).filter { part, rows in
-      part.kind != .undecided && part.numbers.count == rows
+    let filled = parts.indices.map { index in
+      parts[index].kind == .number && parts[index].numbers.count == rowCounts[index]
     }
-    if filled.contains(where: { part, _ in part.numbers.isWide }) {
-      return .real(
-        joined(
-          parts, rowCounts, total: total, missing: Double.nan, count: { $0.numbers.count },
-          copy: { $0.numbers.copy($1, into: $2) }))
-    }
-    let ranges = filled.compactMap { part, rows in part.numbers.wholeRange(rows) }
-    let low = ranges.map(\.lowerBound).min() ?? 0
-    let high = ranges.map(\.upperBound).max() ?? 0
-    if low >= -127 && high <= 127 {
-      return .small(
-        joined(
-          parts, rowCounts, total: total, missing: Int8.min, count: { $0.numbers.count },
-          copy: { $0.numbers.copyWhole($1, into: $2) }))
-    }
-    return .whole(
-      joined(
-        parts, rowCounts, total: total, missing: Int32.min, count: { $0.numbers.count },
-        copy: { $0.numbers.copyWhole($1, into: $2) }))
-  }
-
-  /// The chunks' values one after the other, `missing` for chunks with no value at all.
-  private static func joined<Element: BitwiseCopyable>(
-    _ parts: [ColumnBuilder], _ rowCounts: [Int], total: Int, missing: Element,
-    _ values: (ColumnBuilder) -> RawBuffer<Element>
-  ) -> [Element] {
-    joined(
-      parts, rowCounts, total: total, missing: missing, count: { values($0).count },
-      copy: { $2.initialize(from: values($0).pointer, count: $1) })
-  }
-
-  /// The chunks' values one after the other, `missing` for chunks with no value at all:
-  /// `count` tells how many values a chunk's builder holds, and `copy` writes the first
-  /// `rows` of them (`rows` > 0) to the target.
-  private static func joined<Element: BitwiseCopyable>(
-    _ parts: [ColumnBuilder], _ rowCounts: [Int], total: Int, missing: Element,
-    count: (ColumnBuilder) -> Int,
-    copy: (ColumnBuilder, _ rows: Int, UnsafeMutablePointer<Element>) -> Void
-  ) -> [Element] {
-    [Element](unsafeUninitializedCapacity: total) { target, initialized in
-      guard let start = target.baseAddress else { return }
-      var filled = 0
-      for (part, rows) in zip(parts, rowCounts) {
-        if part.kind == .undecided || count(part) != rows {
-          (start + filled).initialize(repeating: missing, count: rows)
-        } else {
-          copy(part, rows, start + filled)
-        }
-        filled += rows
+    let form = parts.indices.filter { filled[$0] }.map { parts[$0].numbers.form }.max()
+    func values<Value: StoredNumber>(_ type: Value.Type) -> ColumnValues<Value> {
+      let joined = joined(rowCounts, missing: Value(storedNumber: .nan)) { index in
+        filled[index] ? parts[index].numbers.take(as: Value.self) : nil
       }
-      initialized = filled
+      return ColumnValues(adopting: joined)
     }
+    switch form ?? .small {
+    case .small: return .small(values(Int8.self))
+    case .whole: return .whole(values(Int32.self))
+    case .real: return .real(values(Double.self))
+    }
+  }
+
+  /// The chunks' values one after the other, each chunk's buffer taken over (its pages
+  /// moved, not copied: ``RawBuffer/absorb(_:)``). `take` hands over chunk `index`'s buffer
+  /// of exactly its rows, or gives `nil` for a chunk without values, whose rows are then
+  /// `missing`.
+  static func joined<Element: BitwiseCopyable>(
+    _ rowCounts: [Int], missing: Element, take: (_ index: Int) -> RawBuffer<Element>?
+  ) -> RawBuffer<Element> {
+    var result = RawBuffer<Element>()
+    for (index, rows) in rowCounts.enumerated() {
+      if var part = take(index) {
+        result.absorb(&part)
+      } else {
+        result.append(repeating: missing, count: rows)
+      }
+    }
+    return result
   }
 
   private static func buildTimestamps(
-    _ parts: [ColumnBuilder], _ rowCounts: [Int], _ order: DateOrder, total: Int,
-    timeZone: TimeZone
+    _ parts: inout [ColumnBuilder], _ rowCounts: [Int], _ order: DateOrder, timeZone: TimeZone
   ) -> TimestampColumn {
-    var values = joined(
-      parts, rowCounts, total: total, missing: TimestampColumn.missing,
-      count: { $0.timestamps.count }, copy: { $0.timestamps.copy($1, into: $2) })
-    guard parts.contains(where: \.sawSlashDate) else { return TimestampColumn(values: values) }
-    var converter = LocalTimeConverter(timeZone: timeZone)
-    values.withUnsafeMutableBufferPointer { values in
+    let slashDates = parts.map(\.sawSlashDate)
+    let values = joined(rowCounts, missing: TimestampColumn.missing) { index in
+      guard parts[index].kind == .timestamp, parts[index].timestamps.count == rowCounts[index]
+      else { return nil }
+      return parts[index].timestamps.take()
+    }
+    if slashDates.contains(true) {
+      var converter = LocalTimeConverter(timeZone: timeZone)
       var row = 0
-      for (part, rows) in zip(parts, rowCounts) {
+      for (sawSlashDate, rows) in zip(slashDates, rowCounts) {
         defer { row += rows }
-        guard part.sawSlashDate else { continue }
+        guard sawSlashDate else { continue }
         for index in row..<row + rows {
-          guard let date = SlashDate(packed: values[index]) else { continue }
+          guard let date = SlashDate(packed: values.pointer[index]) else { continue }
           // Every slash date is valid under the decided order: a date valid under one order
           // only has a field above 12, which would have decided the other order or made the
           // column text. A failure here would be a bug, so it becomes a missing value.
           guard let (month, day) = date.monthAndDay(order) else {
-            values[index] = TimestampColumn.missing
+            values.pointer[index] = TimestampColumn.missing
             continue
           }
           let local = CivilTime.milliseconds(
             year: date.year, month: month, day: day, millisecondOfDay: date.millisecondOfDay)
-          values[index] = converter.instant(fromLocal: local)
+          values.pointer[index] = converter.instant(fromLocal: local)
         }
       }
     }
-    return TimestampColumn(values: values)
+    return TimestampColumn(values: ColumnValues(adopting: values))
   }
 }

@@ -65,7 +65,7 @@ public struct ColumnSummary: Sendable, Equatable {
 
   /// How many of `values` pass `test`, counted without a branch per value.
   @inline(__always)
-  private static func count<Value>(_ values: [Value], _ test: (Value) -> Bool) -> Int {
+  private static func count<Value>(_ values: ColumnValues<Value>, _ test: (Value) -> Bool) -> Int {
     values.withUnsafeBufferPointer { values in
       var total = 0
       for value in values { total &+= test(value) ? 1 : 0 }

@@ -17,10 +17,11 @@ import Foundation
 /// 3. the chunks' guesses are joined into one type per column and the columns are built
 ///    (``ColumnMerger``); the roles are found last (``RoleDetection``).
 ///
-/// Until the merge, a chunk keeps its values as narrow as they allow (``ChunkCodes``,
-/// ``ChunkNumbers``): on a machine where fresh pages are slow to fault in, the bytes a load
-/// touches cost as much as the work on them. The merge writes each column's final array
-/// once, and the first chunk's dictionaries become the columns' own.
+/// A chunk keeps its values as narrow as they allow (``ChunkCodes``, ``ChunkNumbers``), and
+/// in the form the column keeps, so that the merge takes the chunks' buffers over rather
+/// than copying them (``ColumnValues``): on a machine where fresh pages are slow to fault
+/// in, the bytes a load touches cost as much as the work on them. The first chunk's
+/// dictionaries become the columns' own.
 public enum DatasetLoader {
   /// Loads the files at `paths` into one dataset, appending their rows in order.
   public static func load(paths: [String], options: LoadOptions) throws -> LoadResult {

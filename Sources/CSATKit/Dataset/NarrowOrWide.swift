@@ -1,10 +1,9 @@
 /// The values of one column of one chunk, kept in a narrow form while every value fits it
-/// and in a wide form from the first one that does not: the storage ``ChunkCodes``,
-/// ``ChunkNumbers`` and ``ChunkTimes`` share, each with its own rule for what fits.
+/// and in a wide form from the first one that does not: the storage of ``ChunkCodes`` and
+/// of the ends of ``PlainTextPart``, each with its own rule for what fits.
 ///
 /// On a machine where fresh pages are slow to fault in, the bytes a load writes cost as
-/// much as the work on them, so a chunk's values stay as narrow as they allow until the
-/// merge writes the column's final array.
+/// much as the work on them, so a chunk's values stay as narrow as they allow.
 ///
 /// The buffers are ``RawBuffer``s: exactly one copy of the values may ``release()`` them.
 struct NarrowOrWide<Narrow: BitwiseCopyable, Wide: BitwiseCopyable> {
@@ -56,6 +55,18 @@ struct NarrowOrWide<Narrow: BitwiseCopyable, Wide: BitwiseCopyable> {
     for row in 0..<narrow.count { wide.append(widened(narrow.pointer[row])) }
     narrow.release()
     isWide = true
+  }
+
+  /// Hands the narrow values over to the caller, who frees them; none are left here.
+  mutating func takeNarrow() -> RawBuffer<Narrow> {
+    defer { narrow = RawBuffer() }
+    return narrow
+  }
+
+  /// Hands the wide values over to the caller, who frees them; none are left here.
+  mutating func takeWide() -> RawBuffer<Wide> {
+    defer { wide = RawBuffer() }
+    return wide
   }
 
   /// Frees both buffers; no values are left.

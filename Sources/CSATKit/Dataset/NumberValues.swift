@@ -11,9 +11,9 @@
 /// its sign would be lost as a whole number. Kernels read the values through
 /// ``visit(_:)``, which picks the form once and runs a loop compiled for it.
 public enum NumberValues: Sendable {
-  case small([Int8])
-  case whole([Int32])
-  case real([Double])
+  case small(ColumnValues<Int8>)
+  case whole(ColumnValues<Int32>)
+  case real(ColumnValues<Double>)
 
   /// `values` (NaN for missing) in the narrowest form that holds them.
   public init(_ values: [Double]) {
@@ -21,16 +21,16 @@ public enum NumberValues: Sendable {
     var high = Int64.min
     for value in values where !value.isNaN {
       guard let whole = ChunkNumbers.exactWhole(value) else {
-        self = .real(values)
+        self = .real(ColumnValues(values))
         return
       }
       low = min(low, Int64(whole))
       high = max(high, Int64(whole))
     }
     if low >= -127 && high <= 127 || low > high {
-      self = .small(values.map { $0.isNaN ? Int8.min : Int8($0) })
+      self = .small(ColumnValues(values.map { $0.isNaN ? Int8.min : Int8($0) }))
     } else {
-      self = .whole(values.map { $0.isNaN ? Int32.min : Int32($0) })
+      self = .whole(ColumnValues(values.map { $0.isNaN ? Int32.min : Int32($0) }))
     }
   }
 
@@ -66,7 +66,7 @@ public enum NumberValues: Sendable {
     switch self {
     case .small(let values): values.map(\.number)
     case .whole(let values): values.map(\.number)
-    case .real(let values): values
+    case .real(let values): Array(values)
     }
   }
 
@@ -86,6 +86,9 @@ protocol StoredNumber: BitwiseCopyable {
   /// The value as a double, NaN when missing.
   var number: Double { get }
 
+  /// The value that stands for `number` (NaN for a missing one), which must fit.
+  init(storedNumber number: Double)
+
   /// How many of `values` are present, their lowest and highest (infinities when none is)
   /// and whether all are whole numbers.
   static func facts(_ values: UnsafeBufferPointer<Self>) -> NumberFactsResult
@@ -103,6 +106,10 @@ extension Int8: StoredNumber {
   @inline(__always)
   var number: Double { self == .min ? .nan : Double(self) }
 
+  init(storedNumber number: Double) {
+    self = number.isNaN ? .min : Int8(number)
+  }
+
   static func facts(_ values: UnsafeBufferPointer<Int8>) -> NumberFactsResult {
     let (present, range) = WholeNumbers.range(values)
     return WholeNumbers.facts(present, range)
@@ -113,6 +120,10 @@ extension Int32: StoredNumber {
   @inline(__always)
   var number: Double { self == .min ? .nan : Double(self) }
 
+  init(storedNumber number: Double) {
+    self = number.isNaN ? .min : Int32(number)
+  }
+
   static func facts(_ values: UnsafeBufferPointer<Int32>) -> NumberFactsResult {
     let (present, range) = WholeNumbers.range(values)
     return WholeNumbers.facts(present, range)
@@ -122,6 +133,10 @@ extension Int32: StoredNumber {
 extension Double: StoredNumber {
   @inline(__always)
   var number: Double { self }
+
+  init(storedNumber number: Double) {
+    self = number
+  }
 
   static func facts(_ values: UnsafeBufferPointer<Double>) -> NumberFactsResult {
     var result = NumberFactsResult(
@@ -280,18 +295,6 @@ enum WholeNumbers {
     NumberFactsResult(
       present: present, low: range.map { Double($0.lowerBound) } ?? .infinity,
       high: range.map { Double($0.upperBound) } ?? -.infinity, allIntegers: true)
-  }
-
-  /// Writes `values` to `target` as bytes, missing as `Int8.min`; every present value must
-  /// lie within −127…127.
-  @inline(__always)
-  static func narrow(
-    _ values: UnsafePointer<Int32>, _ count: Int, into target: UnsafeMutablePointer<Int8>
-  ) {
-    // The missing mark, Int32.min, clamps to Int8.min; every other value is unchanged.
-    for row in 0..<count {
-      (target + row).initialize(to: Int8(truncatingIfNeeded: max(values[row], -128)))
-    }
   }
 }
 

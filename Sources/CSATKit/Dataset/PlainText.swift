@@ -174,8 +174,9 @@ final class PlainText: @unchecked Sendable {
     var builders = DatasetLoader.parallelMap(parts) { part in PlainText.coded(part) }
     defer { for index in builders.indices { builders[index].release() } }
     var ignored: [Int: Int] = [:]
+    var noRereads: [Int: ColumnBuilder] = [:]
     let column = TextMerger.build(
-      &builders, parts.map(\.count), rereads: [:], total: rowCount, invalidRows: &ignored)
+      &builders, parts.map(\.count), rereads: &noRereads, invalidRows: &ignored)
     return (column.codes, column.dictionary)
   }
 

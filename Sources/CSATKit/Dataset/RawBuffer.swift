@@ -63,6 +63,65 @@ struct RawBuffer<Element: BitwiseCopyable> {
     count = 0
   }
 
+  /// Counts the first `filled` elements, which the caller wrote through ``pointer``, as
+  /// appended; `filled` must not exceed the capacity.
+  mutating func assumeFilled(_ filled: Int) {
+    precondition(filled <= capacity, "more elements than the buffer has room for")
+    count = filled
+  }
+
+  /// Appends the elements of `other` and leaves `other` empty, its memory taken or freed.
+  ///
+  /// When both buffers have pages of their own, `other`'s pages are moved to follow this
+  /// buffer's last page (`mremap`): no copy and no fresh page, where copying into fresh
+  /// memory would cost about ten times as much as writing pages already there. Its
+  /// elements then move down by less than a page, to follow these directly. Otherwise, or
+  /// should the system refuse, they are copied.
+  mutating func absorb(_ other: inout RawBuffer<Element>) {
+    defer { other.release() }
+    let added = other.count
+    guard added > 0 else { return }
+    guard base != nil else {
+      // Nothing here yet: `other`'s buffer becomes this one.
+      self = other
+      other = RawBuffer()
+      return
+    }
+    let stride = MemoryLayout<Element>.stride
+    let page = pageSize
+    guard let source = other.base, capacity * stride >= Self.mappedBytes,
+      other.capacity * stride >= Self.mappedBytes, page % stride == 0
+    else {
+      append(other.pointer, count: added)
+      return
+    }
+    let used = count * stride
+    let landing = (used + page - 1) / page * page
+    let moving = (added * stride + page - 1) / page * page
+    if landing + moving > capacity * stride {
+      guard let grown = remapPages(base, capacity * stride, landing + moving, nil) else {
+        append(other.pointer, count: added)
+        return
+      }
+      base = grown.bindMemory(to: Element.self, capacity: (landing + moving) / stride)
+      capacity = (landing + moving) / stride
+    }
+    let target = UnsafeMutableRawPointer(pointer) + landing
+    guard remapPages(source, moving, moving, target) == target else {
+      append(other.pointer, count: added)
+      return
+    }
+    // The moved pages belong to this buffer now: unmap only the rest of `other`'s.
+    let otherBytes = other.capacity * stride
+    if otherBytes > moving { munmap(UnsafeMutableRawPointer(source) + moving, otherBytes - moving) }
+    other = RawBuffer()
+    if landing != used {
+      (UnsafeMutableRawPointer(pointer) + used).copyMemory(
+        from: target, byteCount: added * stride)
+    }
+    count += added
+  }
+
   /// Frees the memory; the buffer is empty afterwards.
   mutating func release() {
     if let base {
@@ -82,8 +141,7 @@ struct RawBuffer<Element: BitwiseCopyable> {
     var newBytes = target * stride
     if newBytes >= Self.mappedBytes {
       // Whole pages: round up, so the capacity covers them all.
-      let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-      newBytes = (newBytes + page - 1) / page * page
+      newBytes = (newBytes + pageSize - 1) / pageSize * pageSize
       target = newBytes / stride
     }
     let larger: UnsafeMutableRawPointer?
@@ -122,6 +180,36 @@ func releaseFreeMemory() {
   guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "malloc_trim") else { return }
   _ = unsafeBitCast(symbol, to: Trim.self)(0)
 }
+
+/// The size of a memory page.
+let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+
+/// Moves the `oldBytes` bytes of pages mapped at `address` (from ``mapPages(_:)``) to a
+/// mapping of `newBytes` bytes, at `target` when given (whatever was mapped there is
+/// unmapped) and else wherever the system finds room; the new address, or `nil` on failure.
+///
+/// The pages move without a copy. Swift cannot call `mremap` directly, as the C function
+/// takes a variable argument list, so it is called through a fixed prototype: on the
+/// platforms Swift runs on, a variadic function takes its arguments where a fixed one does.
+func remapPages(
+  _ address: UnsafeMutableRawPointer?, _ oldBytes: Int, _ newBytes: Int,
+  _ target: UnsafeMutableRawPointer?
+) -> UnsafeMutableRawPointer? {
+  typealias Remap =
+    @convention(c) (UnsafeMutableRawPointer?, Int, Int, Int32, UnsafeMutableRawPointer?) ->
+    UnsafeMutableRawPointer?
+  // MREMAP_MAYMOVE and MREMAP_FIXED, which Swift's Glibc module does not name.
+  let mayMove: Int32 = 1
+  let fixed: Int32 = 2
+  guard let symbol = remapSymbol else { return nil }
+  let moved = unsafeBitCast(symbol, to: Remap.self)(
+    address, oldBytes, newBytes, target == nil ? mayMove : mayMove | fixed, target)
+  guard let moved, moved != MAP_FAILED else { return nil }
+  return moved
+}
+
+/// The C library's `mremap`, looked up once.
+private nonisolated(unsafe) let remapSymbol = dlsym(dlopen(nil, RTLD_NOW), "mremap")
 
 /// Fresh zero pages of `bytes` bytes, or `nil`.
 ///

@@ -111,7 +111,15 @@ public enum Snapshot {
   }
 
   private static func append<T>(_ values: [T], to body: inout Data) {
-    values.withUnsafeBytes { body.append(contentsOf: $0) }
+    values.withUnsafeBytes { append($0, to: &body) }
+  }
+
+  private static func append<T>(_ values: ColumnValues<T>, to body: inout Data) {
+    values.withUnsafeBytes { append($0, to: &body) }
+  }
+
+  private static func append(_ bytes: UnsafeRawBufferPointer, to body: inout Data) {
+    body.append(contentsOf: bytes)
     while body.count % 8 != 0 { body.append(0) }
   }
 
@@ -147,9 +155,9 @@ public enum Snapshot {
         guard let entries = entry.entries, let bytes = entry.bytes else { throw broken }
         let codes: TextCodes
         switch CodeWidth(entries: entries) {
-        case .byte: codes = .byte(try reader.take(header.rows, broken))
-        case .short: codes = .short(try reader.take(header.rows, broken))
-        case .word: codes = .word(try reader.take(header.rows, broken))
+        case .byte: codes = .byte(try reader.values(header.rows, broken))
+        case .short: codes = .short(try reader.values(header.rows, broken))
+        case .word: codes = .word(try reader.values(header.rows, broken))
         }
         let ends: [UInt64] = try reader.take(entries, broken)
         let blob: [UInt8] = try reader.take(bytes, broken)
@@ -165,15 +173,15 @@ public enum Snapshot {
       case .number:
         let values: NumberValues
         switch entry.width {
-        case 1: values = .small(try reader.take(header.rows, broken))
-        case 4: values = .whole(try reader.take(header.rows, broken))
-        case 8: values = .real(try reader.take(header.rows, broken))
+        case 1: values = .small(try reader.values(header.rows, broken))
+        case 4: values = .whole(try reader.values(header.rows, broken))
+        case 8: values = .real(try reader.values(header.rows, broken))
         default: throw broken
         }
         data = .number(NumberColumn(storage: values))
-      case .boolean: data = .boolean(BooleanColumn(values: try reader.take(header.rows, broken)))
+      case .boolean: data = .boolean(BooleanColumn(values: try reader.values(header.rows, broken)))
       case .timestamp:
-        data = .timestamp(TimestampColumn(values: try reader.take(header.rows, broken)))
+        data = .timestamp(TimestampColumn(values: try reader.values(header.rows, broken)))
       case nil: throw broken
       }
       columns.append(Column(name: entry.name, data: data))
@@ -204,6 +212,19 @@ public enum Snapshot {
           memcpy(target, base + offset, length)
         }
         initialized = count
+      }
+      offset += (length + 7) / 8 * 8
+      return values
+    }
+
+    /// ``take(_:_:)`` as a column's values.
+    mutating func values<T>(_ count: Int, _ error: DataError) throws -> ColumnValues<T> {
+      let length = count * MemoryLayout<T>.stride
+      guard count >= 0, offset + length <= raw.count, let base = raw.baseAddress else {
+        throw error
+      }
+      let values = ColumnValues<T>(count: count) { target in
+        memcpy(target, base + offset, length)
       }
       offset += (length + 7) / 8 * 8
       return values

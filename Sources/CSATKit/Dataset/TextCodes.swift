@@ -29,17 +29,17 @@ public enum CodeWidth: Int, Sendable {
 /// the codes through ``visit(_:)``, which picks the width once and runs a loop compiled for
 /// that width.
 public enum TextCodes: Sendable, Equatable {
-  case byte([UInt8])
-  case short([UInt16])
-  case word([UInt32])
+  case byte(ColumnValues<UInt8>)
+  case short(ColumnValues<UInt16>)
+  case word(ColumnValues<UInt32>)
 
   /// `codes` at the width a dictionary of `entries` entries needs; every code must be below
   /// `entries`.
   public init(_ codes: [UInt32], entries: Int) {
     switch CodeWidth(entries: entries) {
-    case .byte: self = .byte(codes.map { UInt8(truncatingIfNeeded: $0) })
-    case .short: self = .short(codes.map { UInt16(truncatingIfNeeded: $0) })
-    case .word: self = .word(codes)
+    case .byte: self = .byte(ColumnValues(codes.map { UInt8(truncatingIfNeeded: $0) }))
+    case .short: self = .short(ColumnValues(codes.map { UInt16(truncatingIfNeeded: $0) }))
+    case .word: self = .word(ColumnValues(codes))
     }
   }
 
@@ -74,7 +74,7 @@ public enum TextCodes: Sendable, Equatable {
     switch self {
     case .byte(let codes): codes.map(UInt32.init)
     case .short(let codes): codes.map(UInt32.init)
-    case .word(let codes): codes
+    case .word(let codes): Array(codes)
     }
   }
 

@@ -9,9 +9,10 @@ enum TextMerger {
   /// already. A `String` is made once per distinct value of the whole column.
   ///
   /// Every chunk's values are joined first, so that the width of the codes is known before
-  /// any is written; then each chunk's codes go through its table to the final array.
+  /// any is written; then each chunk's codes go through its table, in place when the chunk's
+  /// buffer has the column's width (it is then taken over), else into a copy.
   static func build(
-    _ parts: inout [ColumnBuilder], _ rowCounts: [Int], rereads: [Int: ColumnBuilder], total: Int,
+    _ parts: inout [ColumnBuilder], _ rowCounts: [Int], rereads: inout [Int: ColumnBuilder],
     invalidRows: inout [Int: Int]
   ) -> TextColumn {
     // The column has at least as many values as its richest chunk: room for those at once.
@@ -27,13 +28,13 @@ enum TextMerger {
       let rows = rowCounts[index]
       let builder = rereads[index] ?? parts[index]
       if index == 0 && adopted != nil {
-        sources.append(Source(rows: rows, codes: builder.codes, remap: nil))
+        sources.append(Source(hasCodes: true, remap: nil))
         continue
       }
       guard rows > 0, builder.kind == .text, let interner = builder.interner,
         builder.codes.count == rows
       else {
-        sources.append(Source(rows: rows, codes: nil, remap: nil))
+        sources.append(Source(hasCodes: false, remap: nil))
         continue
       }
       var firstInvalid: Int?
@@ -43,13 +44,29 @@ enum TextMerger {
         let codes = builder.codes
         invalidRows[index] = (0..<rows).first { codes.code(at: $0) == UInt32(firstInvalid) }
       }
-      sources.append(Source(rows: rows, codes: builder.codes, remap: remap))
+      sources.append(Source(hasCodes: true, remap: remap))
+    }
+    // Each chunk's codes are taken from where they are kept, so that no copy of the builder
+    // frees them after the column has taken them over.
+    func joined<Code: FixedWidthInteger & UnsignedInteger>(_ width: Code.Type) -> ColumnValues<Code>
+    {
+      let values = ColumnMerger.joined(rowCounts, missing: Code(TextColumn.missingCode)) { index in
+        guard sources[index].hasCodes else { return nil }
+        let take = { (codes: inout ChunkCodes) -> RawBuffer<Code> in
+          guard let remap = sources[index].remap else {
+            return codes.take(as: Code.self, through: nil)
+          }
+          return remap.withUnsafeBufferPointer { codes.take(as: Code.self, through: $0) }
+        }
+        return rereads[index] != nil ? take(&rereads[index]!.codes) : take(&parts[index].codes)
+      }
+      return ColumnValues(adopting: values)
     }
     let codes: TextCodes
     switch CodeWidth(entries: joinedValues.count) {
-    case .byte: codes = .byte(joined(sources, total: total))
-    case .short: codes = .short(joined(sources, total: total))
-    case .word: codes = .word(joined(sources, total: total))
+    case .byte: codes = .byte(joined(UInt8.self))
+    case .short: codes = .short(joined(UInt16.self))
+    case .word: codes = .word(joined(UInt32.self))
     }
     return TextColumn(codes: codes, dictionary: joinedValues.strings())
   }
@@ -87,37 +104,11 @@ enum TextMerger {
     return TextColumn(plain: PlainText(parts: plainParts))
   }
 
-  /// One chunk's part of the column: its codes as they are (no `remap`), through `remap`,
-  /// or blank rows (no `codes`).
+  /// One chunk's part of the column: whether it has codes (else its rows are blank), and
+  /// the table from its codes to the column's (none when they stay as they are).
   private struct Source {
-    var rows: Int
-    var codes: ChunkCodes?
+    var hasCodes: Bool
     var remap: [UInt32]?
-  }
-
-  /// The chunks' codes one after the other, at the width `Code`.
-  private static func joined<Code: FixedWidthInteger & UnsignedInteger>(
-    _ sources: [Source], total: Int
-  ) -> [Code] {
-    [Code](unsafeUninitializedCapacity: total) { target, initialized in
-      guard let start = target.baseAddress else { return }
-      var filled = 0
-      for source in sources {
-        defer { filled += source.rows }
-        guard let codes = source.codes else {
-          (start + filled).initialize(repeating: 0, count: source.rows)
-          continue
-        }
-        if let remap = source.remap {
-          remap.withUnsafeBufferPointer {
-            codes.translate(source.rows, through: $0, into: start + filled)
-          }
-        } else {
-          codes.copy(source.rows, into: start + filled)
-        }
-      }
-      initialized = filled
-    }
   }
 
   /// The interner of a column's first chunk (`first`, of `rows` rows, not read again) when

@@ -23,17 +23,24 @@ extension Accumulators {
   static func followUpCodes(
     _ catalog: Catalog, flag: Int, score: Int, negative: ClosedRange<Int>
   ) -> ScoreCodes {
-    var values = [Int8](repeating: ScoreCodes.missing, count: catalog.dataset.rowCount)
+    let rows = catalog.dataset.rowCount
     guard case .boolean(let flags) = catalog.dataset.columns[flag].data,
       let scores = catalog.scores[score]
-    else { return ScoreCodes(values: values, range: 0...1) }
-    for row in values.indices {
-      let code = scores.values[row]
-      let followed = flags.values[row]
-      guard code != ScoreCodes.missing, negative.contains(Int(code)),
-        followed != BooleanColumn.missing
-      else { continue }
-      values[row] = Int8(followed)
+    else {
+      let values = ColumnValues<Int8>(count: rows) {
+        $0.initialize(repeating: ScoreCodes.missing, count: rows)
+      }
+      return ScoreCodes(values: values, range: 0...1)
+    }
+    let values = ColumnValues<Int8>(count: rows) { values in
+      for row in 0..<rows {
+        let code = scores.values[row]
+        let followed = flags.values[row]
+        let counted =
+          code != ScoreCodes.missing && negative.contains(Int(code))
+          && followed != BooleanColumn.missing
+        values[row] = counted ? Int8(followed) : ScoreCodes.missing
+      }
     }
     return ScoreCodes(values: values, range: 0...1)
   }

@@ -195,7 +195,8 @@ struct GroupValues {
 
   /// ``forEachAnswer(_:groups:selection:chunk:_:)`` for one stored form of the numbers.
   private static func forEachAnswer<Value: StoredNumber>(
-    _ column: [Value], _ groups: GroupIndex, _ selection: Selection, _ chunk: Range<Int>,
+    _ column: ColumnValues<Value>, _ groups: GroupIndex, _ selection: Selection,
+    _ chunk: Range<Int>,
     _ body: (Int32, Double) -> Void
   ) {
     let base = selection.range.lowerBound

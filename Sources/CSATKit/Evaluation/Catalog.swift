@@ -95,7 +95,7 @@ public struct Catalog: Sendable {
 /// A number column's answers as small integers, for counting score points by array index.
 public struct ScoreCodes: Sendable {
   public static let missing: Int8 = .min
-  public var values: [Int8]
+  public var values: ColumnValues<Int8>
   /// The lowest and highest score present; nil when the column has no answer.
   public var range: ClosedRange<Int>?
 
@@ -137,16 +137,16 @@ public struct ScoreCodes: Sendable {
       values[row] = ColumnSummary.isScoreAnswer(value) ? Int8(value) : unscorable
     }
     let high = strays > 0 ? Int(unscorable) : range.upperBound
-    return ScoreCodes(values: values, range: range.lowerBound...high)
+    return ScoreCodes(values: ColumnValues(values), range: range.lowerBound...high)
   }
 
   /// The lowest and highest of whole numbers whose `min` marks a missing value; nil when all
   /// are missing.
-  private static func wholeRange(_ values: [Int8]) -> ClosedRange<Int>? {
+  private static func wholeRange(_ values: ColumnValues<Int8>) -> ClosedRange<Int>? {
     widened(values.withUnsafeBufferPointer { WholeNumbers.range($0).range })
   }
 
-  private static func wholeRange(_ values: [Int32]) -> ClosedRange<Int>? {
+  private static func wholeRange(_ values: ColumnValues<Int32>) -> ClosedRange<Int>? {
     widened(values.withUnsafeBufferPointer { WholeNumbers.range($0).range })
   }
 
@@ -156,13 +156,14 @@ public struct ScoreCodes: Sendable {
     range.map { Int($0.lowerBound)...Int($0.upperBound) }
   }
 
-  private static func make(_ numbers: [Double]) -> (codes: ScoreCodes?, range: ClosedRange<Double>?)
-  {
+  private static func make(_ numbers: ColumnValues<Double>) -> (
+    codes: ScoreCodes?, range: ClosedRange<Double>?
+  ) {
     var lowest = Double.infinity
     var highest = -Double.infinity
     var whole = true
     // One pass writes the codes while it checks that they fit; they are dropped if not.
-    let values = [Int8](unsafeUninitializedCapacity: numbers.count) { codes, initialized in
+    let values = ColumnValues<Int8>(count: numbers.count) { codes in
       numbers.withUnsafeBufferPointer { numbers in
         for (row, value) in numbers.enumerated() {
           guard !value.isNaN else {
@@ -178,7 +179,6 @@ public struct ScoreCodes: Sendable {
           codes[row] = code
         }
       }
-      initialized = numbers.count
     }
     guard lowest <= highest else { return (nil, nil) }
     guard whole else { return (nil, lowest...highest) }

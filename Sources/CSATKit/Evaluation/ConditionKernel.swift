@@ -6,13 +6,13 @@
 /// `is missing` is true for it.
 indirect enum ConditionKernel: @unchecked Sendable {
   case codeTable(codes: TextCodes, table: [UInt8])
-  case scoreTable(scores: [Int8], table: [UInt8])
+  case scoreTable(scores: ColumnValues<Int8>, table: [UInt8])
   case numberCompare(values: NumberColumn, ComparisonOperator, Double)
   case numberIn(values: NumberColumn, [Double])
-  case byteEquals(values: [UInt8], UInt8)
-  case timeRange(values: [Int64], lower: Int64, upper: Int64)
+  case byteEquals(values: ColumnValues<UInt8>, UInt8)
+  case timeRange(values: ColumnValues<Int64>, lower: Int64, upper: Int64)
   case numberMissing(values: NumberColumn)
-  case timeMissing(values: [Int64])
+  case timeMissing(values: ColumnValues<Int64>)
   case constant(Bool)
   case not(ConditionKernel)
   case and(ConditionKernel, ConditionKernel)

@@ -54,7 +54,8 @@ extension Evaluator {
   /// per customer says whether it was seen, scanning forward for `first` and backward for
   /// `latest`.
   private static func keepingFirstSeen(
-    _ selection: Selection, codes: TextCodes, customers: Int, times: [Int64], latest: Bool,
+    _ selection: Selection, codes: TextCodes, customers: Int, times: ColumnValues<Int64>,
+    latest: Bool,
     split: Int64?
   ) -> [UInt8] {
     var keep = [UInt8](repeating: 0, count: selection.range.count)
@@ -91,7 +92,7 @@ extension Evaluator {
 /// One chunk's pass of `collapsingRepeats`.
 private struct RepeatsSweep: @unchecked Sendable {
   let codes: TextCodes
-  let times: [Int64]
+  let times: ColumnValues<Int64>
   let latest: Bool
   let customers: Int
   let split: Int64?
@@ -173,7 +174,7 @@ private struct FirstSeenPass: TextCodesVisitor {
   let order: StrideTo<Int>
   let base: Int
   let customers: Int
-  let times: [Int64]
+  let times: ColumnValues<Int64>
   let split: Int64?
 
   func visit<Code: FixedWidthInteger & UnsignedInteger>(_ codes: UnsafeBufferPointer<Code>) {

@@ -51,7 +51,7 @@ public struct ScaleFit: Sendable, Equatable {
   ///
   /// Four tables take turns, one value each: with one, a run of equal scores makes each
   /// count wait for the one before it.
-  static func histogram(_ values: [Int8]) -> [Int] {
+  static func histogram(_ values: ColumnValues<Int8>) -> [Int] {
     var tables = [Int](repeating: 0, count: 4 * 256)
     values.withUnsafeBufferPointer { values in
       tables.withUnsafeMutableBufferPointer { tables in
@@ -70,7 +70,7 @@ public struct ScaleFit: Sendable, Equatable {
 
   /// The first answers outside `scale`, in row order.
   private static func strays(
-    _ values: [Int8], outside scale: ClosedRange<Int>, value: (Int) -> Double
+    _ values: ColumnValues<Int8>, outside scale: ClosedRange<Int>, value: (Int) -> Double
   ) -> [Stray] {
     var found: [Stray] = []
     for (row, code) in values.enumerated()

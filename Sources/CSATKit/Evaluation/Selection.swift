@@ -114,7 +114,7 @@ extension Evaluator {
   }
 
   /// The first index whose value is at least `value`, in ascending values.
-  static func lowerIndex(_ values: [Int64], _ value: Int64) -> Int {
+  static func lowerIndex(_ values: ColumnValues<Int64>, _ value: Int64) -> Int {
     var low = 0
     var high = values.count
     while low < high {

@@ -4,7 +4,7 @@
 /// Rows close in time share a local day, so the key of the last day seen is kept with that
 /// day's bounds in UTC: most rows cost two comparisons, not a division.
 struct TimeBucketKeys: @unchecked Sendable {
-  let values: [Int64]
+  let values: ColumnValues<Int64>
   /// The row of offset 0.
   let base: Int
   let zone: ZoneOffsets

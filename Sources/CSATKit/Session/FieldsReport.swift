@@ -111,7 +111,7 @@ enum DistinctCount {
   /// Distinct values other than `missing`, and how many are `missing`: counted as changes
   /// along the values when they are in order (as times often are), else marked in a bitmap
   /// when they span a small range, else counted as changes along a sorted copy.
-  static func whole<Value: FixedWidthInteger>(_ values: [Value], missing: Value) -> (
+  static func whole<Value: FixedWidthInteger>(_ values: ColumnValues<Value>, missing: Value) -> (
     distinct: Int, missing: Int
   ) {
     var low = Value.max

@@ -32,22 +32,36 @@ struct ChunkCodesTests {
     #expect((0..<5).map { codes.code(at: $0) } == [0, 0, 0, 70_000, 70_000])
   }
 
-  @Test(arguments: [false, true])
-  func translateMapsEveryRowThroughTheTable(wide: Bool) {
+  /// `rows` appended as codes, then taken at width `Code` through `table` when given.
+  private func taken<Code: FixedWidthInteger & UnsignedInteger & BitwiseCopyable>(
+    _ rows: [UInt32], as width: Code.Type, through table: [UInt32]?
+  ) -> [UInt32] {
     var codes = ChunkCodes()
     defer { codes.release() }
-    let rows: [UInt32] = wide ? [2, 300, 0, 2] : [2, 1, 0, 2]
     for code in rows { codes.append(code) }
-    #expect(codes.isWide == wide)
+    var buffer =
+      table.map { table in
+        table.withUnsafeBufferPointer { codes.take(as: Code.self, through: $0) }
+      } ?? codes.take(as: Code.self, through: nil)
+    defer { buffer.release() }
+    #expect(codes.count == 0)
+    return (0..<buffer.count).map { UInt32(buffer.pointer[$0]) }
+  }
+
+  @Test func takingMapsEveryRowThroughTheTableAtAnyWidth() {
     // The table sends code c to 10 × c + 7 (0 → 7, 1 → 17, 2 → 27, 300 → 3007).
     let table = (0...300).map { UInt32($0 * 10 + 7) }
-    var target = [UInt32](repeating: 0, count: rows.count)
-    table.withUnsafeBufferPointer { table in
-      target.withUnsafeMutableBufferPointer { target in
-        codes.translate(rows.count, through: table, into: target.baseAddress!)
-      }
-    }
-    #expect(target == rows.map { $0 * 10 + 7 })
+    let narrow: [UInt32] = [2, 1, 0, 2]
+    let wide: [UInt32] = [2, 300, 0, 2]
+    // Byte codes in place, and copied to two and four bytes.
+    #expect(taken(narrow, as: UInt8.self, through: nil) == narrow)
+    #expect(taken(narrow, as: UInt8.self, through: Array(table.prefix(25))) == [27, 17, 7, 27])
+    #expect(taken(narrow, as: UInt16.self, through: table) == [27, 17, 7, 27])
+    #expect(taken(narrow, as: UInt32.self, through: nil) == narrow)
+    // Four-byte codes in place, and copied to two bytes.
+    #expect(taken(wide, as: UInt32.self, through: table) == [27, 3007, 7, 27])
+    #expect(taken(wide, as: UInt16.self, through: table) == [27, 3007, 7, 27])
+    #expect(taken(wide, as: UInt16.self, through: nil) == wide)
   }
 
   /// Loads a one-column file whose rows hold `values` (blank for ""), then checks that

@@ -2,7 +2,7 @@ import Testing
 
 @testable import CSATKit
 
-@Suite("chunk numbers, four-byte whole numbers until one is not")
+@Suite("chunk numbers, in the narrowest form that holds them so far")
 struct ChunkNumbersTests {
   @Test(arguments: [
     (0.0, Int32(0)), (5, 5), (-7, -7), (2_147_483_647, .max), (-2_147_483_647, .min + 1),
@@ -19,34 +19,67 @@ struct ChunkNumbersTests {
     #expect(ChunkNumbers.exactWhole(value) == nil)
   }
 
-  @Test func aFractionWidensAndKeepsEarlierValuesAndGaps() {
+  /// The values of `numbers`, taken as doubles (NaN for missing).
+  private func taken(_ numbers: inout ChunkNumbers) -> [Double] {
+    var buffer = numbers.take(as: Double.self)
+    defer { buffer.release() }
+    return (0..<buffer.count).map { buffer.pointer[$0] }
+  }
+
+  @Test func valuesWidenFromBytesToWholeNumbersToDoublesKeepingEarlierOnesAndGaps() {
     var numbers = ChunkNumbers()
     defer { numbers.release() }
     numbers.appendMissing(count: 2)
     numbers.append(4)
     numbers.appendMissing()
-    #expect(!numbers.isWide)
-    numbers.append(0.5)
-    #expect(numbers.isWide)
+    numbers.append(whole: 127)
+    numbers.append(whole: -127)
+    #expect(numbers.form == .small)
+    numbers.append(200)
+    #expect(numbers.form == .whole)
     numbers.appendMissing()
-    numbers.append(9)
-    // Rows: missing, missing, 4, missing, 0.5, missing, 9.
-    var copied = [Double](repeating: 0, count: 7)
-    copied.withUnsafeMutableBufferPointer { numbers.copy(7, into: $0.baseAddress!) }
-    let expected: [Double] = [.nan, .nan, 4, .nan, 0.5, .nan, 9]
-    #expect(zip(copied, expected).allSatisfy { $0.isNaN ? $1.isNaN : $0 == $1 })
+    numbers.append(0.5)
+    #expect(numbers.form == .real)
+    numbers.append(whole: 9)
+    numbers.appendMissing()
+    #expect(numbers.count == 11)
+    let expected: [Double] = [.nan, .nan, 4, .nan, 127, -127, 200, .nan, 0.5, 9, .nan]
+    #expect(sameNumbers(taken(&numbers), expected))
+    #expect(numbers.count == 0)
   }
 
-  @Test func wholeChunksCopyAsDoublesWithNaNForGaps() {
+  @Test(arguments: [-128, 128, 1_000, -2_147_483_647] as [Int32])
+  func aWholeNumberPastABytesRangeWidens(value: Int32) {
+    // −128 is the bytes' missing mark, so it cannot be a byte value.
     var numbers = ChunkNumbers()
     defer { numbers.release() }
-    for value: Double in [3, -12, 100_000] { numbers.append(value) }
-    numbers.appendMissing()
-    #expect(!numbers.isWide)
-    var copied = [Double](repeating: 0, count: 4)
-    copied.withUnsafeMutableBufferPointer { numbers.copy(4, into: $0.baseAddress!) }
-    #expect(Array(copied.prefix(3)) == [3, -12, 100_000])
-    #expect(copied[3].isNaN)
+    numbers.append(whole: 3)
+    numbers.append(whole: value)
+    #expect(numbers.form == .whole)
+    #expect(sameNumbers(taken(&numbers), [3, Double(value)]))
+  }
+
+  @Test func bytesTakenAsWiderFormsKeepValuesAndGaps() {
+    for form in 0..<3 {
+      var numbers = ChunkNumbers()
+      defer { numbers.release() }
+      numbers.append(whole: 3)
+      numbers.appendMissing()
+      numbers.append(-127)
+      #expect(numbers.form == .small)
+      switch form {
+      case 0:
+        var bytes = numbers.take(as: Int8.self)
+        defer { bytes.release() }
+        #expect((0..<bytes.count).map { bytes.pointer[$0] } == [3, Int8.min, -127])
+      case 1:
+        var whole = numbers.take(as: Int32.self)
+        defer { whole.release() }
+        #expect((0..<whole.count).map { whole.pointer[$0] } == [3, Int32.min, -127])
+      default:
+        #expect(sameNumbers(taken(&numbers), [3, .nan, -127]))
+      }
+    }
   }
 
   /// Column `n` of a file whose rows hold an id and `cells` (a line with only a blank

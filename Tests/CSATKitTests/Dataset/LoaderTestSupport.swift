@@ -68,7 +68,7 @@ extension Dataset {
       Issue.record("column \(name) is not a timestamp column")
       return []
     }
-    return stamps.values
+    return Array(stamps.values)
   }
 
   /// The booleans of column `name`, missing as `BooleanColumn.missing`.
@@ -77,7 +77,7 @@ extension Dataset {
       Issue.record("column \(name) is not a boolean column")
       return []
     }
-    return booleans.values
+    return Array(booleans.values)
   }
 }
 

@@ -259,14 +259,14 @@ import Testing
     if spread == 1 { values.sort() }
     for index in stride(from: 0, to: values.count, by: 11) { values[index] = Int64.min }
     let present = values.filter { $0 != Int64.min }
-    let counted = DistinctCount.whole(values, missing: Int64.min)
+    let counted = DistinctCount.whole(ColumnValues(values), missing: Int64.min)
     #expect(counted.distinct == Set(present).count)
     #expect(counted.missing == values.count - present.count)
   }
 
   @Test func aColumnWithNoValueHasNoDistinctOnes() {
     #expect(DistinctCount.whole([Int32.min, Int32.min], missing: Int32.min) == (0, 2))
-    #expect(DistinctCount.whole([Int8](), missing: Int8.min) == (0, 0))
+    #expect(DistinctCount.whole(ColumnValues<Int8>([]), missing: Int8.min) == (0, 0))
   }
 }
 
