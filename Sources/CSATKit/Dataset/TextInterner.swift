@@ -98,9 +98,10 @@ struct TextInterner {
   @inline(__always)
   mutating func code(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> UInt32 {
     let raw = UnsafeRawPointer(bytes)
-    let head = raw.loadUnaligned(as: UInt64.self) & TextInterner.lowBytes(length)
+    let (headMask, tailMask) = TextInterner.wordMasks(length)
+    let head = raw.loadUnaligned(as: UInt64.self) & headMask
     let second = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-    let tail = second & TextInterner.lowBytes(length - 8)
+    let tail = second & tailMask
     if length <= TextInterner.inlineBytes {
       let tag = TextInterner.hashShort(head, tail, length) & TextInterner.tagMask
       let slot = slots[TextInterner.home(tag, mask)]
@@ -113,10 +114,9 @@ struct TextInterner {
       }
     } else if length <= 2 * TextInterner.inlineBytes {
       // ``hashLong``'s two rounds, and the stored value's bytes compared in place.
-      let third =
-        raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self) & TextInterner.lowBytes(length - 16)
-      let fourth =
-        raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self) & TextInterner.lowBytes(length - 24)
+      let (thirdMask, fourthMask) = TextInterner.wordMasks(length - 16)
+      let third = raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self) & thirdMask
+      let fourth = raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self) & fourthMask
       let seeds = TextInterner.seeds
       let first = TextInterner.fold(head ^ seeds.0, tail ^ seeds.1)
       let state = TextInterner.fold(third ^ seeds.0 ^ first, fourth ^ seeds.1)
@@ -129,10 +129,8 @@ struct TextInterner {
         let stored = UnsafeRawPointer(arena.pointer + Int(slot.tail))
         let differences =
           stored.loadUnaligned(fromByteOffset: 8, as: UInt64.self) ^ second
-          | (stored.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
-            & TextInterner.lowBytes(length - 16)) ^ third
-          | (stored.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
-            & TextInterner.lowBytes(length - 24)) ^ fourth
+          | (stored.loadUnaligned(fromByteOffset: 16, as: UInt64.self) & thirdMask) ^ third
+          | (stored.loadUnaligned(fromByteOffset: 24, as: UInt64.self) & fourthMask) ^ fourth
         if differences == 0 { return UInt32(truncatingIfNeeded: slot.tagAndCode) }
       }
     }
@@ -289,6 +287,37 @@ struct TextInterner {
   ]
 
   // MARK: - Hashing and comparing
+
+  /// The masks of the two words that hold the first 16 bytes of a value of `length` bytes
+  /// (`length` ≥ 0): both whole from 16 bytes on. One load each, where computing a mask
+  /// took several instructions on every lookup.
+  @inline(__always)
+  private static func wordMasks(_ length: Int) -> (UInt64, UInt64) {
+    let index = min(length, 16) &* 2
+    return (byteMasks[index], byteMasks[index &+ 1])
+  }
+
+  /// For `n` from 0 to 16, the masks of the first word (entry 2n) and the second word
+  /// (entry 2n + 1) of a value of `n` bytes.
+  private static let byteMasks: [UInt64] = [
+    0x0000_0000_0000_0000, 0x0000_0000_0000_0000,
+    0x0000_0000_0000_00FF, 0x0000_0000_0000_0000,
+    0x0000_0000_0000_FFFF, 0x0000_0000_0000_0000,
+    0x0000_0000_00FF_FFFF, 0x0000_0000_0000_0000,
+    0x0000_0000_FFFF_FFFF, 0x0000_0000_0000_0000,
+    0x0000_00FF_FFFF_FFFF, 0x0000_0000_0000_0000,
+    0x0000_FFFF_FFFF_FFFF, 0x0000_0000_0000_0000,
+    0x00FF_FFFF_FFFF_FFFF, 0x0000_0000_0000_0000,
+    0xFFFF_FFFF_FFFF_FFFF, 0x0000_0000_0000_0000,
+    0xFFFF_FFFF_FFFF_FFFF, 0x0000_0000_0000_00FF,
+    0xFFFF_FFFF_FFFF_FFFF, 0x0000_0000_0000_FFFF,
+    0xFFFF_FFFF_FFFF_FFFF, 0x0000_0000_00FF_FFFF,
+    0xFFFF_FFFF_FFFF_FFFF, 0x0000_0000_FFFF_FFFF,
+    0xFFFF_FFFF_FFFF_FFFF, 0x0000_00FF_FFFF_FFFF,
+    0xFFFF_FFFF_FFFF_FFFF, 0x0000_FFFF_FFFF_FFFF,
+    0xFFFF_FFFF_FFFF_FFFF, 0x00FF_FFFF_FFFF_FFFF,
+    0xFFFF_FFFF_FFFF_FFFF, 0xFFFF_FFFF_FFFF_FFFF,
+  ]
 
   /// A mask of the lowest `count` bytes of a word (none when `count` ≤ 0, all from 8).
   @inline(__always)
