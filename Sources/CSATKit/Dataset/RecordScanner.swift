@@ -200,24 +200,25 @@ struct RecordScanner {
 
 /// Appends the content of an escaped field to `output`: doubled quotes become one, and
 /// lone quotes (which open and close quoting) are dropped.
+///
+/// The bytes between quotes are found and copied a run at a time.
 func unescapeField(
   _ field: FieldRange, in base: UnsafePointer<UInt8>, into output: inout RawBuffer<UInt8>
 ) {
+  let quotes = ByteSet(ASCII.quote, ASCII.quote, ASCII.quote)
   var inQuotes = true
   var index = field.start
   while index < field.end {
-    let byte = base[index]
-    if byte == ASCII.quote {
-      if inQuotes && index + 1 < field.end && base[index + 1] == ASCII.quote {
-        output.append(ASCII.quote)
-        index += 2
-        continue
-      }
-      inQuotes.toggle()
+    let quote = quotes.firstIndex(in: base, from: index, to: field.end)
+    if quote > index { output.append(base + index, count: quote - index) }
+    guard quote < field.end else { return }
+    if inQuotes && quote + 1 < field.end && base[quote + 1] == ASCII.quote {
+      output.append(ASCII.quote)
+      index = quote + 2
     } else {
-      output.append(byte)
+      inQuotes.toggle()
+      index = quote + 1
     }
-    index += 1
   }
 }
 
