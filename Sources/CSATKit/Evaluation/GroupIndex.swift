@@ -194,9 +194,18 @@ struct GroupIndex: @unchecked Sendable {
     return tuples.map { tuple in (tuple, group(ofKeys: tuple)) }
   }
 
-  /// The groups in group order, sorted on one number per group: the mixed-radix number of
-  /// the ranks of its keys. Nil when that number could overflow.
+  /// The groups in group order, sorted on one number per group (``rankNumbers(_:)``); nil
+  /// when that number could overflow.
   private func orderedByRank(_ groups: [Int]) -> [(keys: [Int], group: Int?)]? {
+    guard let numbers = rankNumbers(groups) else { return nil }
+    var ranked = zip(numbers, groups).map { (rank: $0, group: $1) }
+    ranked.sort { $0.rank < $1.rank }
+    return ranked.map { (keys(of: $0.group), $0.group) }
+  }
+
+  /// For each of `groups`, a number that orders the groups in group order: the mixed-radix
+  /// number of the ranks of its keys. Nil when that number could overflow.
+  func rankNumbers(_ groups: [Int]) -> [Int]? {
     var space = 1
     for dimension in dimensions {
       let (product, overflow) = space.multipliedReportingOverflow(by: dimension.cardinality)
@@ -207,7 +216,7 @@ struct GroupIndex: @unchecked Sendable {
     // customer and rep has millions of groups).
     let sizes = dimensions.map(\.cardinality)
     let ranks = dimensions.map(\.ranks)
-    var ranked = groups.map { group in
+    return groups.map { group in
       var radix = renumbered == nil ? group : radixOfGroup[group]
       var rank = 0
       var scale = 1
@@ -216,10 +225,8 @@ struct GroupIndex: @unchecked Sendable {
         scale *= sizes[index]
         radix /= sizes[index]
       }
-      return (rank: rank, group: group)
+      return rank
     }
-    ranked.sort { $0.rank < $1.rank }
-    return ranked.map { (keys(of: $0.group), $0.group) }
   }
 
   private static func fill(

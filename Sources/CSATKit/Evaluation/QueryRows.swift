@@ -35,14 +35,19 @@ extension Evaluator {
     let counts = Accumulators(
       query.metrics, catalog: catalog, groups: groups, selection: selection,
       rest: query.baseline == .rest)
-    var present = groups.resultGroups(counts.rows, cut: &cut)
-    if let chosen = Self.rankCandidates(
-      query, present.count,
-      { index in
-        MetricFigure(query.metrics[0], counts, group: present[index].group)
-      })
-    {
-      present = chosen.map { present[$0] }
+    var present: [(keys: [Int], group: Int?)]
+    if let kept = topGroups(query, groups, counts) {
+      present = kept
+    } else {
+      present = groups.resultGroups(counts.rows, cut: &cut)
+      if let chosen = Self.rankCandidates(
+        query, present.count,
+        { index in
+          MetricFigure(query.metrics[0], counts, group: present[index].group)
+        })
+      {
+        present = chosen.map { present[$0] }
+      }
     }
     var rows: [RowFigures] = []
     rows.reserveCapacity(present.count)
@@ -79,14 +84,44 @@ extension Evaluator {
   static func rankCandidates(
     _ query: BoundQuery, _ count: Int, _ figure: (Int) -> MetricFigure
   ) -> [Int]? {
+    guard let rank = rankOnFirstMetric(query), count > rank.count else { return nil }
+    let keys = (0..<count).map { number(figure($0).value) }
+    return first(rank.count, of: count) {
+      comesFirst(keys[$0], keys[$1], top: rank.isTop) ?? ($0 < $1)
+    }
+    .sorted()
+  }
+
+  /// The query's `top N` or `bottom N` when it ranks the rows by the first metric's value
+  /// as the result shows it, with nothing else (`having`, `order by`, a baseline) that
+  /// could change which rows are kept.
+  private static func rankOnFirstMetric(_ query: BoundQuery) -> RankSyntax? {
     guard let rank = query.rank, query.order.isEmpty, query.having == nil,
       query.baseline == nil, let first = query.metrics.first,
       let column = query.resultColumns.firstIndex(of: first.name),
-      column < query.columns.count, query.columns[column].content == .metric(0, .value),
-      count > rank.count
+      column < query.columns.count, query.columns[column].content == .metric(0, .value)
     else { return nil }
-    let keys = (0..<count).map { number(figure($0).value) }
-    return rankOrder(keys, top: rank.isTop).prefix(rank.count).sorted()
+    return rank
+  }
+
+  /// ``rankCandidates`` when no time buckets are filled in: the groups kept, in group order,
+  /// found without ordering or listing the keys of every group first (a grouping by
+  /// customer has millions of groups, and `top 5` wants five).
+  private func topGroups(_ query: BoundQuery, _ groups: GroupIndex, _ counts: Accumulators)
+    -> [(keys: [Int], group: Int?)]?
+  {
+    guard let rank = Self.rankOnFirstMetric(query), !groups.dimensions.isEmpty,
+      groups.dimensions.allSatisfy({ $0.filledKeys == nil })
+    else { return nil }
+    let present = (0..<groups.count).filter { counts.rows[$0] > 0 }
+    guard present.count > rank.count, let order = groups.rankNumbers(present) else {
+      return nil
+    }
+    let keys = present.map { Self.number(MetricFigure(query.metrics[0], counts, group: $0).value) }
+    let kept = Self.first(rank.count, of: present.count) { left, right in
+      Self.comesFirst(keys[left], keys[right], top: rank.isTop) ?? (order[left] < order[right])
+    }
+    return kept.sorted { order[$0] < order[$1] }.map { (groups.keys(of: present[$0]), present[$0]) }
   }
 
   /// The cells of a row, in the order of the query's columns.

@@ -49,16 +49,57 @@ extension Evaluator {
   /// The positions of `keys` in `top N` / `bottom N` order: by value, positions without one
   /// last, ties by position.
   static func rankOrder(_ keys: [Double?], top: Bool) -> [Int] {
-    keys.indices.sorted { left, right in
-      switch (keys[left], keys[right]) {
-      case (nil, nil): return left < right
-      case (nil, _): return false
-      case (_, nil): return true
-      case (let a?, let b?):
-        if a != b { return top ? a > b : a < b }
-        return left < right
+    keys.indices.sorted { comesFirst(keys[$0], keys[$1], top: top) ?? ($0 < $1) }
+  }
+
+  /// Whether a row with `left` comes before one with `right` in `top N` / `bottom N` order
+  /// (rows without a value last); nil on a tie, which their order breaks.
+  @inline(__always)
+  static func comesFirst(_ left: Double?, _ right: Double?, top: Bool) -> Bool? {
+    switch (left, right) {
+    case (nil, nil): return nil
+    case (nil, _): return false
+    case (_, nil): return true
+    case (let a?, let b?): return a == b ? nil : (top ? a > b : a < b)
+    }
+  }
+
+  /// The first `count` of the positions `0..<total` in the order `precedes` (a strict
+  /// total order), in no particular order: a heap keeps the ones found so far, so that the
+  /// top few of millions of groups cost one pass rather than a sort.
+  static func first(_ count: Int, of total: Int, by precedes: (Int, Int) -> Bool) -> [Int] {
+    guard count < total else { return Array(0..<total) }
+    guard count > 0 else { return [] }
+    // A heap whose root is the last in order of those kept.
+    var heap: [Int] = []
+    heap.reserveCapacity(count)
+    func siftDown(_ start: Int) {
+      var parent = start
+      while true {
+        var latest = parent
+        for child in [2 * parent + 1, 2 * parent + 2]
+        where child < heap.count && precedes(heap[latest], heap[child]) {
+          latest = child
+        }
+        if latest == parent { return }
+        heap.swapAt(parent, latest)
+        parent = latest
       }
     }
+    for position in 0..<total {
+      if heap.count < count {
+        heap.append(position)
+        var child = heap.count - 1
+        while child > 0, precedes(heap[(child - 1) / 2], heap[child]) {
+          heap.swapAt(child, (child - 1) / 2)
+          child = (child - 1) / 2
+        }
+      } else if precedes(position, heap[0]) {
+        heap[0] = position
+        siftDown(0)
+      }
+    }
+    return heap
   }
 
   /// `order by`: a stable sort on the named result columns; n/a and blanks last. A grouping

@@ -98,3 +98,32 @@ import Testing
     #expect(numbering.group(of: 1 << 41) == nil)
   }
 }
+
+@Suite struct FirstInOrderTests {
+  @Test func theFirstFewAreThoseASortPutsFirst() {
+    // Values from a few levels (many ties) and some missing, ranked as `top` and `bottom`
+    // do: by value, missing last, ties by position. Checked against a full sort.
+    var generator = SplitMix64(state: 23)
+    for total in [0, 1, 2, 7, 100, 1_000] {
+      let keys: [Double?] = (0..<total).map { _ in
+        generator.next() % 5 == 0 ? nil : Double(generator.next() % 6)
+      }
+      for top in [true, false] {
+        let sorted = keys.indices.sorted { left, right in
+          switch (keys[left], keys[right]) {
+          case (nil, nil): return left < right
+          case (nil, _): return false
+          case (_, nil): return true
+          case (let a?, let b?): return a != b ? (top ? a > b : a < b) : left < right
+          }
+        }
+        for count in [0, 1, 3, total / 2, total, total + 1] {
+          let first = Evaluator.first(count, of: total) { left, right in
+            Evaluator.comesFirst(keys[left], keys[right], top: top) ?? (left < right)
+          }
+          #expect(first.sorted() == sorted.prefix(count).sorted())
+        }
+      }
+    }
+  }
+}
