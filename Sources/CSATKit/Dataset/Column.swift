@@ -70,15 +70,61 @@ public struct TextColumn: Sendable {
   }
 
   /// The codes of the values that are not blank, in the order of their values: sorted once
-  /// per column (two million customer ids take about 0.4 s), then kept.
+  /// per column, then kept.
   func codesByValue() -> [Int] {
     valueOrder.order.withLock { order in
       if let order { return order }
-      let dictionary = self.dictionary
-      let sorted = (1..<max(1, dictionary.count)).sorted { dictionary[$0] < dictionary[$1] }
+      let sorted = TextColumn.codesInOrder(of: dictionary)
       order = sorted
       return sorted
     }
+  }
+
+  /// The codes 1… of `dictionary` in the order `<` gives their values.
+  ///
+  /// When every value is ASCII, that is the order of their bytes: the codes are sorted on
+  /// each value's first 16 bytes read as two numbers, and only values that share those are
+  /// compared whole. Two million customer ids took about 0.45 s sorted as strings.
+  static func codesInOrder(of dictionary: [String]) -> [Int] {
+    let codes = 1..<max(1, dictionary.count)
+    guard dictionary.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else {
+      return codes.sorted { dictionary[$0] < dictionary[$1] }
+    }
+    var keyed = codes.map { code -> (first: UInt64, second: UInt64, code: Int) in
+      var value = dictionary[code]
+      let (first, second) = value.withUTF8 { bytes in
+        (bigEndianWord(bytes, from: 0), bigEndianWord(bytes, from: 8))
+      }
+      return (first, second, code)
+    }
+    keyed.sort { ($0.first, $0.second) < ($1.first, $1.second) }
+    // Values that share their first 16 bytes (or are shorter and end in zero bytes) are
+    // put in order whole.
+    var start = 0
+    while start < keyed.count {
+      var end = start + 1
+      while end < keyed.count && keyed[end].first == keyed[start].first
+        && keyed[end].second == keyed[start].second
+      {
+        end += 1
+      }
+      if end - start > 1 {
+        keyed[start..<end].sort { dictionary[$0.code] < dictionary[$1.code] }
+      }
+      start = end
+    }
+    return keyed.map(\.code)
+  }
+
+  /// Bytes `offset..<offset + 8` of `bytes` as a number whose order is theirs, zero bytes
+  /// standing in for those past the end.
+  private static func bigEndianWord(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> UInt64
+  {
+    var word: UInt64 = 0
+    for index in offset..<offset + 8 {
+      word = word << 8 | UInt64(index < bytes.count ? bytes[index] : 0)
+    }
+    return word
   }
 
   public static let missingCode: UInt32 = 0
