@@ -151,10 +151,34 @@ struct ColumnBuilder {
     if kind == .text {
       addSimpleText(field, fields.base, &context)
     } else {
-      add(field, fields.base, &context)
+      addSimpleTyped(field, fields.base, &context)
     }
     position = next
     return true
+  }
+
+  /// Adds a simple field of a column that is not text: a timestamp with a zone or a boolean
+  /// spelt exactly goes straight to the values, anything else through ``add(_:_:_:)``.
+  ///
+  /// Neither shape has space around it, is a missing token or is empty, so the checks that
+  /// `add` makes first would pass.
+  @inline(never)
+  private mutating func addSimpleTyped(
+    _ field: FieldRange, _ base: UnsafePointer<UInt8>, _ context: inout CellContext
+  ) {
+    if field.flags & FieldRange.escaped == 0 {
+      if kind == .timestamp,
+        case .instant(let instant)? = context.timestamps.parse(base, field.start, field.end)
+      {
+        timestamps.append(instant)
+        return
+      }
+      if kind == .boolean, let value = ValueParsing.parseBoolean(base, field.start, field.end) {
+        booleans.append(value)
+        return
+      }
+    }
+    add(field, base, &context)
   }
 
   /// Adds a simple field of a text column; a value with no doubled quote and no space, tab
