@@ -127,3 +127,48 @@ import Testing
     }
   }
 }
+
+extension TopManyGroupsTests {
+  /// 600 groups of two or four answers (or two blanks), so that their CSAT is 0, 25, 50,
+  /// 75 or 100 % exactly, or n/a: many ties. Returns the file and each group's share of 4s
+  /// and 5s as hits over answers (nil without answers).
+  private func scoredSurvey() -> (text: String, shares: [String: (hits: Int, n: Int)?]) {
+    var generator = SplitMix64(state: 11)
+    var text = "id,g,csat_score\n"
+    var shares: [String: (hits: Int, n: Int)?] = [:]
+    var id = 0
+    for group in 0..<600 {
+      let name = "g" + String(repeating: "0", count: 3 - String(group).count) + String(group)
+      let n = generator.next() % 7 == 0 ? 0 : (generator.next() % 2 == 0 ? 2 : 4)
+      let hits = n == 0 ? 0 : Int(generator.next() % UInt64(n + 1))
+      for answer in 0..<max(n, 2) {
+        let score = n == 0 ? "" : (answer < hits ? "5" : "2")
+        text += "\(id),\(name),\(score)\n"
+        id += 1
+      }
+      // Assigning nil would remove the group: a group without answers keeps a nil share.
+      shares.updateValue(n == 0 ? nil : (hits, Int(n)), forKey: name)
+    }
+    return (text, shares)
+  }
+
+  @Test(arguments: [("top", 10), ("bottom", 25), ("top", 590), ("bottom", 600)])
+  func rankedSharesPutGroupsWithoutAnswersLast(word: String, count: Int) throws {
+    let (text, shares) = scoredSurvey()
+    // By share (4 × hits / n is a whole number here), ties by name, no answers last.
+    let expected = shares.sorted { left, right in
+      switch (left.value, right.value) {
+      case (nil, nil): return left.key < right.key
+      case (nil, _): return false
+      case (_, nil): return true
+      case (let a?, let b?):
+        let (x, y) = (4 * a.hits / a.n, 4 * b.hits / b.n)
+        if x != y { return word == "top" ? x > y : x < y }
+        return left.key < right.key
+      }
+    }.prefix(count).map(\.key)
+    let output = try run("csat by g \(word) \(count)", on: text)
+    let names = output.split(separator: "\n").dropFirst().map { String($0.prefix(4)) }
+    #expect(names == Array(expected))
+  }
+}
