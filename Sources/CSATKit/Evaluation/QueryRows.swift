@@ -117,7 +117,13 @@ extension Evaluator {
     guard present.count > rank.count, let order = groups.rankNumbers(present) else {
       return nil
     }
-    let keys = present.map { Self.number(MetricFigure(query.metrics[0], counts, group: $0).value) }
+    let metric = query.metrics[0]
+    // A count's figure is the group's rows: read them directly, a figure per group being
+    // most of the time here.
+    let keys: [Double?] =
+      metric.kind == .count
+      ? present.map { Double(counts.rows[$0]) }
+      : present.map { Self.number(MetricFigure(metric, counts, group: $0).value) }
     let kept = Self.first(rank.count, of: present.count) { left, right in
       Self.comesFirst(keys[left], keys[right], top: rank.isTop) ?? (order[left] < order[right])
     }
