@@ -52,21 +52,25 @@ enum ValueParsing {
     }
   }
 
-  /// `1` for true, `0` for false, `nil` for anything else: true/false, yes/no, y/n, t/f
-  /// in any letter case. Digits are never booleans, so a 0/1 column stays a number column.
+  /// A boolean spelt t, y, yes or true (1), or f, n, no or false (0), in any case; nil for
+  /// anything else. Digits are never booleans, so a 0/1 column stays a number column.
+  ///
+  /// Reads eight bytes from `start`, so readable bytes must follow the cell (a
+  /// ``ByteBuffer``'s padding). Setting bit 5 of a byte gives a lower-case letter only when
+  /// the byte is that letter in either case, so one comparison of the folded word checks
+  /// every byte.
+  @inline(__always)
   static func parseBoolean(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> UInt8? {
     let length = end - start
     guard length >= 1 && length <= 5 else { return nil }
-    // Fold ASCII letters to lower case into one integer for a single comparison.
-    var word: UInt64 = 0
-    for index in start..<end {
-      let byte = base[index]
-      guard (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) else { return nil }
-      word = word << 8 | UInt64(byte | 0x20)
-    }
+    let kept = UInt64.max >> UInt64(truncatingIfNeeded: 64 - 8 * length)
+    let word =
+      (UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self) | 0x2020_2020_2020_2020)
+      & kept
+    // The words of the spellings, first byte lowest.
     switch word {
-    case 0x74, 0x79, 0x79_6573, 0x74_7275_65: return 1  // t, y, yes, true
-    case 0x66, 0x6E, 0x6E6F, 0x66_616C_7365: return 0  // f, n, no, false
+    case 0x74, 0x79, 0x73_6579, 0x65_7572_74: return 1  // t, y, yes, true
+    case 0x66, 0x6E, 0x6F6E, 0x65_736C_6166: return 0  // f, n, no, false
     default: return nil
     }
   }

@@ -249,3 +249,57 @@ struct MappedFileTests {
     #expect(try dataset.texts("note").last == String(repeating: "z", count: filler - 1))
   }
 }
+
+@Suite("booleans")
+struct BooleanParsingTests {
+  /// What a cell of `bytes` means as a boolean, from the spellings as documented: ASCII
+  /// letters folded to lower case, nothing else changed.
+  private func expected(_ bytes: [UInt8]) -> UInt8? {
+    let folded = bytes.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }
+    switch String(decoding: folded, as: UTF8.self) {
+    case "t", "y", "yes", "true": return 1
+    case "f", "n", "no", "false": return 0
+    default: return nil
+    }
+  }
+
+  private func parsed(_ bytes: [UInt8], padding: UInt8) -> UInt8? {
+    // The cell sits inside other bytes, as in a file: a letter of a spelling after it.
+    let buffer = [UInt8(ascii: ",")] + bytes + [UInt8](repeating: padding, count: 16)
+    return buffer.withUnsafeBufferPointer {
+      ValueParsing.parseBoolean($0.baseAddress!, 1, 1 + bytes.count)
+    }
+  }
+
+  @Test func everySpellingAndNearMissReadsAsDocumented() {
+    // Letters of the spellings in both cases, their neighbours under bit 5 (@ ` [ {), digits,
+    // a space, NUL and a byte of UTF-8: every cell of up to three, and random longer ones.
+    let alphabet = Array("tTrRuUeEfFaAlLsSyYnNoO@`[{10 \0".utf8) + [0xC3]
+    var cells: [[UInt8]] = alphabet.map { [$0] }
+    for first in alphabet {
+      for second in alphabet {
+        cells.append([first, second])
+        for third in alphabet { cells.append([first, second, third]) }
+      }
+    }
+    var generator = SplitMix64(state: 5)
+    for _ in 0..<50_000 {
+      let length = 4 + Int(generator.next() % 3)
+      cells.append(
+        (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+    }
+    for word in ["true", "false", "yes", "no"] {
+      // Every mix of cases.
+      for mask in 0..<(1 << word.count) {
+        cells.append(
+          word.utf8.enumerated().map { mask >> $0.offset & 1 == 1 ? $0.element - 0x20 : $0.element }
+        )
+      }
+    }
+    for cell in cells {
+      let want = expected(cell)
+      #expect(parsed(cell, padding: UInt8(ascii: "e")) == want, "\(cell)")
+      #expect(parsed(cell, padding: 0) == want, "\(cell)")
+    }
+  }
+}
