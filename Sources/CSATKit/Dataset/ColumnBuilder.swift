@@ -184,9 +184,11 @@ struct ColumnBuilder {
   /// Adds a simple field of a text column; a value with no doubled quote and no space, tab
   /// or line break around it goes straight to the interner or the bytes.
   ///
-  /// Out of line, so that the loop that reads a record's cells keeps the field search
-  /// inlined.
-  @inline(never)
+  /// Always inlined, as are ``addTextBytes(_:_:)`` and ``SimpleFields/field(at:last:)``:
+  /// `@inline(__always)` is only a hint, which the optimizer set aside in the large loop
+  /// over a record's cells, and a call per text value cost about 8% of a load's
+  /// instructions (callgrind, 1M rows).
+  @_transparent
   private mutating func addSimpleText(
     _ field: FieldRange, _ base: UnsafePointer<UInt8>, _ context: inout CellContext
   ) {
@@ -308,9 +310,7 @@ struct ColumnBuilder {
 
   /// Adds a text value's trimmed bytes (a blank when empty): as bytes once the column is
   /// plain, else as its code, making the column plain at the code past the limit.
-  // Always inlined, into the simple path above all: `@inline(__always)` is only a hint,
-  // which the optimizer set aside in these large callers, and a call per value cost about
-  // 6% of a load's instructions (callgrind, 1M rows).
+  // Always inlined (see addSimpleText).
   @_transparent
   private mutating func addTextBytes(_ bytes: UnsafePointer<UInt8>, _ length: Int) {
     guard plain == nil else {

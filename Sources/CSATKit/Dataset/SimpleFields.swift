@@ -45,7 +45,9 @@ struct SimpleFields {
 
   /// The simple field at `start` and the offset after what ends it, or `nil` when the field
   /// is not simple or does not end as the `last` column's or another column's must.
-  @inline(__always)
+  ///
+  /// Always inlined (see ``ColumnBuilder``'s `addSimpleText`).
+  @_transparent
   mutating func field(at start: Int, last: Bool) -> (field: FieldRange, next: Int)? {
     guard base[start] == ASCII.quote else {
       let stop = nextStop(from: start)
