@@ -20,8 +20,9 @@ struct PlainTextPart {
   private var ends = NarrowOrWide<UInt32, Int>()
   /// The number of blank values.
   private(set) var blanks = 0
-  /// The first row whose value starts with a UTF-8 continuation byte (`10xxxxxx`).
-  private var firstContinuationRow: Int?
+  /// The first row whose value is not valid UTF-8, checked as each value is appended,
+  /// while its bytes are still in the cache.
+  private(set) var firstInvalidRow: Int?
 
   /// The number of rows.
   var count: Int { ends.count }
@@ -36,7 +37,11 @@ struct PlainTextPart {
   @inline(__always)
   mutating func append(_ value: UnsafePointer<UInt8>, _ length: Int) {
     guard length > 0 else { return appendBlank() }
-    if value[0] & 0xC0 == 0x80 && firstContinuationRow == nil { firstContinuationRow = count }
+    if firstInvalidRow == nil && !TextEncoding.isASCII(value, length)
+      && TextEncoding.firstInvalidUTF8(value, length) != nil
+    {
+      firstInvalidRow = count
+    }
     let end = bytes.count + length
     bytes.reserve(end + TextInterner.slack)
     bytes.append(value, count: length)
@@ -98,43 +103,12 @@ struct PlainTextPart {
     return (UnsafePointer(bytes.pointer + start), end(of: row) - start)
   }
 
-  /// The first row whose bytes are not valid UTF-8, if any.
-  ///
-  /// One pass over the joined values finds the first bad byte, whose row is bad. Joined, a
-  /// value that ends with the first byte of a character and one that starts with the rest
-  /// would pass; but a value that starts with a continuation byte is bad on its own, and
-  /// only the value just before the first such one can hide its fault that way.
-  func firstInvalidRow() -> Int? {
-    guard count > 0, bytes.count > 0 else { return nil }
-    var found = TextEncoding.firstInvalidUTF8(bytes.pointer, bytes.count).map(row(holding:))
-    guard let split = firstContinuationRow else { return found }
-    found = min(found ?? split, split)
-    if let before = (0..<split).last(where: { value($0).length > 0 }) {
-      let value = self.value(before)
-      if TextEncoding.firstInvalidUTF8(value.start, value.length) != nil {
-        found = min(found ?? before, before)
-      }
-    }
-    return found
-  }
-
-  /// The row whose value holds the byte at `offset` of ``bytes``.
-  private func row(holding offset: Int) -> Int {
-    var low = 0
-    var high = count - 1
-    while low < high {
-      let middle = (low + high) / 2
-      if end(of: middle) > offset { high = middle } else { low = middle + 1 }
-    }
-    return low
-  }
-
   /// Frees the buffers; no rows are left.
   mutating func release() {
     bytes.release()
     ends.release()
     blanks = 0
-    firstContinuationRow = nil
+    firstInvalidRow = nil
   }
 }
 

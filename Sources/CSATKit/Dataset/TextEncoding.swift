@@ -52,6 +52,37 @@ enum TextEncoding {
     return nil
   }
 
+  /// Whether `bytes[0..<length]` are all ASCII (no byte with its top bit set), read a word
+  /// or sixteen bytes at a time, the last one overlapping the one before: nothing past the
+  /// bytes is read.
+  @inline(__always)
+  static func isASCII(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+    let raw = UnsafeRawPointer(bytes)
+    guard length >= 8 else {
+      var seen: UInt8 = 0
+      for index in 0..<length { seen |= bytes[index] }
+      return seen < 0x80
+    }
+    #if arch(x86_64)
+      if length >= 16 {
+        var seen = raw.loadUnaligned(fromByteOffset: length - 16, as: __m128i.self)
+        var index = 0
+        while index + 16 < length {
+          seen = _mm_or_si128(seen, raw.loadUnaligned(fromByteOffset: index, as: __m128i.self))
+          index += 16
+        }
+        return _mm_movemask_epi8(seen) == 0
+      }
+    #endif
+    var seen = raw.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+    var index = 0
+    while index + 8 < length {
+      seen |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      index += 8
+    }
+    return seen & 0x8080_8080_8080_8080 == 0
+  }
+
   /// The length of the well-formed sequence that starts with the non-ASCII byte at `index`,
   /// or `nil` when it is ill-formed.
   private static func sequenceLength(

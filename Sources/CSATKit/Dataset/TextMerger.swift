@@ -98,7 +98,7 @@ enum TextMerger {
       } else {
         part.appendBlanks(rows)
       }
-      if let row = part.firstInvalidRow() { invalidRows[index] = row }
+      if let row = part.firstInvalidRow { invalidRows[index] = row }
       plainParts.append(part)
     }
     return TextColumn(plain: PlainText(parts: plainParts))

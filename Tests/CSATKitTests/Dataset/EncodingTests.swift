@@ -127,3 +127,22 @@ private func loadBytesError(_ bytes: [UInt8]) -> DataError? {
     return error as? DataError
   }
 }
+
+@Suite("ASCII check")
+struct ASCIICheckTests {
+  @Test func aByteWithItsTopBitSetIsFoundAtAnyPlace() {
+    // Every length up to 70 (around the 8- and 16-byte reads), with no high byte or one at
+    // each place; the bytes after the value are high, and must not be read.
+    for length in 0...70 {
+      for place in -1..<length {
+        var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+        if place >= 0 { bytes[place] = 0x80 | UInt8(place % 64) }
+        let padded = bytes + [UInt8](repeating: 0xFF, count: 16)
+        let ascii = padded.withUnsafeBufferPointer {
+          TextEncoding.isASCII($0.baseAddress!, length)
+        }
+        #expect(ascii == (place < 0), "length \(length), high byte at \(place)")
+      }
+    }
+  }
+}

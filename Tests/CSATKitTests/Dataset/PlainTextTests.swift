@@ -170,7 +170,7 @@ import Testing
     #expect(part.value(0).length == 0)
     #expect(part.value(2).length == 2)
     #expect(part.value(5).length == 1)
-    #expect(part.firstInvalidRow() == 4)
+    #expect(part.firstInvalidRow == 4)
   }
 }
 
@@ -244,7 +244,7 @@ import Testing
         }
       }
       let expected = values.firstIndex { String(bytes: $0, encoding: .utf8) == nil }
-      #expect(part.firstInvalidRow() == expected, "values \(values)")
+      #expect(part.firstInvalidRow == expected, "values \(values)")
     }
   }
 }
