@@ -1,10 +1,10 @@
 import Dispatch
 import Foundation
 
-// TODO(#3): issue #3 asks for a third of the fastest peer's load (about 1.37 s at 10M rows
-// on 2 cores against chDB's 4.1 s); this is at about 0.34 of it. Next: chunk buffers that
-// become the final columns (no copy and no fresh pages at the merge), and fewer bytes
-// written per row while reading (the system's page faults are a fifth of the load's CPU).
+// TODO(#3): issue #3 asks for a third of the fastest peer's load (chDB's 3.65-3.95 s at 10M
+// rows on 2 cores); this is at 0.30-0.34 of it, so at the goal only on a quiet run. What is
+// left: the page faults on the memory the columns take (a quarter of the load's CPU; the
+// timestamps and the ends of text kept as bytes could be narrower), and the record loop.
 
 /// Reads CSV survey exports into a columnar ``Dataset``.
 ///
