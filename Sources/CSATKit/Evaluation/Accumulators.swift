@@ -73,10 +73,16 @@ struct Accumulators {
     let counter = Counter(
       groups: groups, selection: selection, scores: sources.map { ($0.1, $0.2) },
       averaged: averaged)
-    var total = counter.empty()
-    for partial in Parallel.map(rows: selection.range.count, counter.count) {
-      Counter.merge(&total, partial)
-    }
+    // Each worker counts into arrays as large as the groups: with millions of groups (a
+    // grouping by customer) those cost more to make than the rows to count, so one does.
+    let rowCount = selection.range.count
+    let counters = Self.slotsPerGroup(sources.map { $0.2.count }, averaged: averaged.count)
+    var partials =
+      groups.count.multipliedReportingOverflow(by: counters).partialValue > rowCount
+      ? [counter.count(0..<rowCount)] : Parallel.map(rows: rowCount, counter.count)
+    // The first partial becomes the total, moved out so that adding to it copies nothing.
+    var total = partials.removeFirst()
+    for partial in partials { Counter.merge(&total, partial) }
     rows = total.rows
     for (index, source) in sources.enumerated() {
       let width = source.2.count
@@ -96,6 +102,12 @@ struct Accumulators {
         Array(total.answers[index].prefix(groups.count))
       )
     }
+  }
+
+  /// The counters a worker keeps per group: its rows, each score column's points and
+  /// missing answers, and each averaged column's sum and count.
+  private static func slotsPerGroup(_ widths: [Int], averaged: Int) -> Int {
+    1 + widths.reduce(0) { $0 + $1 + 1 } + 2 * averaged
   }
 
   private static func distinct(_ columns: [Int]) -> [Int] {

@@ -68,11 +68,15 @@ struct Counter: @unchecked Sendable {
   /// counter arrays are kept in four lanes, so that runs of rows in one group do not wait on
   /// each other's increments; the lanes are added up at the end.
   func count(_ chunk: Range<Int>) -> Partial {
-    var result = empty()
     if groups.dimensions.isEmpty && selection.selectsEveryRow && averaged.isEmpty {
+      var result = empty()
       countUngrouped(chunk, into: &result)
       return result
     }
+    // The rows and histograms come from the lanes below: only the sums are made here.
+    var result = Partial(
+      rows: [], histograms: [], sums: averaged.map { _ in [Double](repeating: 0, count: slots) },
+      answers: averaged.map { _ in [Int](repeating: 0, count: slots) })
     let base = selection.range.lowerBound
     let lanes = slots * scores.reduce(1) { max($0, $1.range.count + 1) } <= 16_384 ? 4 : 1
     var rowLanes = [Int](repeating: 0, count: slots * lanes)
@@ -114,6 +118,14 @@ struct Counter: @unchecked Sendable {
         }
       }
     }
+    guard lanes > 1 else {
+      // One lane holds the counts as they are: no copy of arrays as large as the groups.
+      result.rows = rowLanes
+      result.histograms = histogramLanes
+      return result
+    }
+    result.rows = [Int](repeating: 0, count: slots)
+    result.histograms = scores.map { [Int](repeating: 0, count: slots * ($0.range.count + 1)) }
     for lane in 0..<lanes {
       for slot in 0..<slots { result.rows[slot] += rowLanes[lane * slots + slot] }
       for column in scores.indices {
