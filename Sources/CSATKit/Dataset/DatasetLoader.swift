@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 
 // TODO(#3): issue #3 asks for a third of the fastest peer's load (chDB's 3.65-3.95 s at 10M
-// rows on 2 cores); this is at 0.30-0.34 of it, so at the goal only on a quiet run. What is
+// rows on 2 cores); this is at 0.30-0.34 of it, met in two bench runs of three. What is
 // left: the page faults on the memory the columns take (a quarter of the load's CPU; the
 // timestamps and the ends of text kept as bytes could be narrower), and the record loop.
 
