@@ -49,11 +49,11 @@ struct ChunkCodes {
     defer { release() }
     if !isWide && Code.self == UInt8.self {
       return Self.translatedInPlace(
-        unsafeBitCast(storage.takeNarrow(), to: RawBuffer<Code>.self), table)
+        unsafeBitCast(storage.narrow.take(), to: RawBuffer<Code>.self), table)
     }
     if isWide && Code.self == UInt32.self {
       return Self.translatedInPlace(
-        unsafeBitCast(storage.takeWide(), to: RawBuffer<Code>.self), table)
+        unsafeBitCast(storage.wide.take(), to: RawBuffer<Code>.self), table)
     }
     var result = RawBuffer<Code>(capacity: count)
     for row in 0..<count {

@@ -19,11 +19,11 @@ struct ChunkNumbers {
 
   private(set) var form = Form.small
   /// The values while `form` is `.small`.
-  private(set) var small = RawBuffer<Int8>()
+  private var small = RawBuffer<Int8>()
   /// The values while `form` is `.whole`.
-  private(set) var whole = RawBuffer<Int32>()
+  private var whole = RawBuffer<Int32>()
   /// The values once `form` is `.real`.
-  private(set) var real = RawBuffer<Double>()
+  private var real = RawBuffer<Double>()
 
   /// The number of rows with a value.
   var count: Int {
@@ -104,14 +104,11 @@ struct ChunkNumbers {
     defer { release() }
     switch form {
     case .small where Value.self == Int8.self:
-      defer { small = RawBuffer() }
-      return unsafeBitCast(small, to: RawBuffer<Value>.self)
+      return unsafeBitCast(small.take(), to: RawBuffer<Value>.self)
     case .whole where Value.self == Int32.self:
-      defer { whole = RawBuffer() }
-      return unsafeBitCast(whole, to: RawBuffer<Value>.self)
+      return unsafeBitCast(whole.take(), to: RawBuffer<Value>.self)
     case .real where Value.self == Double.self:
-      defer { real = RawBuffer() }
-      return unsafeBitCast(real, to: RawBuffer<Value>.self)
+      return unsafeBitCast(real.take(), to: RawBuffer<Value>.self)
     case .small:
       return Self.converted(small, to: Value.self)
     case .whole:

@@ -42,8 +42,7 @@ struct ChunkTimes {
 
   /// Hands the values over to the caller, who frees them; none are left here.
   mutating func take() -> RawBuffer<Int64> {
-    defer { values = RawBuffer() }
-    return values
+    values.take()
   }
 
   /// Frees the values; none are left.

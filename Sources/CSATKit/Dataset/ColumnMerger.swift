@@ -93,8 +93,7 @@ enum ColumnMerger {
       let values = joined(rowCounts, missing: BooleanColumn.missing) { index in
         guard parts[index].kind == .boolean, parts[index].booleans.count == rowCounts[index]
         else { return nil }
-        defer { parts[index].booleans = RawBuffer() }
-        return parts[index].booleans
+        return parts[index].booleans.take()
       }
       return .boolean(BooleanColumn(values: ColumnValues(adopting: values)))
     case .timestamp:

@@ -57,18 +57,6 @@ struct NarrowOrWide<Narrow: BitwiseCopyable, Wide: BitwiseCopyable> {
     isWide = true
   }
 
-  /// Hands the narrow values over to the caller, who frees them; none are left here.
-  mutating func takeNarrow() -> RawBuffer<Narrow> {
-    defer { narrow = RawBuffer() }
-    return narrow
-  }
-
-  /// Hands the wide values over to the caller, who frees them; none are left here.
-  mutating func takeWide() -> RawBuffer<Wide> {
-    defer { wide = RawBuffer() }
-    return wide
-  }
-
   /// Frees both buffers; no values are left.
   mutating func release() {
     narrow.release()

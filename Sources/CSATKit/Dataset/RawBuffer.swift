@@ -63,6 +63,12 @@ struct RawBuffer<Element: BitwiseCopyable> {
     count = 0
   }
 
+  /// Hands the buffer over to the caller, who frees it; this one is left empty.
+  mutating func take() -> RawBuffer {
+    defer { self = RawBuffer() }
+    return self
+  }
+
   /// Counts the first `filled` elements, which the caller wrote through ``pointer``, as
   /// appended; `filled` must not exceed the capacity.
   mutating func assumeFilled(_ filled: Int) {
@@ -83,8 +89,7 @@ struct RawBuffer<Element: BitwiseCopyable> {
     guard added > 0 else { return }
     guard base != nil else {
       // Nothing here yet: `other`'s buffer becomes this one.
-      self = other
-      other = RawBuffer()
+      self = other.take()
       return
     }
     let stride = MemoryLayout<Element>.stride
