@@ -77,8 +77,9 @@ struct Accumulators {
     // grouping by customer) those cost more to make than the rows to count, so one does.
     let rowCount = selection.range.count
     let counters = Self.slotsPerGroup(sources.map { $0.2.count }, averaged: averaged.count)
+    let (size, overflow) = groups.count.multipliedReportingOverflow(by: counters)
     var partials =
-      groups.count.multipliedReportingOverflow(by: counters).partialValue > rowCount
+      overflow || size > rowCount
       ? [counter.count(0..<rowCount)] : Parallel.map(rows: rowCount, counter.count)
     // The first partial becomes the total, moved out so that adding to it copies nothing.
     var total = partials.removeFirst()

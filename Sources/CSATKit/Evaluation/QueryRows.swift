@@ -86,10 +86,16 @@ extension Evaluator {
   ) -> [Int]? {
     guard let rank = rankOnFirstMetric(query), count > rank.count else { return nil }
     let keys = (0..<count).map { number(figure($0).value) }
-    return first(rank.count, of: count) {
-      comesFirst(keys[$0], keys[$1], top: rank.isTop) ?? ($0 < $1)
+    return kept(rank, keys) { $0 < $1 }.sorted()
+  }
+
+  /// The positions of `keys` that `rank` keeps, in no order: by value, ties by `before`.
+  private static func kept(_ rank: RankSyntax, _ keys: [Double?], before: (Int, Int) -> Bool)
+    -> [Int]
+  {
+    first(rank.count, of: keys.count) { left, right in
+      comesFirst(keys[left], keys[right], top: rank.isTop) ?? before(left, right)
     }
-    .sorted()
   }
 
   /// The query's `top N` or `bottom N` when it ranks the rows by the first metric's value
@@ -117,16 +123,8 @@ extension Evaluator {
     guard present.count > rank.count, let order = groups.rankNumbers(present) else {
       return nil
     }
-    let metric = query.metrics[0]
-    // A count's figure is the group's rows: read them directly, a figure per group being
-    // most of the time here.
-    let keys: [Double?] =
-      metric.kind == .count
-      ? present.map { Double(counts.rows[$0]) }
-      : present.map { Self.number(MetricFigure(metric, counts, group: $0).value) }
-    let kept = Self.first(rank.count, of: present.count) { left, right in
-      Self.comesFirst(keys[left], keys[right], top: rank.isTop) ?? (order[left] < order[right])
-    }
+    let keys = present.map { MetricFigure.rankingValue(query.metrics[0], counts, group: $0) }
+    let kept = Self.kept(rank, keys) { order[$0] < order[$1] }
     return kept.sorted { order[$0] < order[$1] }.map { (groups.keys(of: present[$0]), present[$0]) }
   }
 
