@@ -136,15 +136,23 @@ enum ColumnMerger {
   /// moved, not copied: ``RawBuffer/absorb(_:)``). `take` hands over chunk `index`'s buffer
   /// of exactly its rows, or gives `nil` for a chunk without values, whose rows are then
   /// `missing`.
+  ///
+  /// Room for all the rows is made right after the first chunk, while the buffer is still
+  /// one mapping that the system can enlarge without a copy. Once other chunks' pages were
+  /// moved into it, it no longer is, and growing it would copy every value.
   static func joined<Element: BitwiseCopyable>(
     _ rowCounts: [Int], missing: Element, take: (_ index: Int) -> RawBuffer<Element>?
   ) -> RawBuffer<Element> {
     var result = RawBuffer<Element>()
+    let total = rowCounts.reduce(0, +)
     for (index, rows) in rowCounts.enumerated() {
       if var part = take(index) {
         result.absorb(&part)
       } else {
         result.append(repeating: missing, count: rows)
+      }
+      if index == 0 {
+        result.reserve(RawBuffer<Element>.roomToAbsorb(total, parts: rowCounts.count))
       }
     }
     return result

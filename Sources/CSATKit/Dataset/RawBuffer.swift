@@ -127,6 +127,13 @@ struct RawBuffer<Element: BitwiseCopyable> {
     count += added
   }
 
+  /// The capacity a buffer needs to absorb (``absorb(_:)``) `parts` buffers, itself included,
+  /// of `total` elements in all without growing: each moved part starts on a fresh page and
+  /// covers whole pages.
+  static func roomToAbsorb(_ total: Int, parts: Int) -> Int {
+    total + 2 * parts * max(1, pageSize / MemoryLayout<Element>.stride)
+  }
+
   /// Frees the memory; the buffer is empty afterwards.
   mutating func release() {
     if let base {
@@ -139,6 +146,10 @@ struct RawBuffer<Element: BitwiseCopyable> {
   }
 
   /// Grows to at least `minimum` elements, doubling to keep appends cheap on average.
+  ///
+  /// A buffer with pages of its own has them moved to the larger mapping (`mremap`), not
+  /// copied. The system moves only what one mapping holds, so a buffer that absorbed others'
+  /// pages (``absorb(_:)``) is copied after all: make room before absorbing.
   private mutating func grow(to minimum: Int) {
     let stride = MemoryLayout<Element>.stride
     var target = max(minimum, capacity * 2, 16)
@@ -149,14 +160,18 @@ struct RawBuffer<Element: BitwiseCopyable> {
       newBytes = (newBytes + pageSize - 1) / pageSize * pageSize
       target = newBytes / stride
     }
-    let larger: UnsafeMutableRawPointer?
+    var larger: UnsafeMutableRawPointer?
     if newBytes < Self.mappedBytes {
       larger = realloc(base, newBytes)
     } else {
-      larger = mapPages(newBytes)
-      if let larger, let base {
-        larger.copyMemory(from: base, byteCount: count * stride)
-        if oldBytes >= Self.mappedBytes { munmap(base, oldBytes) } else { free(base) }
+      // Pages of their own grow by moving them to a larger mapping, without a copy.
+      if oldBytes >= Self.mappedBytes { larger = remapPages(base, oldBytes, newBytes, nil) }
+      if larger == nil {
+        larger = mapPages(newBytes)
+        if let larger, let base {
+          larger.copyMemory(from: base, byteCount: count * stride)
+          if oldBytes >= Self.mappedBytes { munmap(base, oldBytes) } else { free(base) }
+        }
       }
     }
     guard let larger else {

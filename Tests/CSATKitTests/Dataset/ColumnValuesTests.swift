@@ -81,6 +81,39 @@ struct ColumnValuesTests {
     #expect(holds(first, 0..<4_000_003, from: 0))
   }
 
+  @Test func growingABufferOfItsOwnPagesMovesThemRatherThanCopyingThem() {
+    // 16 MB written, the buffer full: one more value doubles it. Copying would fault in
+    // about 4,000 fresh pages; moving the pages to a larger mapping needs none.
+    var buffer = RawBuffer<Int64>(capacity: 2_000_000)
+    defer { buffer.release() }
+    let full = buffer.capacity
+    for index in 0..<full { buffer.append(Int64(index)) }
+    let before = threadPageFaults()
+    buffer.append(Int64(full))
+    let faults = threadPageFaults() - before
+    #expect(buffer.capacity >= 2 * full)
+    #expect(faults < 256, "growing faulted in \(faults) pages")
+    #expect(holds(buffer, 0..<full + 1, from: 0))
+  }
+
+  @Test func joiningChunksWhoseSecondFitsInTheFirstsRoomStillMovesEveryPage() {
+    // The first chunk has room for the second (as a chunk reserves more rows than it
+    // reads), whose pages then land inside the first's mapping; the third does not fit.
+    // Growing the joined buffer only then would copy all 34 MB, about 8,000 page faults.
+    let counts = [2_000_003, 200_000, 2_000_000]
+    var parts: [RawBuffer<Int64>] = [RawBuffer(capacity: 2_500_000)]
+    for index in 0..<counts[0] { parts[0].append(Int64(index)) }
+    parts.append(filled(counts[1], from: counts[0]))
+    parts.append(filled(counts[2], from: counts[0] + counts[1]))
+    let before = threadPageFaults()
+    var joined = ColumnMerger.joined(counts, missing: -1) { parts[$0].take() }
+    defer { joined.release() }
+    let faults = threadPageFaults() - before
+    #expect(faults < 512, "joining faulted in \(faults) pages")
+    #expect(joined.count == counts.reduce(0, +))
+    #expect(holds(joined, 0..<joined.count, from: 0))
+  }
+
   /// The minor page faults of the calling thread so far.
   private func threadPageFaults() -> Int {
     var usage = rusage()
