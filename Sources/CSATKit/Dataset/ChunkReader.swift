@@ -17,6 +17,8 @@ struct Chunk: Sendable {
 
 /// What reading one chunk produced, with line numbers still relative to the chunk.
 struct ChunkResult {
+  /// The chunk read, whose end may lie before the planned one (``ChunkPool``).
+  var chunk: Chunk
   var columns: ChunkColumns
   var rowCount = 0
   /// Line ends consumed from the chunk's start to `endPosition`.
@@ -39,9 +41,6 @@ enum ChunkReader {
 
   static let unclosedQuoteMessage = "unclosed quote: the quoted field starting here never ends"
 
-  /// Bytes read between two requests to drop the pages already read from memory.
-  static let releaseStep = 1 << 23
-
   /// How often (in rows) the reader checks whether the load was cancelled.
   static let cancelCheckRows = 4096
 
@@ -50,12 +49,19 @@ enum ChunkReader {
   ///
   /// Most records are read cell by cell straight into the builders (``SimpleFields``); from
   /// the first cell that is not simple, ``RecordScanner`` reads the rest of the record.
+  ///
+  /// Every `step` bytes the reader drops the pages behind it and, when given, calls
+  /// `advance` with its position, which returns the chunk's end: another thread may have
+  /// taken the rest of the chunk from a record start at least `step` bytes on
+  /// (``ChunkPool``). The result's chunk is the one read, with that end.
   static func read(
-    _ chunk: Chunk, of source: SourceFile, kept: [Int], options: LoadOptions
+    _ chunk: Chunk, of source: SourceFile, kept: [Int], options: LoadOptions,
+    step: Int = ChunkSharing().stepBytes, advance: ((Int) -> Int)? = nil
   ) -> ChunkResult {
     let columnCount = source.layout.names.count
     let expected = expectedRows(chunk, source)
     var result = ChunkResult(
+      chunk: chunk,
       columns: ChunkColumns(count: kept.count, textOnly: false, expectedRows: expected))
     var context = CellContext(options: options)
     let base = UnsafePointer(source.buffer.base)
@@ -68,9 +74,21 @@ enum ChunkReader {
     // The builder of each column of the file, -1 for a column not read.
     var builderOf = [Int](repeating: -1, count: columnCount)
     for (index, column) in kept.enumerated() { builderOf[column] = index }
+    var chunk = chunk
     var released = chunk.start
+    // Records starting before `limit` are read before the next step.
+    var limit = min(chunk.end, chunk.start + step)
 
-    records: while scanner.position < chunk.end {
+    records: while true {
+      if scanner.position >= limit {
+        // The bytes behind are in the builders now; a reread maps them in again.
+        source.buffer.release(from: released, to: scanner.position)
+        options.progress?.add(scanner.position - released)
+        released = scanner.position
+        if let advance { chunk.end = advance(scanner.position) }
+        if scanner.position >= chunk.end { break }
+        limit = min(chunk.end, scanner.position + step)
+      }
       var linesBefore = scanner.linesConsumed
       var position = scanner.position
       let simpleColumns =
@@ -83,9 +101,9 @@ enum ChunkReader {
         let fieldCount: Int
         do {
           if simpleColumns == 0 {
-            fieldCount = try scanner.nextRecord(before: chunk.end, linesBefore: &linesBefore)
-            // Only blank lines were left.
-            if fieldCount == 0 { break records }
+            fieldCount = try scanner.nextRecord(before: limit, linesBefore: &linesBefore)
+            // Only blank lines were left before the limit: the step there says what next.
+            if fieldCount == 0 { continue records }
           } else {
             fieldCount = try simpleColumns + scanner.restOfRecord()
           }
@@ -112,13 +130,8 @@ enum ChunkReader {
         result.cancelled = true
         break
       }
-      if scanner.position - released >= releaseStep {
-        // The bytes behind are in the builders now; a reread maps them in again.
-        source.buffer.release(from: released, to: scanner.position)
-        options.progress?.add(scanner.position - released)
-        released = scanner.position
-      }
     }
+    result.chunk = chunk
     result.linesConsumed = scanner.linesConsumed
     result.endPosition = scanner.position
 

@@ -13,7 +13,8 @@ import Foundation
 ///    are found (``CSVLayout``); several files must share one header;
 /// 2. each file is cut into chunks of whole records (``ChunkPlanner``) that threads read
 ///    at the same time, guessing each column's type from its values (``ChunkReader``,
-///    ``ColumnBuilder``);
+///    ``ColumnBuilder``); a thread out of work takes half of what is left of a chunk still
+///    being read (``ChunkPool``);
 /// 3. the chunks' guesses are joined into one type per column and the columns are built
 ///    (``ColumnMerger``); the roles are found last (``RoleDetection``).
 ///
@@ -57,7 +58,7 @@ public enum DatasetLoader {
     let planned = sources.enumerated().flatMap { index, source in
       ChunkPlanner.plan(
         source.buffer, file: index, from: source.layout.dataStart,
-        parts: ChunkPlanner.workerCount, delimiter: source.layout.delimiter,
+        parts: options.sharing.workers, delimiter: source.layout.delimiter,
         fieldCount: source.layout.names.count)
     }
     options.progress?.setTotal(planned.reduce(0) { $0 + $1.end - $1.start })
@@ -133,13 +134,11 @@ public enum DatasetLoader {
 
   /// Reads all chunks in parallel, then checks that each chunk began where the one before
   /// ended; from the first that did not, the rest of that file is read again in one piece.
+  /// The chunks read may be more than those planned (``ChunkPool``).
   private static func readChunks(
     _ planned: [Chunk], _ sources: [SourceFile], _ kept: [Int], _ options: LoadOptions
   ) -> ([Chunk], [ChunkResult]) {
-    var chunks = planned
-    var results = parallelMap(chunks) {
-      ChunkReader.read($0, of: sources[$0.file], kept: kept, options: options)
-    }
+    var (chunks, results) = readShared(planned, sources, kept, options)
     // A cancelled chunk ends early: that is no sign of a bad split.
     if results.contains(where: \.cancelled) { return (chunks, results) }
     var index = 1
@@ -157,11 +156,38 @@ public enum DatasetLoader {
         results.replaceSubrange(
           index..<index + sameFile.count,
           with: [
-            ChunkReader.read(remainder, of: sources[chunk.file], kept: kept, options: options)
+            ChunkReader.read(
+              remainder, of: sources[chunk.file], kept: kept, options: options,
+              step: options.sharing.stepBytes)
           ])
       }
       index += 1
     }
     return (chunks, results)
+  }
+
+  /// Reads `planned` on ``ChunkSharing/workers`` threads, each taking the next chunk or the
+  /// rest of one still being read when it runs out (``ChunkPool``); the chunks read, in
+  /// order, and what each produced.
+  private static func readShared(
+    _ planned: [Chunk], _ sources: [SourceFile], _ kept: [Int], _ options: LoadOptions
+  ) -> ([Chunk], [ChunkResult]) {
+    let sharing = options.sharing
+    let pool = ChunkPool(planned, sources, sharing: sharing)
+    let read = { @Sendable in
+      while let (number, chunk) = pool.next() {
+        let result = ChunkReader.read(
+          chunk, of: sources[chunk.file], kept: kept, options: options,
+          step: sharing.stepBytes, advance: { pool.advance(number, to: $0) })
+        pool.finish(number, with: result)
+      }
+    }
+    if sharing.workers <= 1 {
+      read()
+    } else {
+      DispatchQueue.concurrentPerform(iterations: sharing.workers) { _ in read() }
+    }
+    let results = pool.take()
+    return (results.map(\.chunk), results)
   }
 }

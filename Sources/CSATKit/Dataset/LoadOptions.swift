@@ -34,6 +34,8 @@ public struct LoadOptions: Sendable {
   /// Asked now and then while reading: `true` stops the load, which then throws
   /// ``LoadInterrupted`` (the shell's Ctrl-C).
   public var isCancelled: (@Sendable () -> Bool)?
+  /// How the chunks are shared among threads.
+  var sharing = ChunkSharing()
 
   public init(
     csatColumn: String? = nil, npsColumn: String? = nil, timeColumn: String? = nil,
