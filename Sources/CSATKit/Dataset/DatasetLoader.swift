@@ -180,6 +180,8 @@ public enum DatasetLoader {
           chunk, of: sources[chunk.file], kept: kept, options: options,
           step: sharing.stepBytes, advance: { pool.advance(number, to: $0) })
         pool.finish(number, with: result)
+        // The other threads stop at their next check too.
+        if result.cancelled { break }
       }
     }
     if sharing.workers <= 1 {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CSATKit
@@ -99,13 +100,37 @@ struct ChunkSharingTests {
     // About 9 MB of generated responses: timestamps, numbers, booleans, coded text, and
     // comments with quotes, commas and line breaks.
     let bytes = try ResponseGenerator(options: GeneratorOptions(rows: 60_000, seed: 7)).makeCSV()
-    var inOrder = LoadOptions()
-    inOrder.sharing = ChunkSharing(workers: 1)
-    var shared = LoadOptions()
-    shared.sharing = ChunkSharing(workers: workers, stepBytes: 8192, minimumStealBytes: 32_768)
-    let expected = try loadBytes(bytes, options: inOrder).dataset
-    let found = try loadBytes(bytes, options: shared).dataset
+    let expected = try loadBytes(bytes, options: sharing(workers: 1)).dataset
+    let found = try loadBytes(bytes, options: sharing(workers: workers)).dataset
     #expect(found.rowCount == 60_000)
+    try expectSame(found, expected)
+  }
+
+  @Test func twoFilesReadByThreadsTakingPiecesEqualTheirRowsInOrder() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    var paths: [String] = []
+    for seed in [3, 4] as [UInt64] {
+      let url = directory.appendingPathComponent("responses-\(seed).csv")
+      let options = try GeneratorOptions(rows: 30_000, seed: seed)
+      try Data(ResponseGenerator(options: options).makeCSV()).write(to: url)
+      paths.append(url.path)
+    }
+    let expected = try DatasetLoader.load(paths: paths, options: sharing(workers: 1)).dataset
+    let found = try DatasetLoader.load(paths: paths, options: sharing(workers: 3)).dataset
+    #expect(found.rowCount == 60_000)
+    try expectSame(found, expected)
+  }
+
+  /// Load options with `workers` threads that take pieces of 32 KB or more, in steps of 8 KB.
+  private func sharing(workers: Int) -> LoadOptions {
+    var options = LoadOptions()
+    options.sharing = ChunkSharing(workers: workers, stepBytes: 8192, minimumStealBytes: 32_768)
+    return options
+  }
+
+  /// Checks that `found` has the rows and columns of `expected`, value for value.
+  private func expectSame(_ found: Dataset, _ expected: Dataset) throws {
     #expect(found.rowCount == expected.rowCount)
     #expect(found.columns.map(\.name) == expected.columns.map(\.name))
     for column in expected.columns {
