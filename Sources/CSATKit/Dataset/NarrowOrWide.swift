@@ -1,6 +1,5 @@
 /// The values of one column of one chunk, kept in a narrow form while every value fits it
-/// and in a wide form from the first one that does not: the storage of ``ChunkCodes`` and
-/// of the ends of ``PlainTextPart``, each with its own rule for what fits.
+/// and in a wide form from the first one that does not: the storage of ``ChunkCodes``.
 ///
 /// On a machine where fresh pages are slow to fault in, the bytes a load writes cost as
 /// much as the work on them, so a chunk's values stay as narrow as they allow.

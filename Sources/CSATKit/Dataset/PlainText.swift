@@ -15,21 +15,33 @@ import Foundation
 struct PlainTextPart {
   /// Every value's bytes, with ``TextInterner/slack`` readable bytes after the last one.
   private(set) var bytes = RawBuffer<UInt8>()
-  /// Where each row's value ends in `bytes`: four bytes each while they reach no further
-  /// than 4 GiB, eight from there on.
-  private var ends = NarrowOrWide<UInt32, Int>()
+  /// Each row's value length, ``longLength`` for a value that long or longer, whose length
+  /// is in `longLengths`. One byte a row rather than a four- or eight-byte end: on a machine
+  /// where fresh pages are slow to fault in, the bytes a load writes cost as much as the
+  /// work on them.
+  private var lengths = RawBuffer<UInt8>()
+  /// Where the values of each run of ``blockRows`` rows start in `bytes`.
+  private var blockStarts = RawBuffer<Int>()
+  /// The lengths of the values of ``longLength`` bytes or more, by row.
+  private var longLengths: [Int: Int] = [:]
   /// The number of blank values.
   private(set) var blanks = 0
   /// The first row whose value is not valid UTF-8, checked as each value is appended,
   /// while its bytes are still in the cache.
   private(set) var firstInvalidRow: Int?
 
+  /// The rows in a run that `blockStarts` gives the start of.
+  static let blockRows = 64
+  /// The length byte that stands for a length of that many bytes or more.
+  static let longLength = 255
+
   /// The number of rows.
-  var count: Int { ends.count }
+  var count: Int { lengths.count }
 
   /// Makes room for `rows` rows in all, and `size` bytes of values.
   mutating func reserve(rows: Int, bytes size: Int) {
-    ends.reserve(rows)
+    lengths.reserve(rows)
+    blockStarts.reserve(rows / Self.blockRows + 1)
     bytes.reserve(size + TextInterner.slack)
   }
 
@@ -42,10 +54,9 @@ struct PlainTextPart {
     {
       firstInvalidRow = count
     }
-    let end = bytes.count + length
-    bytes.reserve(end + TextInterner.slack)
+    appendLength(length)
+    bytes.reserve(bytes.count + length + TextInterner.slack)
     bytes.append(value, count: length)
-    appendEnd(end)
   }
 
   @inline(__always)
@@ -53,7 +64,64 @@ struct PlainTextPart {
     // Even a part of blanks only has an address for `value(_:)` to point into.
     if bytes.capacity == 0 { bytes.reserve(TextInterner.slack) }
     blanks += 1
-    appendEnd(bytes.count)
+    appendLength(0)
+  }
+
+  /// Records the next row's length; its value starts at the end of `bytes`.
+  @inline(__always)
+  private mutating func appendLength(_ length: Int) {
+    let row = count
+    if row % Self.blockRows == 0 { blockStarts.append(bytes.count) }
+    if length < Self.longLength {
+      lengths.append(UInt8(truncatingIfNeeded: length))
+    } else {
+      lengths.append(UInt8(Self.longLength))
+      longLengths[row] = length
+    }
+  }
+
+  /// The length of row `row`'s value.
+  @inline(__always)
+  func length(of row: Int) -> Int {
+    let short = Int(lengths.pointer[row])
+    return short < Self.longLength ? short : longLengths[row] ?? 0
+  }
+
+  /// The bytes of row `row`'s value (empty for a blank), with readable bytes after them.
+  ///
+  /// The start is summed from that of the row's run, so reading every row in order is
+  /// quicker with ``Cursor``.
+  func value(_ row: Int) -> (start: UnsafePointer<UInt8>, length: Int) {
+    let first = row - row % Self.blockRows
+    var start = blockStarts.pointer[row / Self.blockRows]
+    for earlier in first..<row { start += length(of: earlier) }
+    return (UnsafePointer(bytes.pointer + start), length(of: row))
+  }
+
+  /// Reads a part's values in row order, from a given row.
+  struct Cursor {
+    let part: PlainTextPart
+    /// The row `next()` gives.
+    private(set) var row: Int
+    /// Where that row's value starts.
+    private var start: Int
+
+    init(_ part: PlainTextPart, from row: Int) {
+      self.part = part
+      self.row = row
+      start = row < part.count ? part.value(row).start - UnsafePointer(part.bytes.pointer) : 0
+    }
+
+    /// The value of `row`, which must be below the part's count, and moves to the next row.
+    @inline(__always)
+    mutating func next() -> (start: UnsafePointer<UInt8>, length: Int) {
+      let length = part.length(of: row)
+      defer {
+        start += length
+        row += 1
+      }
+      return (UnsafePointer(part.bytes.pointer + start), length)
+    }
   }
 
   /// Appends the values of the first `rows` of `codes`, each as `interner` spells it.
@@ -67,46 +135,16 @@ struct PlainTextPart {
   /// Appends `rows` blank values.
   mutating func appendBlanks(_ rows: Int) {
     guard rows > 0 else { return }
-    if bytes.capacity == 0 { bytes.reserve(TextInterner.slack) }
-    blanks += rows
-    let end = bytes.count
-    if ends.isWide || end > Int(UInt32.max) {
-      if !ends.isWide { ends.widen(Int.init) }
-      ends.wide.append(repeating: end, count: rows)
-    } else {
-      ends.narrow.append(repeating: UInt32(truncatingIfNeeded: end), count: rows)
-    }
-  }
-
-  @inline(__always)
-  private mutating func appendEnd(_ end: Int) {
-    if !ends.isWide {
-      if end <= Int(UInt32.max) {
-        ends.narrow.append(UInt32(truncatingIfNeeded: end))
-        return
-      }
-      ends.widen(Int.init)
-    }
-    ends.wide.append(end)
-  }
-
-  /// Where the value of row `row` ends in ``bytes``.
-  @inline(__always)
-  func end(of row: Int) -> Int {
-    ends.isWide ? ends.wide.pointer[row] : Int(ends.narrow.pointer[row])
-  }
-
-  /// The bytes of row `row`'s value (empty for a blank), with readable bytes after them.
-  @inline(__always)
-  func value(_ row: Int) -> (start: UnsafePointer<UInt8>, length: Int) {
-    let start = row == 0 ? 0 : end(of: row - 1)
-    return (UnsafePointer(bytes.pointer + start), end(of: row) - start)
+    reserve(rows: count + rows, bytes: bytes.count)
+    for _ in 0..<rows { appendBlank() }
   }
 
   /// Frees the buffers; no rows are left.
   mutating func release() {
     bytes.release()
-    ends.release()
+    lengths.release()
+    blockStarts.release()
+    longLengths = [:]
     blanks = 0
     firstInvalidRow = nil
   }
@@ -164,12 +202,14 @@ final class PlainText: @unchecked Sendable {
     // Lookups land all over a table that is larger than the caches: the slot of the value a
     // few rows ahead is asked for while this one is looked up.
     let ahead = 8
+    var values = PlainTextPart.Cursor(part, from: 0)
+    var later = PlainTextPart.Cursor(part, from: ahead)
     for row in 0..<part.count {
       if row + ahead < part.count {
-        let next = part.value(row + ahead)
+        let next = later.next()
         if next.length > 0 { interner.prefetch(next.start, next.length) }
       }
-      let value = part.value(row)
+      let value = values.next()
       codes.append(
         value.length == 0 ? TextColumn.missingCode : interner.code(value.start, value.length))
     }

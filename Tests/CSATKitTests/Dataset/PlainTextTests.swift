@@ -172,6 +172,40 @@ import Testing
     #expect(part.value(5).length == 1)
     #expect(part.firstInvalidRow == 4)
   }
+
+  @Test func partsGiveBackValuesOfEveryLengthAcrossRunsOfRows() {
+    // Lengths 0 to 700 in a shuffled order over 1,000 rows (16 runs of 64 rows), so that
+    // values of 255 bytes and more, whose lengths are kept aside, fall in most runs.
+    var generator = SystemRandomNumberGenerator()
+    let lengths = (0..<1_000).map { _ in Int.random(in: 0...700, using: &generator) }
+    let values = lengths.enumerated().map { row, length in
+      (0..<length).map { UInt8(truncatingIfNeeded: row &* 31 &+ $0 % 251) }
+    }
+    var part = PlainTextPart()
+    defer { part.release() }
+    part.appendBlanks(3)
+    for value in values {
+      let padded = value + [UInt8](repeating: 0, count: TextInterner.slack)
+      padded.withUnsafeBufferPointer { part.append($0.baseAddress.unsafelyUnwrapped, value.count) }
+    }
+    let expected = [[UInt8]](repeating: [], count: 3) + values
+    #expect(part.count == expected.count)
+    #expect(part.blanks == expected.filter(\.isEmpty).count)
+    func bytes(_ value: (start: UnsafePointer<UInt8>, length: Int)) -> [UInt8] {
+      Array(UnsafeBufferPointer(start: value.start, count: value.length))
+    }
+    // Row by row, in a random order.
+    for row in expected.indices.shuffled(using: &generator) {
+      #expect(bytes(part.value(row)) == expected[row], "row \(row)")
+    }
+    // In order from any row, as the coding reads them.
+    for first in [0, 1, 63, 64, 65, 500, expected.count - 1] {
+      var cursor = PlainTextPart.Cursor(part, from: first)
+      for row in first..<expected.count {
+        #expect(bytes(cursor.next()) == expected[row], "row \(row) from \(first)")
+      }
+    }
+  }
 }
 
 @Suite struct BackgroundCodingTests {
