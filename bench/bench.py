@@ -707,7 +707,7 @@ def main():
     p.add_argument("--now", default="latest")
     p.add_argument("--diag-now", default="2026-11-30T23:59:59")
     p.add_argument("--runs", type=int, default=5)
-    p.add_argument("--load-runs", type=int, default=3)
+    p.add_argument("--load-runs", type=int, default=5)
     p.add_argument("--oneshot-runs", type=int, default=3)
     p = sub.add_parser("oneshot")
     p.add_argument("--tool", required=True)

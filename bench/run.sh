@@ -6,7 +6,7 @@
 # Env knobs:
 #   SIZES="1m 10m"    data sizes (k/m suffix or a plain row count)
 #   RUNS=5            timed runs per question (after 1 warm-up), csat and peers
-#   LOAD_RUNS=3       loads (csat: fresh processes; peers: as peers.sh does them)
+#   LOAD_RUNS=5       loads (csat: fresh processes; peers: as peers.sh does them)
 #   ONESHOT_RUNS=3    whole-process one-shot Q2 runs (after 1 warm-up)
 #   SKIP_PEERS=1      time csat alone (earlier peer results for the same data file,
 #                     if any, are still used in the table)
@@ -25,7 +25,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 SIZES=${SIZES:-"1m 10m"}
 RUNS=${RUNS:-5}
-LOAD_RUNS=${LOAD_RUNS:-3}
+LOAD_RUNS=${LOAD_RUNS:-5}
 ONESHOT_RUNS=${ONESHOT_RUNS:-3}
 SKIP_PEERS=${SKIP_PEERS:-0}
 PEER_SKIP=${PEER_SKIP-"sqlite miller"}
