@@ -1,10 +1,11 @@
 import Dispatch
 import Foundation
 
-// TODO(#3): issue #3 asks for a third of the fastest peer's load (chDB's 3.65-3.95 s at 10M
-// rows on 2 cores); this is at 0.30-0.34 of it, met in two bench runs of three. What is
-// left: the page faults on the memory the columns take (a quarter of the load's CPU; the
-// timestamps and the ends of text kept as bytes could be narrower), and the record loop.
+// TODO(#3): issue #3 asks for a third of the fastest peer's load (chDB's 3.65-4.45 s at 10M
+// rows on 2 cores); this is at 0.29-0.36 of it, depending on how busy the machine is. The
+// record loop is about 2,150 instructions a row, half of them for the seven coded text
+// columns; the rest is page faults on the memory the columns take (timestamps could be
+// narrower) and on the file.
 
 /// Reads CSV survey exports into a columnar ``Dataset``.
 ///

@@ -121,26 +121,45 @@ struct Accumulators {
   /// The counts behind a share or NPS figure in a group (empty when the group has no rows);
   /// nil for `avg` and `count`.
   func tally(_ metric: BoundMetric, group: Int?) -> Tally? {
-    let hits: ClosedRange<Int>
-    var detractors: ClosedRange<Int>?
-    switch metric.kind {
-    case .csat(let from): hits = from...Int(Int8.max)
-    case .dsat(let to): hits = Int(Int8.min)...to
-    case .nps:
-      hits = 9...10
-      detractors = 0...6
-    case .promoters: hits = 9...10
-    case .passives: hits = 7...8
-    case .detractors: hits = 0...6
-    case .followUp: hits = 1...1
-    case .average, .count, .percentile, .distribution: return nil
-    }
+    guard let (hits, detractors) = Self.scores(metric.kind) else { return nil }
     guard let group, let key = Self.key(metric), let histogram = histograms[key] else {
       return .empty
     }
     return Tally(
       n: histogram.answers(group: group), hits: histogram.count(group: group, scores: hits),
       detractors: detractors.map { histogram.count(group: group, scores: $0) } ?? 0)
+  }
+
+  /// The hits and detractors of `metric`'s tally in `groups`, with the histogram looked up
+  /// once rather than per group; nil for a metric that has no tally. A group without the
+  /// histogram has an empty tally.
+  func tallies(_ metric: BoundMetric, groups: [Int]) -> [Tally]? {
+    guard let (hits, detractors) = Self.scores(metric.kind) else { return nil }
+    guard let key = Self.key(metric), let histogram = histograms[key] else {
+      return groups.map { _ in .empty }
+    }
+    return groups.map { group in
+      Tally(
+        n: histogram.answers(group: group), hits: histogram.count(group: group, scores: hits),
+        detractors: detractors.map { histogram.count(group: group, scores: $0) } ?? 0)
+    }
+  }
+
+  /// The score points a metric of `kind` counts as hits and, for NPS, as detractors; nil
+  /// for a metric that has no tally.
+  private static func scores(_ kind: MetricKind) -> (
+    hits: ClosedRange<Int>, detractors: ClosedRange<Int>?
+  )? {
+    switch kind {
+    case .csat(let from): (from...Int(Int8.max), nil)
+    case .dsat(let to): (Int(Int8.min)...to, nil)
+    case .nps: (9...10, 0...6)
+    case .promoters: (9...10, nil)
+    case .passives: (7...8, nil)
+    case .detractors: (0...6, nil)
+    case .followUp: (1...1, nil)
+    case .average, .count, .percentile, .distribution: nil
+    }
   }
 
   /// The sum and the number of answers behind an `avg` in a group; nil for other metrics.

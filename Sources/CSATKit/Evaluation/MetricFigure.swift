@@ -33,11 +33,20 @@ struct MetricFigure: Sendable, Equatable {
     }
   }
 
-  /// The number ``value`` reads as (`Evaluator.number`), for ranking millions of groups: a
-  /// count's is the group's rows, read without making its figure.
-  static func rankingValue(_ metric: BoundMetric, _ counts: Accumulators, group: Int) -> Double? {
-    if metric.kind == .count { return Double(counts.rows[group]) }
-    return Evaluator.number(MetricFigure(metric, counts, group: group).value)
+  /// The numbers ``value`` reads as (`Evaluator.number`) in `groups`, for ranking millions
+  /// of groups: a count's are the groups' rows, and a share's or the NPS's come from the
+  /// tallies (``Accumulators/tallies(_:groups:)``), without making each group's figure.
+  static func rankingValues(_ metric: BoundMetric, _ counts: Accumulators, groups: [Int])
+    -> [Double?]
+  {
+    if metric.kind == .count { return groups.map { Double(counts.rows[$0]) } }
+    if let tallies = counts.tallies(metric, groups: groups) {
+      return tallies.map { tally in
+        Evaluator.number(
+          MetricFigure(kind: metric.kind, n: tally.n, tally: tally).value)
+      }
+    }
+    return groups.map { Evaluator.number(MetricFigure(metric, counts, group: $0).value) }
   }
 
   init(

@@ -123,7 +123,7 @@ extension Evaluator {
     guard present.count > rank.count, let order = groups.rankNumbers(present) else {
       return nil
     }
-    let keys = present.map { MetricFigure.rankingValue(query.metrics[0], counts, group: $0) }
+    let keys = MetricFigure.rankingValues(query.metrics[0], counts, groups: present)
     let kept = Self.kept(rank, keys) { order[$0] < order[$1] }
     return kept.sorted { order[$0] < order[$1] }.map { (groups.keys(of: present[$0]), present[$0]) }
   }

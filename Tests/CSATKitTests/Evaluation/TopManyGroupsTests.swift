@@ -171,4 +171,53 @@ extension TopManyGroupsTests {
     let names = output.split(separator: "\n").dropFirst().map { String($0.prefix(4)) }
     #expect(names == Array(expected))
   }
+
+  /// 500 groups of three or five answers on 0–10 (or two blanks), each a 10, an 8 or a 3,
+  /// so that many groups tie on their NPS. Returns the file and each group's promoters minus
+  /// detractors over answers (nil without answers).
+  private func npsSurvey() -> (text: String, nets: [String: (net: Int, n: Int)?]) {
+    var generator = SplitMix64(state: 5)
+    var text = "id,g,nps_score\n"
+    var nets: [String: (net: Int, n: Int)?] = [:]
+    var id = 0
+    for group in 0..<500 {
+      let name = "g" + String(repeating: "0", count: 3 - String(group).count) + String(group)
+      let n = generator.next() % 9 == 0 ? 0 : (generator.next() % 2 == 0 ? 3 : 5)
+      var net = 0
+      for _ in 0..<max(n, 2) {
+        var score = ""
+        if n > 0 {
+          switch generator.next() % 3 {
+          case 0: (score, net) = ("10", net + 1)
+          case 1: score = "8"
+          default: (score, net) = ("3", net - 1)
+          }
+        }
+        text += "\(id),\(name),\(score)\n"
+        id += 1
+      }
+      nets.updateValue(n == 0 ? nil : (net, Int(n)), forKey: name)
+    }
+    return (text, nets)
+  }
+
+  @Test(arguments: [("top", 10), ("bottom", 30), ("top", 480), ("bottom", 500)])
+  func rankedNPSPutsGroupsWithoutAnswersLast(word: String, count: Int) throws {
+    let (text, nets) = npsSurvey()
+    // By (promoters − detractors) / n, compared across multiplied out; ties by name.
+    let expected = nets.sorted { left, right in
+      switch (left.value, right.value) {
+      case (nil, nil): return left.key < right.key
+      case (nil, _): return false
+      case (_, nil): return true
+      case (let a?, let b?):
+        let (x, y) = (a.net * b.n, b.net * a.n)
+        if x != y { return word == "top" ? x > y : x < y }
+        return left.key < right.key
+      }
+    }.prefix(count).map(\.key)
+    let output = try run("nps by g \(word) \(count)", on: text)
+    let names = output.split(separator: "\n").dropFirst().map { String($0.prefix(4)) }
+    #expect(names == Array(expected))
+  }
 }
