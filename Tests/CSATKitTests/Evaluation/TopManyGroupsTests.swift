@@ -155,18 +155,7 @@ extension TopManyGroupsTests {
   @Test(arguments: [("top", 10), ("bottom", 25), ("top", 590), ("bottom", 600)])
   func rankedSharesPutGroupsWithoutAnswersLast(word: String, count: Int) throws {
     let (text, shares) = scoredSurvey()
-    // By share (4 × hits / n is a whole number here), ties by name, no answers last.
-    let expected = shares.sorted { left, right in
-      switch (left.value, right.value) {
-      case (nil, nil): return left.key < right.key
-      case (nil, _): return false
-      case (_, nil): return true
-      case (let a?, let b?):
-        let (x, y) = (4 * a.hits / a.n, 4 * b.hits / b.n)
-        if x != y { return word == "top" ? x > y : x < y }
-        return left.key < right.key
-      }
-    }.prefix(count).map(\.key)
+    let expected = expectedOrder(shares.mapValues { $0.map { ($0.hits, $0.n) } }, word, count)
     let output = try run("csat by g \(word) \(count)", on: text)
     let names = output.split(separator: "\n").dropFirst().map { String($0.prefix(4)) }
     #expect(names == Array(expected))
@@ -204,20 +193,29 @@ extension TopManyGroupsTests {
   @Test(arguments: [("top", 10), ("bottom", 30), ("top", 480), ("bottom", 500)])
   func rankedNPSPutsGroupsWithoutAnswersLast(word: String, count: Int) throws {
     let (text, nets) = npsSurvey()
-    // By (promoters − detractors) / n, compared across multiplied out; ties by name.
-    let expected = nets.sorted { left, right in
+    let expected = expectedOrder(nets.mapValues { $0.map { ($0.net, $0.n) } }, word, count)
+    let output = try run("nps by g \(word) \(count)", on: text)
+    let names = output.split(separator: "\n").dropFirst().map { String($0.prefix(4)) }
+    #expect(names == Array(expected))
+  }
+
+  /// The first `count` names, by their ratio (numerator over denominator, compared
+  /// multiplied out) highest first for `top` and lowest first for `bottom`, ties by name,
+  /// names without a ratio last.
+  private func expectedOrder(_ ratios: [String: (Int, Int)?], _ word: String, _ count: Int)
+    -> [String]
+  {
+    let sorted = ratios.sorted { left, right in
       switch (left.value, right.value) {
       case (nil, nil): return left.key < right.key
       case (nil, _): return false
       case (_, nil): return true
       case (let a?, let b?):
-        let (x, y) = (a.net * b.n, b.net * a.n)
+        let (x, y) = (a.0 * b.1, b.0 * a.1)
         if x != y { return word == "top" ? x > y : x < y }
         return left.key < right.key
       }
-    }.prefix(count).map(\.key)
-    let output = try run("nps by g \(word) \(count)", on: text)
-    let names = output.split(separator: "\n").dropFirst().map { String($0.prefix(4)) }
-    #expect(names == Array(expected))
+    }
+    return sorted.prefix(count).map(\.key)
   }
 }
