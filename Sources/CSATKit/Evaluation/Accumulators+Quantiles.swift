@@ -33,8 +33,7 @@ extension Accumulators {
     guard let group else {
       return ScorePoints(low: histogram.low, counts: [Int](repeating: 0, count: histogram.width))
     }
-    let counts = histogram.counts[group * histogram.width..<(group + 1) * histogram.width]
-    return ScorePoints(low: histogram.low, counts: Array(counts))
+    return ScorePoints(low: histogram.low, counts: Array(histogram.pointCounts(group: group)))
   }
 
   /// The answers and the figure of a percentile of a number column in a group; nil when the

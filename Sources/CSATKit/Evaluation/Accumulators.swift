@@ -19,21 +19,34 @@ struct Accumulators {
   struct Histogram {
     var low: Int
     var width: Int
-    /// `width` counts per group.
+    /// Per group, its missing answers and then a count for each of the `width` points, as
+    /// ``Counter`` leaves them: with millions of groups, a copy without the missing answers
+    /// would cost about as much as the counting.
     var counts: [Int]
+
+    /// Where the count of group `group`'s lowest point is in `counts`.
+    private func start(of group: Int) -> Int {
+      group * (width + 1) + 1
+    }
 
     /// Answers in a group with a score in `scores`.
     func count(group: Int, scores: ClosedRange<Int>) -> Int {
       let lower = max(scores.lowerBound, low)
       let upper = min(scores.upperBound, low + width - 1)
       guard lower <= upper else { return 0 }
+      let start = start(of: group) - low
       var total = 0
-      for score in lower...upper { total += counts[group * width + score - low] }
+      for score in lower...upper { total += counts[start + score] }
       return total
     }
 
     func answers(group: Int) -> Int {
-      counts[group * width..<(group + 1) * width].reduce(0, +)
+      pointCounts(group: group).reduce(0, +)
+    }
+
+    /// The counts of a group's points, lowest first.
+    func pointCounts(group: Int) -> ArraySlice<Int> {
+      counts[start(of: group)..<start(of: group) + width]
     }
   }
 
@@ -86,14 +99,8 @@ struct Accumulators {
     for partial in partials { Counter.merge(&total, partial) }
     rows = total.rows
     for (index, source) in sources.enumerated() {
-      let width = source.2.count
-      var counts = [Int](repeating: 0, count: groups.count * width)
-      for group in 0..<groups.count {
-        for point in 0..<width {
-          counts[group * width + point] = total.histograms[index][group * (width + 1) + point + 1]
-        }
-      }
-      histograms[source.0] = Histogram(low: source.2.lowerBound, width: width, counts: counts)
+      histograms[source.0] = Histogram(
+        low: source.2.lowerBound, width: source.2.count, counts: total.histograms[index])
     }
     quantiles = Self.quantiles(
       metrics, catalog: catalog, groups: groups, selection: selection, rest: rest)
@@ -167,8 +174,8 @@ struct Accumulators {
     guard metric.kind == .average else { return nil }
     guard let group, let column = metric.column else { return (0, 0) }
     if averagedByScore.contains(column), let histogram = histograms[.column(column)] {
-      let sum = (0..<histogram.width).reduce(0) { total, point in
-        total + (histogram.low + point) * histogram.counts[group * histogram.width + point]
+      let sum = histogram.pointCounts(group: group).enumerated().reduce(0) { total, point in
+        total + (histogram.low + point.offset) * point.element
       }
       return (Double(sum), histogram.answers(group: group))
     }
