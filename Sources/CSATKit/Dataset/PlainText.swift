@@ -46,7 +46,10 @@ struct PlainTextPart {
   }
 
   /// Appends the `length` bytes at `value` as the next row's value (a blank when empty).
-  @inline(__always)
+  ///
+  /// Always inlined, as the record loop calls it (see ``ColumnBuilder``'s `addSimpleText`):
+  /// 0.5% of a 1M-row load's instructions.
+  @_transparent
   mutating func append(_ value: UnsafePointer<UInt8>, _ length: Int) {
     guard length > 0 else { return appendBlank() }
     if firstInvalidRow == nil && !TextEncoding.isASCII(value, length)
