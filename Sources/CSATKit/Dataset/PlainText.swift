@@ -59,7 +59,11 @@ struct PlainTextPart {
     }
     appendLength(length)
     bytes.reserve(bytes.count + length + TextInterner.slack)
-    bytes.append(value, count: length)
+    if length <= 64 {
+      bytes.appendShort(value, count: length)
+    } else {
+      bytes.append(value, count: length)
+    }
   }
 
   @inline(__always)

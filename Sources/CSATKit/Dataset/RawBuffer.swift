@@ -52,6 +52,25 @@ struct RawBuffer<Element: BitwiseCopyable> {
     count += length
   }
 
+  /// Appends the `length` bytes at `source`, which must be followed by
+  /// ``TextInterner/slack`` readable bytes, into room reserved for them and `slack` more:
+  /// sixteen at a time, reading and writing up to 15 bytes past the value. For the short
+  /// values of the record loop, where a call to copy them cost more than the copy.
+  @inline(__always)
+  mutating func appendShort(_ source: UnsafePointer<UInt8>, count length: Int)
+  where Element == UInt8 {
+    let target = UnsafeMutableRawPointer(pointer + count)
+    let from = UnsafeRawPointer(source)
+    var offset = 0
+    repeat {
+      target.storeBytes(
+        of: from.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self),
+        toByteOffset: offset, as: SIMD16<UInt8>.self)
+      offset += 16
+    } while offset < length
+    count += length
+  }
+
   /// Makes room for at least `minimum` elements in all.
   @inline(__always)
   mutating func reserve(_ minimum: Int) {
