@@ -52,13 +52,26 @@ final class ChunkPool: Sendable {
   /// the first not yet started, else the rest of the chunk with the most left to read; `nil`
   /// when there is nothing worth taking.
   func next() -> (number: Int, chunk: Chunk)? {
-    entries.withLock { entries in
-      if let waiting = entries.firstIndex(where: { !$0.started }) {
-        entries[waiting].started = true
-        return (waiting, entries[waiting].chunk)
+    // The record start to split at is searched for without the lock, which the readers take
+    // at every step; a reader that moved on meanwhile makes the search start again.
+    for _ in 0..<4 {
+      let waiting = entries.withLock { entries -> (number: Int, chunk: Chunk)? in
+        guard let index = entries.firstIndex(where: { !$0.started }) else { return nil }
+        entries[index].started = true
+        return (index, entries[index].chunk)
       }
-      return split(&entries)
+      if let waiting { return waiting }
+      guard let (donor, chunk, middle) = entries.withLock({ mostLeft($0) }) else { return nil }
+      let source = sources[chunk.file]
+      let boundary = ChunkPlanner.likelyRecordStart(
+        source.buffer, from: middle, delimiter: source.layout.delimiter,
+        fieldCount: source.layout.names.count)
+      let taken = entries.withLock { entries in
+        split(&entries, donor: donor, end: chunk.end, at: boundary)
+      }
+      if let taken { return taken }
     }
+    return nil
   }
 
   /// Records that the reader of chunk `number` has reached `position`; the chunk's end,
@@ -88,28 +101,34 @@ final class ChunkPool: Sendable {
     }
   }
 
-  /// Splits off the second half of what the chunk being read has left beyond its reader's
-  /// reach, as a new chunk; `nil` when no chunk has ``ChunkSharing/minimumStealBytes`` left.
-  private func split(_ entries: inout [Entry]) -> (number: Int, chunk: Chunk)? {
+  /// The chunk being read with the most left beyond its reader's reach, and where to look
+  /// for a record start that halves it; `nil` when none has
+  /// ``ChunkSharing/minimumStealBytes`` left.
+  private func mostLeft(_ entries: [Entry]) -> (donor: Int, chunk: Chunk, middle: Int)? {
     let step = sharing.stepBytes
-    // What each chunk being read has left beyond its reader's reach.
-    let left = entries.indices.map { index in
-      let entry = entries[index]
-      return entry.started && !entry.finished ? entry.chunk.end - entry.checkpoint - step : 0
+    let left = entries.map { entry in
+      entry.started && !entry.finished ? entry.chunk.end - entry.checkpoint - step : 0
     }
     guard let donor = left.indices.max(by: { left[$0] < left[$1] }),
       left[donor] >= sharing.minimumStealBytes
     else { return nil }
     let chunk = entries[donor].chunk
-    let source = sources[chunk.file]
     let checkpoint = entries[donor].checkpoint
     // Halve what the reader has left from where it likely is, half a step on.
-    let middle = max(checkpoint + step, (checkpoint + step / 2 + chunk.end) / 2)
-    let boundary = ChunkPlanner.likelyRecordStart(
-      source.buffer, from: middle, delimiter: source.layout.delimiter,
-      fieldCount: source.layout.names.count)
-    guard boundary >= checkpoint + step && boundary < chunk.end else { return nil }
-    let rest = Chunk(file: chunk.file, start: boundary, end: chunk.end)
+    return (donor, chunk, max(checkpoint + step, (checkpoint + step / 2 + chunk.end) / 2))
+  }
+
+  /// Splits chunk `donor` at `boundary`, the rest becoming a new chunk, when the chunk still
+  /// ends at `end` and is being read, and its reader cannot reach `boundary` before its next
+  /// report; `nil` otherwise.
+  private func split(_ entries: inout [Entry], donor: Int, end: Int, at boundary: Int)
+    -> (number: Int, chunk: Chunk)?
+  {
+    let entry = entries[donor]
+    guard !entry.finished, entry.chunk.end == end,
+      boundary >= entry.checkpoint + sharing.stepBytes, boundary < end
+    else { return nil }
+    let rest = Chunk(file: entry.chunk.file, start: boundary, end: end)
     entries[donor].chunk.end = boundary
     entries.append(Entry(chunk: rest, started: true, checkpoint: boundary))
     return (entries.count - 1, rest)
