@@ -3,7 +3,7 @@ import Foundation
 
 // TODO(#3): issue #3 asks for a third of the fastest peer's load (chDB's 3.65-4.45 s at 10M
 // rows on 2 cores); this is at 0.29-0.36 of it, depending on how busy the machine is. The
-// record loop is about 2,150 instructions a row, half of them for the seven coded text
+// record loop is about 2,050 instructions a row, half of them for the seven coded text
 // columns; the rest is page faults on the memory the columns take (timestamps could be
 // narrower) and on the file.
 
