@@ -50,13 +50,13 @@ enum ChunkReader {
   /// Most records are read cell by cell straight into the builders (``SimpleFields``); from
   /// the first cell that is not simple, ``RecordScanner`` reads the rest of the record.
   ///
-  /// Every `step` bytes the reader drops the pages behind it and, when given, calls
-  /// `advance` with its position, which returns the chunk's end: another thread may have
-  /// taken the rest of the chunk from a record start at least `step` bytes on
-  /// (``ChunkPool``). The result's chunk is the one read, with that end.
+  /// Every ``ChunkSharing/stepBytes`` bytes (`options.sharing`) the reader drops the pages
+  /// behind it and, when given, calls `advance` with its position, which returns the
+  /// chunk's end: another thread may have taken the rest of the chunk from a record start at
+  /// least a step on (``ChunkPool``). The result's chunk is the one read, with that end.
   static func read(
     _ chunk: Chunk, of source: SourceFile, kept: [Int], options: LoadOptions,
-    step: Int = ChunkSharing().stepBytes, advance: ((Int) -> Int)? = nil
+    advance: ((Int) -> Int)? = nil
   ) -> ChunkResult {
     let columnCount = source.layout.names.count
     let expected = expectedRows(chunk, source)
@@ -75,6 +75,7 @@ enum ChunkReader {
     var builderOf = [Int](repeating: -1, count: columnCount)
     for (index, column) in kept.enumerated() { builderOf[column] = index }
     var chunk = chunk
+    let step = options.sharing.stepBytes
     var released = chunk.start
     // Records starting before `limit` are read before the next step.
     var limit = min(chunk.end, chunk.start + step)

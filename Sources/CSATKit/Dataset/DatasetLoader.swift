@@ -64,7 +64,8 @@ public enum DatasetLoader {
     }
     options.progress?.setTotal(planned.reduce(0) { $0 + $1.end - $1.start })
     let kept = options.keptColumns(of: sources[0].layout.names)
-    var (finalChunks, results) = readChunks(planned, sources, kept, options)
+    var results = readChunks(planned, sources, kept, options)
+    let finalChunks = results.map(\.chunk)
     if results.contains(where: \.cancelled) { throw LoadInterrupted() }
     warnings += try reportRows(finalChunks, results, sources)
 
@@ -135,51 +136,47 @@ public enum DatasetLoader {
 
   /// Reads all chunks in parallel, then checks that each chunk began where the one before
   /// ended; from the first that did not, the rest of that file is read again in one piece.
-  /// The chunks read may be more than those planned (``ChunkPool``).
+  /// The chunks read (each result's `chunk`) may be more than those planned (``ChunkPool``).
   private static func readChunks(
     _ planned: [Chunk], _ sources: [SourceFile], _ kept: [Int], _ options: LoadOptions
-  ) -> ([Chunk], [ChunkResult]) {
-    var (chunks, results) = readShared(planned, sources, kept, options)
+  ) -> [ChunkResult] {
+    var results = readShared(planned, sources, kept, options)
     // A cancelled chunk ends early: that is no sign of a bad split.
-    if results.contains(where: \.cancelled) { return (chunks, results) }
+    if results.contains(where: \.cancelled) { return results }
     var index = 1
-    while index < chunks.count {
-      let chunk = chunks[index]
+    while index < results.count {
+      let chunk = results[index].chunk
       let previous = results[index - 1]
-      if chunk.file == chunks[index - 1].file && previous.failure == nil
+      if chunk.file == previous.chunk.file && previous.failure == nil
         && previous.endPosition != chunk.start
       {
         // A stray quote misled the planner: read the rest of this file in one piece.
-        let sameFile = chunks[index...].prefix { $0.file == chunk.file }
-        let end = sameFile.last?.end ?? chunk.end
+        let sameFile = results[index...].prefix { $0.chunk.file == chunk.file }
+        let end = sameFile.last?.chunk.end ?? chunk.end
         let remainder = Chunk(file: chunk.file, start: previous.endPosition, end: end)
-        chunks.replaceSubrange(index..<index + sameFile.count, with: [remainder])
         results.replaceSubrange(
           index..<index + sameFile.count,
-          with: [
-            ChunkReader.read(
-              remainder, of: sources[chunk.file], kept: kept, options: options,
-              step: options.sharing.stepBytes)
-          ])
+          with: [ChunkReader.read(remainder, of: sources[chunk.file], kept: kept, options: options)]
+        )
       }
       index += 1
     }
-    return (chunks, results)
+    return results
   }
 
   /// Reads `planned` on ``ChunkSharing/workers`` threads, each taking the next chunk or the
-  /// rest of one still being read when it runs out (``ChunkPool``); the chunks read, in
-  /// order, and what each produced.
+  /// rest of one still being read when it runs out (``ChunkPool``); what each chunk read
+  /// produced, in file order.
   private static func readShared(
     _ planned: [Chunk], _ sources: [SourceFile], _ kept: [Int], _ options: LoadOptions
-  ) -> ([Chunk], [ChunkResult]) {
+  ) -> [ChunkResult] {
     let sharing = options.sharing
     let pool = ChunkPool(planned, sources, sharing: sharing)
     let read = { @Sendable in
       while let (number, chunk) = pool.next() {
         let result = ChunkReader.read(
           chunk, of: sources[chunk.file], kept: kept, options: options,
-          step: sharing.stepBytes, advance: { pool.advance(number, to: $0) })
+          advance: { pool.advance(number, to: $0) })
         pool.finish(number, with: result)
         // The other threads stop at their next check too.
         if result.cancelled { break }
@@ -190,7 +187,6 @@ public enum DatasetLoader {
     } else {
       DispatchQueue.concurrentPerform(iterations: sharing.workers) { _ in read() }
     }
-    let results = pool.take()
-    return (results.map(\.chunk), results)
+    return pool.take()
   }
 }

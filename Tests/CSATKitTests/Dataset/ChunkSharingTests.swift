@@ -30,13 +30,14 @@ struct ChunkSharingTests {
     let whole = Chunk(file: 0, start: layout.dataStart, end: buffer.count)
     let pool = ChunkPool([whole], [source], sharing: sharing)
     var reports: [(chunk: Int, position: Int)] = []
+    var options = LoadOptions()
+    options.sharing = sharing
     var handedOut = [try #require(pool.next())]
     var waiting = handedOut
     while !waiting.isEmpty {
       let (number, chunk) = waiting.removeFirst()
-      let result = ChunkReader.read(
-        chunk, of: source, kept: [0, 1, 2], options: LoadOptions(), step: sharing.stepBytes
-      ) { position in
+      let result = ChunkReader.read(chunk, of: source, kept: [0, 1, 2], options: options) {
+        position in
         _ = pool.advance(number, to: position)
         reports.append((number, position))
         if let piece = pool.next() {
