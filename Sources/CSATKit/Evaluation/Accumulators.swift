@@ -48,6 +48,13 @@ struct Accumulators {
     func pointCounts(group: Int) -> ArraySlice<Int> {
       counts[start(of: group)..<start(of: group) + width]
     }
+
+    /// A group's answers, those scoring `hits` and those scoring `detractors`.
+    func tally(group: Int, hits: ClosedRange<Int>, detractors: ClosedRange<Int>?) -> Tally {
+      Tally(
+        n: answers(group: group), hits: count(group: group, scores: hits),
+        detractors: detractors.map { count(group: group, scores: $0) } ?? 0)
+    }
   }
 
   /// With `rest` (`vs rest`), percentiles of number fields are also found over each group's
@@ -132,9 +139,7 @@ struct Accumulators {
     guard let group, let key = Self.key(metric), let histogram = histograms[key] else {
       return .empty
     }
-    return Tally(
-      n: histogram.answers(group: group), hits: histogram.count(group: group, scores: hits),
-      detractors: detractors.map { histogram.count(group: group, scores: $0) } ?? 0)
+    return histogram.tally(group: group, hits: hits, detractors: detractors)
   }
 
   /// The hits and detractors of `metric`'s tally in `groups`, with the histogram looked up
@@ -145,11 +150,7 @@ struct Accumulators {
     guard let key = Self.key(metric), let histogram = histograms[key] else {
       return groups.map { _ in .empty }
     }
-    return groups.map { group in
-      Tally(
-        n: histogram.answers(group: group), hits: histogram.count(group: group, scores: hits),
-        detractors: detractors.map { histogram.count(group: group, scores: $0) } ?? 0)
-    }
+    return groups.map { histogram.tally(group: $0, hits: hits, detractors: detractors) }
   }
 
   /// The score points a metric of `kind` counts as hits and, for NPS, as detractors; nil
