@@ -19,7 +19,7 @@ import Testing
     var counts: [String: Int] = [:]
     var id = 0
     for group in 0..<400 {
-      let name = "g" + String(repeating: "0", count: 3 - String(group).count) + String(group)
+      let name = groupName(group)
       let size = Int(generator.next() % 12) + 1
       for _ in 0..<size {
         text += "\(id),\(name),\(id % 5 + 1)\n"
@@ -129,33 +129,46 @@ import Testing
 }
 
 extension TopManyGroupsTests {
-  /// 600 groups of two or four answers (or two blanks), so that their CSAT is 0, 25, 50,
-  /// 75 or 100 % exactly, or n/a: many ties. Returns the file and each group's share of 4s
-  /// and 5s as hits over answers (nil without answers).
-  private func scoredSurvey() -> (text: String, shares: [String: (hits: Int, n: Int)?]) {
-    var generator = SplitMix64(state: 11)
-    var text = "id,g,csat_score\n"
-    var shares: [String: (hits: Int, n: Int)?] = [:]
+  /// A file `id,g,<column>` of `groups` groups `g000`, `g001`, …: the scores `answers`
+  /// draws for each group, or two blank rows when it draws none. Returns the file and, per
+  /// group, the ratio `answers` gives with the scores (nil without scores).
+  private func groupedSurvey(
+    column: String, groups: Int, seed: UInt64,
+    answers: (inout SplitMix64) -> (scores: [String], ratio: (Int, Int))?
+  ) -> (text: String, ratios: [String: (Int, Int)?]) {
+    var generator = SplitMix64(state: seed)
+    var text = "id,g,\(column)\n"
+    var ratios: [String: (Int, Int)?] = [:]
     var id = 0
-    for group in 0..<600 {
-      let name = "g" + String(repeating: "0", count: 3 - String(group).count) + String(group)
-      let n = generator.next() % 7 == 0 ? 0 : (generator.next() % 2 == 0 ? 2 : 4)
-      let hits = n == 0 ? 0 : Int(generator.next() % UInt64(n + 1))
-      for answer in 0..<max(n, 2) {
-        let score = n == 0 ? "" : (answer < hits ? "5" : "2")
+    for group in 0..<groups {
+      let name = groupName(group)
+      let drawn = answers(&generator)
+      for score in drawn?.scores ?? ["", ""] {
         text += "\(id),\(name),\(score)\n"
         id += 1
       }
-      // Assigning nil would remove the group: a group without answers keeps a nil share.
-      shares.updateValue(n == 0 ? nil : (hits, Int(n)), forKey: name)
+      // Assigning nil would remove the group: a group without answers keeps a nil ratio.
+      ratios.updateValue(drawn?.ratio, forKey: name)
     }
-    return (text, shares)
+    return (text, ratios)
+  }
+
+  /// 600 groups of two or four answers (or two blanks), so that their CSAT is 0, 25, 50,
+  /// 75 or 100 % exactly, or n/a: many ties. Returns the file and each group's 4s and 5s
+  /// over answers (nil without answers).
+  private func scoredSurvey() -> (text: String, ratios: [String: (Int, Int)?]) {
+    groupedSurvey(column: "csat_score", groups: 600, seed: 11) { generator in
+      let n = generator.next() % 7 == 0 ? 0 : (generator.next() % 2 == 0 ? 2 : 4)
+      guard n > 0 else { return nil }
+      let hits = Int(generator.next() % UInt64(n + 1))
+      return ((0..<Int(n)).map { $0 < hits ? "5" : "2" }, (hits, Int(n)))
+    }
   }
 
   @Test(arguments: [("top", 10), ("bottom", 25), ("top", 590), ("bottom", 600)])
   func rankedSharesPutGroupsWithoutAnswersLast(word: String, count: Int) throws {
     let (text, shares) = scoredSurvey()
-    let expected = expectedOrder(shares.mapValues { $0.map { ($0.hits, $0.n) } }, word, count)
+    let expected = expectedOrder(shares, word, count)
     let output = try run("csat by g \(word) \(count)", on: text)
     let names = output.split(separator: "\n").dropFirst().map { String($0.prefix(4)) }
     #expect(names == Array(expected))
@@ -164,36 +177,30 @@ extension TopManyGroupsTests {
   /// 500 groups of three or five answers on 0–10 (or two blanks), each a 10, an 8 or a 3,
   /// so that many groups tie on their NPS. Returns the file and each group's promoters minus
   /// detractors over answers (nil without answers).
-  private func npsSurvey() -> (text: String, nets: [String: (net: Int, n: Int)?]) {
-    var generator = SplitMix64(state: 5)
-    var text = "id,g,nps_score\n"
-    var nets: [String: (net: Int, n: Int)?] = [:]
-    var id = 0
-    for group in 0..<500 {
-      let name = "g" + String(repeating: "0", count: 3 - String(group).count) + String(group)
+  private func npsSurvey() -> (text: String, ratios: [String: (Int, Int)?]) {
+    groupedSurvey(column: "nps_score", groups: 500, seed: 5) { generator in
       let n = generator.next() % 9 == 0 ? 0 : (generator.next() % 2 == 0 ? 3 : 5)
+      guard n > 0 else { return nil }
       var net = 0
-      for _ in 0..<max(n, 2) {
-        var score = ""
-        if n > 0 {
-          switch generator.next() % 3 {
-          case 0: (score, net) = ("10", net + 1)
-          case 1: score = "8"
-          default: (score, net) = ("3", net - 1)
-          }
+      let scores = (0..<Int(n)).map { _ -> String in
+        switch generator.next() % 3 {
+        case 0:
+          net += 1
+          return "10"
+        case 1: return "8"
+        default:
+          net -= 1
+          return "3"
         }
-        text += "\(id),\(name),\(score)\n"
-        id += 1
       }
-      nets.updateValue(n == 0 ? nil : (net, Int(n)), forKey: name)
+      return (scores, (net, Int(n)))
     }
-    return (text, nets)
   }
 
   @Test(arguments: [("top", 10), ("bottom", 30), ("top", 480), ("bottom", 500)])
   func rankedNPSPutsGroupsWithoutAnswersLast(word: String, count: Int) throws {
     let (text, nets) = npsSurvey()
-    let expected = expectedOrder(nets.mapValues { $0.map { ($0.net, $0.n) } }, word, count)
+    let expected = expectedOrder(nets, word, count)
     let output = try run("nps by g \(word) \(count)", on: text)
     let names = output.split(separator: "\n").dropFirst().map { String($0.prefix(4)) }
     #expect(names == Array(expected))
@@ -217,5 +224,10 @@ extension TopManyGroupsTests {
       }
     }
     return sorted.prefix(count).map(\.key)
+  }
+
+  /// `g000`, `g001`, …: group names whose text order is their number's.
+  private func groupName(_ group: Int) -> String {
+    "g" + String(repeating: "0", count: 3 - String(group).count) + String(group)
   }
 }
