@@ -167,11 +167,7 @@ extension TopManyGroupsTests {
 
   @Test(arguments: [("top", 10), ("bottom", 25), ("top", 590), ("bottom", 600)])
   func rankedSharesPutGroupsWithoutAnswersLast(word: String, count: Int) throws {
-    let (text, shares) = scoredSurvey()
-    let expected = expectedOrder(shares, word, count)
-    let output = try run("csat by g \(word) \(count)", on: text)
-    let names = output.split(separator: "\n").dropFirst().map { String($0.prefix(4)) }
-    #expect(names == Array(expected))
+    try expectRanking("csat", on: scoredSurvey(), word, count)
   }
 
   /// 500 groups of three or five answers on 0–10 (or two blanks), each a 10, an 8 or a 3,
@@ -199,9 +195,17 @@ extension TopManyGroupsTests {
 
   @Test(arguments: [("top", 10), ("bottom", 30), ("top", 480), ("bottom", 500)])
   func rankedNPSPutsGroupsWithoutAnswersLast(word: String, count: Int) throws {
-    let (text, nets) = npsSurvey()
-    let expected = expectedOrder(nets, word, count)
-    let output = try run("nps by g \(word) \(count)", on: text)
+    try expectRanking("nps", on: npsSurvey(), word, count)
+  }
+
+  /// Checks that `<metric> by g top|bottom N` lists the groups of `survey` in the order of
+  /// their ratios (``expectedOrder(_:_:_:)``).
+  private func expectRanking(
+    _ metric: String, on survey: (text: String, ratios: [String: (Int, Int)?]), _ word: String,
+    _ count: Int
+  ) throws {
+    let expected = expectedOrder(survey.ratios, word, count)
+    let output = try run("\(metric) by g \(word) \(count)", on: survey.text)
     let names = output.split(separator: "\n").dropFirst().map { String($0.prefix(4)) }
     #expect(names == Array(expected))
   }
