@@ -119,6 +119,17 @@ public indirect enum BoundHaving: Sendable, Equatable {
   case not(BoundHaving)
   case and(BoundHaving, BoundHaving)
   case or(BoundHaving, BoundHaving)
+
+  /// Calls `body` with each result column the condition names.
+  func forEachColumn(_ body: (Int) -> Void) {
+    switch self {
+    case .compare(let column, _, _), .textCompare(let column, _, _): body(column)
+    case .not(let inner): inner.forEachColumn(body)
+    case .and(let left, let right), .or(let left, let right):
+      left.forEachColumn(body)
+      right.forEachColumn(body)
+    }
+  }
 }
 
 public struct BoundOrder: Sendable, Equatable {

@@ -49,6 +49,18 @@ struct MetricFigure: Sendable, Equatable {
     return groups.map { Evaluator.number(MetricFigure(metric, counts, group: $0).value) }
   }
 
+  /// The figures of `groups`, as ``init(_:_:group:)`` makes them one by one: a share's or
+  /// the NPS's from the tallies (``Accumulators/tallies(_:groups:)``), for millions of
+  /// groups.
+  static func figures(_ metric: BoundMetric, _ counts: Accumulators, groups: [Int])
+    -> [MetricFigure]
+  {
+    if let tallies = counts.tallies(metric, groups: groups) {
+      return tallies.map { MetricFigure(kind: metric.kind, n: $0.n, tally: $0) }
+    }
+    return groups.map { MetricFigure(metric, counts, group: $0) }
+  }
+
   init(
     kind: MetricKind, n: Int, tally: Tally?, sum: Double = 0, points: ScorePoints? = nil
   ) {

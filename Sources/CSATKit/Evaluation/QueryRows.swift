@@ -99,10 +99,12 @@ extension Evaluator {
   }
 
   /// The query's `top N` or `bottom N` when it ranks the rows by the first metric's value
-  /// as the result shows it, with nothing else (`having`, `order by`, a baseline) that
-  /// could change which rows are kept.
-  private static func rankOnFirstMetric(_ query: BoundQuery) -> RankSyntax? {
-    guard let rank = query.rank, query.order.isEmpty, query.having == nil,
+  /// as the result shows it, with nothing else (`having` unless `allowingHaving`, `order by`,
+  /// a baseline) that could change which rows are kept.
+  private static func rankOnFirstMetric(_ query: BoundQuery, allowingHaving: Bool = false)
+    -> RankSyntax?
+  {
+    guard let rank = query.rank, query.order.isEmpty, allowingHaving || query.having == nil,
       query.baseline == nil, let first = query.metrics.first,
       let column = query.resultColumns.firstIndex(of: first.name),
       column < query.columns.count, query.columns[column].content == .metric(0, .value)
@@ -113,51 +115,106 @@ extension Evaluator {
   /// ``rankCandidates`` when no time buckets are filled in: the groups kept, in group order,
   /// found without ordering or listing the keys of every group first (a grouping by
   /// customer has millions of groups, and `top 5` wants five).
+  ///
+  /// With `having`, the groups ranked are those that meet it, each checked on just the
+  /// cells it names (``meetingHaving``) rather than on a whole row: at 10M responses,
+  /// `nps by customer_id, channel top 2 having n >= 3` took 13 s with every row made, 6 s so.
   private func topGroups(_ query: BoundQuery, _ groups: GroupIndex, _ counts: Accumulators)
     -> [(keys: [Int], group: Int?)]?
   {
-    guard let rank = Self.rankOnFirstMetric(query), !groups.dimensions.isEmpty,
-      groups.dimensions.allSatisfy({ $0.filledKeys == nil })
+    guard let rank = Self.rankOnFirstMetric(query, allowingHaving: true),
+      !groups.dimensions.isEmpty, groups.dimensions.allSatisfy({ $0.filledKeys == nil })
     else { return nil }
-    let present = (0..<groups.count).filter { counts.rows[$0] > 0 }
-    guard present.count > rank.count, let order = groups.rankNumbers(present) else {
-      return nil
+    var present = (0..<groups.count).filter { counts.rows[$0] > 0 }
+    if let having = query.having {
+      present = meetingHaving(having, query, groups, counts, present)
     }
-    let keys = MetricFigure.rankingValues(query.metrics[0], counts, groups: present)
-    let kept = Self.kept(rank, keys) { order[$0] < order[$1] }
+    // Without `having`, a result of N groups or fewer is made as without `top N`.
+    guard present.count > rank.count || query.having != nil,
+      let order = groups.rankNumbers(present)
+    else { return nil }
+    let kept =
+      present.count <= rank.count
+      ? Array(present.indices)
+      : Self.kept(rank, MetricFigure.rankingValues(query.metrics[0], counts, groups: present)) {
+        order[$0] < order[$1]
+      }
     return kept.sorted { order[$0] < order[$1] }.map { (groups.keys(of: present[$0]), present[$0]) }
+  }
+
+  /// The groups of `present` whose rows meet `having`, each row made of only the cells the
+  /// condition names: the figures of the metrics it names, found for all the groups at once
+  /// (``MetricFigure/figures(_:_:groups:)``), and the labels of the groupings it names.
+  private func meetingHaving(
+    _ having: BoundHaving, _ query: BoundQuery, _ groups: GroupIndex, _ counts: Accumulators,
+    _ present: [Int]
+  ) -> [Int] {
+    var named: Set<Int> = []
+    having.forEachColumn { column in
+      if case .metric(let index, _) = query.columns[column].content { named.insert(index) }
+    }
+    let figures = Dictionary(
+      uniqueKeysWithValues: named.map { index in
+        (index, MetricFigure.figures(query.metrics[index], counts, groups: present))
+      })
+    let columns = query.columns
+    let dimensions = groups.dimensions
+    var kept: [Int] = []
+    for (position, group) in present.enumerated() {
+      // Ctrl-C stops it (nothing is shown).
+      if position % 65_536 == 65_535 && isInterrupted { break }
+      let meets = Self.holds(having) { column in
+        Self.cell(
+          columns[column], query,
+          label: { dimensions[$0].labels[groups.keys(of: group)[$0]] },
+          figure: { figures[$0]![position] }, baseline: { _ in nil })
+      }
+      if meets { kept.append(group) }
+    }
+    return kept
   }
 
   /// The cells of a row, in the order of the query's columns.
   func cells(_ row: RowFigures, _ query: BoundQuery) -> [Cell] {
+    query.columns.map { column in
+      Self.cell(
+        column, query, label: { row.labels[$0] }, figure: { row.figures[$0] },
+        baseline: { row.baselines?[$0] })
+    }
+  }
+
+  /// One cell of a row: `label`, `figure` and `baseline` give the row's label of a grouping
+  /// and figure and baseline of a metric (by index), of which only those the column shows
+  /// are asked for.
+  static func cell(
+    _ column: BoundColumn, _ query: BoundQuery, label: (Int) -> Cell,
+    figure figureOf: (Int) -> MetricFigure, baseline baselineOf: (Int) -> MetricFigure?
+  ) -> Cell {
     let z = query.confidence.z
-    return query.columns.map { column in
-      switch column.content {
-      case .grouping(let index):
-        return row.labels[index]
-      case .metric(let index, let part):
-        let figure = row.figures[index]
-        let baseline = row.baselines?[index]
-        switch part {
-        case .n: return .integer(figure.n)
-        case .value: return figure.value
-        case .low: return figure.interval(z: z).map { .figure(.real($0.low)) } ?? .notApplicable
-        case .high: return figure.interval(z: z).map { .figure(.real($0.high)) } ?? .notApplicable
-        case .lowN: return .boolean(figure.n < query.minimumN)
-        case .baselineN: return baseline.map { .integer($0.n) } ?? .notApplicable
-        case .baselineValue: return baseline?.value ?? .notApplicable
-        case .change: return baseline.map { figure.change(from: $0) } ?? .notApplicable
-        case .significant:
-          return baseline.flatMap { figure.differs(from: $0, z: z) }.map { .boolean($0) }
-            ?? .notApplicable
-        case .target:
-          return query.metrics[index].target.map { .figure(.real($0.threshold)) } ?? .notApplicable
-        case .met:
-          return query.metrics[index].target.flatMap { figure.meets($0) }.map { .boolean($0) }
-            ?? .notApplicable
-        case .band: return figure.band.map { .text($0.rawValue) } ?? .notApplicable
-        case .point(let score): return figure.share(at: score)
-        }
+    switch column.content {
+    case .grouping(let index):
+      return label(index)
+    case .metric(let index, let part):
+      let figure = figureOf(index)
+      switch part {
+      case .n: return .integer(figure.n)
+      case .value: return figure.value
+      case .low: return figure.interval(z: z).map { .figure(.real($0.low)) } ?? .notApplicable
+      case .high: return figure.interval(z: z).map { .figure(.real($0.high)) } ?? .notApplicable
+      case .lowN: return .boolean(figure.n < query.minimumN)
+      case .baselineN: return baselineOf(index).map { .integer($0.n) } ?? .notApplicable
+      case .baselineValue: return baselineOf(index)?.value ?? .notApplicable
+      case .change: return baselineOf(index).map { figure.change(from: $0) } ?? .notApplicable
+      case .significant:
+        return baselineOf(index).flatMap { figure.differs(from: $0, z: z) }.map { .boolean($0) }
+          ?? .notApplicable
+      case .target:
+        return query.metrics[index].target.map { .figure(.real($0.threshold)) } ?? .notApplicable
+      case .met:
+        return query.metrics[index].target.flatMap { figure.meets($0) }.map { .boolean($0) }
+          ?? .notApplicable
+      case .band: return figure.band.map { .text($0.rawValue) } ?? .notApplicable
+      case .point(let score): return figure.share(at: score)
       }
     }
   }

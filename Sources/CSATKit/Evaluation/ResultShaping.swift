@@ -22,19 +22,25 @@ extension Evaluator {
 
   /// Whether a result row meets a `having` condition; n/a never does.
   static func holds(_ condition: BoundHaving, _ row: [Cell]) -> Bool {
+    holds(condition) { row[$0] }
+  }
+
+  /// ``holds(_:_:)`` for a row whose cells `cell` gives by column, asked only for those the
+  /// condition names.
+  static func holds(_ condition: BoundHaving, _ cell: (Int) -> Cell) -> Bool {
     switch condition {
     case .compare(let column, let op, let literal):
       // Groups of a number field that holds no scores are labelled with the number's text.
-      let cell = row[column]
-      let parsed = text(cell).flatMap { Double($0) }
-      guard let value = number(cell) ?? parsed else { return false }
-      return compare(value, op, literal)
+      let value = cell(column)
+      let parsed = text(value).flatMap { Double($0) }
+      guard let number = number(value) ?? parsed else { return false }
+      return compare(number, op, literal)
     case .textCompare(let column, let op, let literal):
-      guard let value = text(row[column]) else { return false }
+      guard let value = text(cell(column)) else { return false }
       return Binder.holds(value, op, literal)
-    case .not(let inner): return !holds(inner, row)
-    case .and(let left, let right): return holds(left, row) && holds(right, row)
-    case .or(let left, let right): return holds(left, row) || holds(right, row)
+    case .not(let inner): return !holds(inner, cell)
+    case .and(let left, let right): return holds(left, cell) && holds(right, cell)
+    case .or(let left, let right): return holds(left, cell) || holds(right, cell)
     }
   }
 

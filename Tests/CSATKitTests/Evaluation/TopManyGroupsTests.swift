@@ -198,14 +198,34 @@ extension TopManyGroupsTests {
     try expectRanking("nps", on: npsSurvey(), word, count)
   }
 
-  /// Checks that `<metric> by g top|bottom N` lists the groups of `survey` in the order of
-  /// their ratios (``expectedOrder(_:_:_:)``).
+  @Test(arguments: [
+    ("top", 10, "n >= 5"), ("bottom", 400, "n = 3"), ("top", 7, "g >= \"g450\" and n < 4"),
+    ("bottom", 6, "nps > 0 or n > 4"), ("top", 3, "n > 5"),
+  ])
+  func rankedNPSKeepsOnlyGroupsMeetingHaving(word: String, count: Int, having: String) throws {
+    // The same conditions on a group's name and on its net and answers (n).
+    let holds: (String, (Int, Int)?) -> Bool
+    switch having {
+    case "n >= 5": holds = { $1?.1 ?? 0 >= 5 }
+    case "n = 3": holds = { $1?.1 == 3 }
+    case "n > 5": holds = { $1?.1 ?? 0 > 5 }
+    case "nps > 0 or n > 4": holds = { ($1?.0 ?? 0) > 0 || ($1?.1 ?? 0) > 4 }
+    default: holds = { $0 >= "g450" && ($1?.1 ?? 0) < 4 }
+    }
+    let survey = npsSurvey()
+    let kept = survey.ratios.filter { holds($0.key, $0.value) }
+    try expectRanking("nps", on: (survey.text, kept), word, count, having: having)
+  }
+
+  /// Checks that `<metric> by g top|bottom N [having …]` lists the groups of `survey` in the
+  /// order of their ratios (``expectedOrder(_:_:_:)``).
   private func expectRanking(
     _ metric: String, on survey: (text: String, ratios: [String: (Int, Int)?]), _ word: String,
-    _ count: Int
+    _ count: Int, having: String? = nil
   ) throws {
     let expected = expectedOrder(survey.ratios, word, count)
-    let output = try run("\(metric) by g \(word) \(count)", on: survey.text)
+    let clause = having.map { " having \($0)" } ?? ""
+    let output = try run("\(metric) by g \(word) \(count)\(clause)", on: survey.text)
     let names = output.split(separator: "\n").dropFirst().map { String($0.prefix(4)) }
     #expect(names == Array(expected))
   }
