@@ -435,15 +435,17 @@ struct TextInterner {
 
   /// Whether a table of `size` slots holding `count` values is too full for short probes.
   ///
-  /// A table of up to 4,096 slots (128 KB) is kept at most a quarter full: most lookups
-  /// then find their value in the first slot, and the processor guesses the probe loop's
-  /// exit right; at three quarters, each second lookup took another turn and a wrong guess
-  /// (10M load: 3% less CPU). Larger tables, whose lookups wait on memory rather than on
-  /// guesses, are kept up to three quarters full: a lookup that finds its value reads about
-  /// two slots (in one or two cache lines), and the table costs fewer bytes to clear.
+  /// A table of up to 4,096 slots (128 KB) is kept at most an eighth full. A value whose
+  /// first slot another value took first is looked up out of line, with a wrong guess, on
+  /// every row that holds it; at a quarter full that was about one value in eight, and a 1M
+  /// load took 2.7% more instructions and 3% more time than at an eighth (at three quarters,
+  /// 3% more CPU again; at a sixteenth, no better than at an eighth). Larger tables, whose
+  /// lookups wait on memory rather than on guesses, are kept up to three quarters full: a
+  /// lookup that finds its value reads about two slots (in one or two cache lines), and the
+  /// table costs fewer bytes to clear.
   @inline(__always)
   private static func isCrowded(count: Int, size: Int) -> Bool {
-    size <= 1 << 12 ? count * 4 > size : count * 4 > size * 3
+    size <= 1 << 12 ? count * 8 > size : count * 4 > size * 3
   }
 
   /// Doubles the table and places every slot again.
