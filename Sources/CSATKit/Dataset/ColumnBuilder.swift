@@ -204,7 +204,11 @@ struct ColumnBuilder {
   }
 
   /// Adds the cell at `start` of a number column when it is up to nine digits and nothing
-  /// else (such a number always fits an `Int32`), and returns the offset after what ends it.
+  /// else (such a number always fits an `Int32`), or nothing at all (a missing value), and
+  /// returns the offset after what ends it.
+  ///
+  /// Scores are often blank: taken here, a blank costs a load of a 1M-row survey with a
+  /// blank in one row of three about 1% fewer instructions than through ``add(_:_:_:)``.
   @inline(__always)
   private mutating func addWhole(at start: Int, _ fields: SimpleFields, last: Bool) -> Int? {
     let base = fields.base
@@ -216,8 +220,12 @@ struct ColumnBuilder {
       index += 1
       digit = base[index] &- 0x30
     }
-    guard index > start, let next = fields.after(index, last: last) else { return nil }
-    numbers.append(whole: whole)
+    guard let next = fields.after(index, last: last) else { return nil }
+    if index > start {
+      numbers.append(whole: whole)
+    } else {
+      numbers.appendMissing()
+    }
     return next
   }
 
