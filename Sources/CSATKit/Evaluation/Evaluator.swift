@@ -30,9 +30,10 @@ public struct Evaluator {
       figures = groupedRows(query, cut: &cut)
     }
     var kept: [(cells: [Cell], ranks: [Int])] = []
+    let rules = CellRules(query)
     for (index, figure) in figures.enumerated() {
       if index % 65_536 == 65_535 && isInterrupted { break }
-      let cells = cells(figure, query)
+      let cells = cells(figure, query, rules)
       if query.having.map({ Self.holds($0, cells) }) ?? true {
         kept.append((cells, figure.ranks))
       }
