@@ -35,7 +35,7 @@ struct MetricFigure: Sendable, Equatable {
 
   /// The numbers ``value`` reads as (`Evaluator.number`) in `groups`, for ranking millions
   /// of groups: a count's are the groups' rows, and a share's or the NPS's come from the
-  /// tallies (``Accumulators/tallies(_:groups:)``), without making each group's figure.
+  /// tallies (``Accumulators/tallies(_:groups:)``), with no array of figures in between.
   static func rankingValues(_ metric: BoundMetric, _ counts: Accumulators, groups: [Int])
     -> [Double?]
   {
@@ -50,8 +50,8 @@ struct MetricFigure: Sendable, Equatable {
   }
 
   /// The figures of `groups`, as ``init(_:_:group:)`` makes them one by one: a share's or
-  /// the NPS's from the tallies (``Accumulators/tallies(_:groups:)``), for millions of
-  /// groups.
+  /// the NPS's from the tallies (``Accumulators/tallies(_:groups:)``), for many groups (a
+  /// figure takes about 100 bytes: ask for a block of groups at a time).
   static func figures(_ metric: BoundMetric, _ counts: Accumulators, groups: [Int])
     -> [MetricFigure]
   {

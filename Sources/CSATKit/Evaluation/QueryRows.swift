@@ -150,38 +150,44 @@ extension Evaluator {
     _ having: BoundHaving, _ query: BoundQuery, _ groups: GroupIndex, _ counts: Accumulators,
     _ present: [Int]
   ) -> [Int] {
-    var named: Set<Int> = []
-    having.forEachColumn { column in
-      if case .metric(let index, _) = query.columns[column].content { named.insert(index) }
-    }
-    let figures = Dictionary(
-      uniqueKeysWithValues: named.map { index in
-        (index, MetricFigure.figures(query.metrics[index], counts, groups: present))
-      })
     // Only arrays and plain values are used per group: a closure that used the query or
     // the group index copied it on every call.
     let contents = query.columns.map(\.content)
     let rules = CellRules(query)
     let labels = groups.dimensions.map(\.labels)
-    let figureLists = query.metrics.indices.map { figures[$0] ?? [] }
+    var namedMetrics: Set<Int> = []
     var namesGrouping = false
     having.forEachColumn { column in
-      if case .grouping = contents[column] { namesGrouping = true }
+      switch contents[column] {
+      case .metric(let index, _): namedMetrics.insert(index)
+      case .grouping: namesGrouping = true
+      }
     }
     var kept: [Int] = []
-    for (position, group) in present.enumerated() {
+    // A block of groups at a time, so that their figures take a few megabytes at most.
+    for blockStart in stride(from: 0, to: present.count, by: Self.havingBlock) {
       // Ctrl-C stops it (nothing is shown).
-      if position % 65_536 == 65_535 && isInterrupted { break }
-      let keys = namesGrouping ? groups.keys(of: group) : []
-      let meets = Self.holds(having) { column in
-        Self.cell(
-          contents[column], rules, label: { labels[$0][keys[$0]] },
-          figure: { figureLists[$0][position] }, baseline: { _ in nil })
+      if isInterrupted { break }
+      let block = Array(present[blockStart..<min(blockStart + Self.havingBlock, present.count)])
+      let figureLists = query.metrics.indices.map { index in
+        namedMetrics.contains(index)
+          ? MetricFigure.figures(query.metrics[index], counts, groups: block) : []
       }
-      if meets { kept.append(group) }
+      for (position, group) in block.enumerated() {
+        let keys = namesGrouping ? groups.keys(of: group) : []
+        let meets = Self.holds(having) { column in
+          Self.cell(
+            contents[column], rules, label: { labels[$0][keys[$0]] },
+            figure: { figureLists[$0][position] }, baseline: { _ in nil })
+        }
+        if meets { kept.append(group) }
+      }
     }
     return kept
   }
+
+  /// How many groups ``meetingHaving`` checks at a time.
+  static let havingBlock = 65_536
 
   /// The cells of a row, in the order of the query's columns; `rules` are the query's.
   func cells(_ row: RowFigures, _ query: BoundQuery, _ rules: CellRules) -> [Cell] {

@@ -60,6 +60,17 @@ import Testing
     #expect(repeated == "a,b,c,d,count\n\(row(2)),4\n\(row(3)),5\n\(row(4)),6\n")
   }
 
+  @Test func havingIsCheckedOverMoreGroupsThanOneBlock() throws {
+    // 70,000 groups of one row, more than one block of `having` checks; g69990 comes 4
+    // times and g00010 3 times, one in each block.
+    var text = "g\n"
+    for group in 0..<70_000 { text += "g" + String(format: "%05d", group) + "\n" }
+    text += String(repeating: "g69990\n", count: 3) + String(repeating: "g00010\n", count: 2)
+    #expect(Evaluator.havingBlock < 70_000)
+    let output = try run("count by g top 5 having count >= 2", on: text)
+    #expect(output == "g,count\ng69990,4\ng00010,3\n")
+  }
+
   @Test(arguments: [("top", 7), ("bottom", 9), ("top", 1), ("bottom", 400), ("top", 500)])
   func rankedGroupsKeepTiesInGroupOrder(word: String, count: Int) throws {
     let (text, counts) = survey()
