@@ -142,15 +142,17 @@ struct Accumulators {
     return histogram.tally(group: group, hits: hits, detractors: detractors)
   }
 
-  /// The hits and detractors of `metric`'s tally in `groups`, with the histogram looked up
-  /// once rather than per group; nil for a metric that has no tally. A group without the
-  /// histogram has an empty tally.
-  func tallies(_ metric: BoundMetric, groups: [Int]) -> [Tally]? {
+  /// `each` of `metric`'s tally in each of `groups`, with the histogram looked up once
+  /// rather than per group and no array of tallies in between; nil for a metric that has no
+  /// tally. A group without the histogram has an empty tally.
+  func tallies<Result>(_ metric: BoundMetric, groups: [Int], _ each: (Tally) -> Result)
+    -> [Result]?
+  {
     guard let (hits, detractors) = Self.scores(metric.kind) else { return nil }
     guard let key = Self.key(metric), let histogram = histograms[key] else {
-      return groups.map { _ in .empty }
+      return groups.map { _ in each(.empty) }
     }
-    return groups.map { histogram.tally(group: $0, hits: hits, detractors: detractors) }
+    return groups.map { each(histogram.tally(group: $0, hits: hits, detractors: detractors)) }
   }
 
   /// The score points a metric of `kind` counts as hits and, for NPS, as detractors; nil

@@ -34,31 +34,25 @@ struct MetricFigure: Sendable, Equatable {
   }
 
   /// The numbers ``value`` reads as (`Evaluator.number`) in `groups`, for ranking millions
-  /// of groups: a count's are the groups' rows, and a share's or the NPS's come from the
-  /// tallies (``Accumulators/tallies(_:groups:)``), with no array of figures in between.
+  /// of groups: a count's are the groups' rows, the others their figures' (``figures``).
   static func rankingValues(_ metric: BoundMetric, _ counts: Accumulators, groups: [Int])
     -> [Double?]
   {
     if metric.kind == .count { return groups.map { Double(counts.rows[$0]) } }
-    if let tallies = counts.tallies(metric, groups: groups) {
-      return tallies.map { tally in
-        Evaluator.number(
-          MetricFigure(kind: metric.kind, n: tally.n, tally: tally).value)
-      }
-    }
-    return groups.map { Evaluator.number(MetricFigure(metric, counts, group: $0).value) }
+    return figures(metric, counts, groups: groups) { Evaluator.number($0.value) }
   }
 
-  /// The figures of `groups`, as ``init(_:_:group:)`` makes them one by one: a share's or
-  /// the NPS's from the tallies (``Accumulators/tallies(_:groups:)``), for many groups (a
-  /// figure takes about 100 bytes: ask for a block of groups at a time).
-  static func figures(_ metric: BoundMetric, _ counts: Accumulators, groups: [Int])
-    -> [MetricFigure]
-  {
-    if let tallies = counts.tallies(metric, groups: groups) {
-      return tallies.map { MetricFigure(kind: metric.kind, n: $0.n, tally: $0) }
+  /// `each` of the figure of each of `groups`, as ``init(_:_:group:)`` makes them one by one:
+  /// a share's or the NPS's from the tallies (``Accumulators/tallies(_:groups:_:)``), for
+  /// many groups. No array of figures is made in between (a figure takes about 100 bytes).
+  static func figures<Result>(
+    _ metric: BoundMetric, _ counts: Accumulators, groups: [Int],
+    _ each: (MetricFigure) -> Result
+  ) -> [Result] {
+    let fromTallies = counts.tallies(metric, groups: groups) { tally in
+      each(MetricFigure(kind: metric.kind, n: tally.n, tally: tally))
     }
-    return groups.map { MetricFigure(metric, counts, group: $0) }
+    return fromTallies ?? groups.map { each(MetricFigure(metric, counts, group: $0)) }
   }
 
   init(

@@ -144,8 +144,8 @@ extension Evaluator {
   }
 
   /// The groups of `present` whose rows meet `having`, each row made of only the cells the
-  /// condition names: the figures of the metrics it names, found for all the groups at once
-  /// (``MetricFigure/figures(_:_:groups:)``), and the labels of the groupings it names.
+  /// condition names: the figures of the metrics it names, found for a block of groups at
+  /// once (``MetricFigure/figures(_:_:groups:_:)``), and the labels of the groupings it names.
   private func meetingHaving(
     _ having: BoundHaving, _ query: BoundQuery, _ groups: GroupIndex, _ counts: Accumulators,
     _ present: [Int]
@@ -171,7 +171,7 @@ extension Evaluator {
       let block = Array(present[blockStart..<min(blockStart + Self.havingBlock, present.count)])
       let figureLists = query.metrics.indices.map { index in
         namedMetrics.contains(index)
-          ? MetricFigure.figures(query.metrics[index], counts, groups: block) : []
+          ? MetricFigure.figures(query.metrics[index], counts, groups: block) { $0 } : []
       }
       for (position, group) in block.enumerated() {
         let keys = namesGrouping ? groups.keys(of: group) : []
